@@ -1,0 +1,90 @@
+"""portal: a news portal for a Vietnamese town."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from portal import text
+from portal.extensions import csrf, db, htmx, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then PORTAL_* variables."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("PORTAL_INSTANCE_PATH", str(ROOT / "instance")),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object("portal.config")
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("PORTAL")
+    if test_config:
+        app.config.update(test_config)
+    _prepare_instance(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_template_helpers(app)
+    return app
+
+
+def _prepare_instance(app: Flask) -> None:
+    """Create the instance folders, choose the database and keep a secret key there."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.setdefault("UPLOAD_FOLDER", str(instance / app.config["UPLOAD_FOLDER_NAME"]))
+    Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
+    if app.config.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(instance / "secret_key")
+
+
+def _instance_secret_key(path: Path) -> str:
+    """Read the deployment's secret key, making one on first run so sessions survive restarts."""
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        draft.write_text(secrets.token_hex(32))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic: when several workers start at once, one key wins
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
+
+def _init_extensions(app: Flask) -> None:
+    from portal import models  # noqa: F401  (registers the tables)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    csrf.init_app(app)
+    htmx.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal import cli, errors, news
+
+    app.register_blueprint(news.bp)
+    app.register_blueprint(errors.bp)
+    app.cli.add_command(cli.portal)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from portal.layout import page_url
+
+    app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.filters.update(
+        number=text.format_number,
+        one_decimal=text.format_one_decimal,
+        vn_date=text.format_date,
+        vn_datetime=text.format_datetime,
+    )

@@ -1,0 +1,12 @@
+"""Default settings. create_app overlays instance/config.py, then PORTAL_* variables."""
+
+SQLALCHEMY_DATABASE_URI = "sqlite:///portal.sqlite3"  # resolved inside the instance folder
+SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+SITE_TIMEZONE = "Asia/Ho_Chi_Minh"
+ARTICLES_PER_PAGE = 10
+RELATED_ARTICLES = 6
+UPLOAD_FOLDER_NAME = "uploads"
+MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+MOST_READ_COUNT = 5
+HOME_ARTICLES_PER_CATEGORY = 4

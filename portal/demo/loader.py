@@ -1,0 +1,172 @@
+"""Load the demo site: the seed article, our own articles, the sidebar and its media.
+
+Every image and sound is drawn or synthesised by ``portal.demo.media``; nothing is
+downloaded. ``load_demo`` refuses a database that already holds content.
+"""
+
+import secrets
+from datetime import datetime
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from portal.demo import articles as data
+from portal.demo import media as drawings
+from portal.extensions import db
+from portal.models import (
+    Article,
+    ArticleStatus,
+    BlockKind,
+    Category,
+    Media,
+    MediaKind,
+    SidebarBlock,
+    SiteSettings,
+    Song,
+    WebLink,
+)
+from portal.services.content import sanitise_html
+from portal.text import slugify
+
+SEED_FILE = "seed-article-2020-02-20.txt"
+SEED_TITLE = "Hội nghị triển khai nhiệm vụ công tác tuyên truyền, khoa giáo năm 2020"
+SEED_CATEGORY = "xay-dung-dang"
+SEED_PUBLISHED_AT = datetime(2020, 2, 20, 8, 30)
+SEED_VISIT_TOTAL = 791_935
+MAP_CAPTION = "Bản đồ hành chính thị xã Hồng Lĩnh, tỉnh Hà Tĩnh"
+
+
+class DemoRefused(Exception):
+    """The database already has content and --force was not given."""
+
+
+def has_content() -> bool:
+    return bool(db.session.execute(select(func.count(Category.id))).scalar())
+
+
+def load_demo(force: bool = False) -> int:
+    """Fill an empty database with the demo site; return the number of articles."""
+    if has_content():
+        if not force:
+            raise DemoRefused("Cơ sở dữ liệu đã có nội dung; dùng --force để xoá và nạp lại.")
+        _wipe()
+    categories = _load_categories()
+    count = _load_seed_article(categories) + _load_articles(categories)
+    _load_sidebar()
+    db.session.add(SiteSettings(**data.SITE, visit_offset=SEED_VISIT_TOTAL))
+    db.session.commit()
+    return count
+
+
+def _wipe() -> None:
+    """Delete every row of every table, children first."""
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+
+
+def _save_media(kind: MediaKind, content: bytes, suffix: str, mime_type: str, alt: str = "", size=None) -> Media:
+    """Write a generated file under the uploads folder with a generated name."""
+    filename = f"{secrets.token_hex(12)}{suffix}"
+    Path(current_app.config["UPLOAD_FOLDER"], filename).write_bytes(content)
+    width, height = size or (None, None)
+    media = Media(kind=kind, filename=filename, mime_type=mime_type, size=len(content), alt=alt, width=width, height=height)
+    db.session.add(media)
+    return media
+
+
+def _photo(caption: str, seed: int) -> Media:
+    svg = drawings.placeholder_photo_svg(caption, seed).encode()
+    return _save_media(MediaKind.IMAGE, svg, ".svg", "image/svg+xml", alt=caption, size=(1200, 675))
+
+
+def _figure_html(media: Media, caption: str) -> str:
+    return (
+        f'<figure><img src="{media.path}" alt="{escape(caption)}" width="{media.width}" height="{media.height}">'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
+
+
+def _paragraphs_html(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+def _load_categories() -> dict[str, Category]:
+    categories = {c["slug"]: Category(**c) for c in data.CATEGORIES}
+    db.session.add_all(categories.values())
+    return categories
+
+
+def read_seed_article() -> tuple[list[str], str, str]:
+    """The seed page's body paragraphs, photo caption and byline, exactly as written."""
+    text = files("portal.demo").joinpath(SEED_FILE).read_text(encoding="utf-8")
+    blocks = [b.strip("\n") for b in text.split("Đánh giá:")[0].split("\n\n") if b.strip()]
+    first, caption, *paragraphs, byline = blocks
+    return [first, *paragraphs], caption, byline
+
+
+def _load_seed_article(categories: dict[str, Category]) -> int:
+    paragraphs, caption, byline = read_seed_article()
+    figure = _figure_html(_photo(caption, seed=2020), caption)
+    body = _paragraphs_html(paragraphs[:1]) + figure + _paragraphs_html(paragraphs[1:])
+    db.session.add(
+        Article(
+            title=SEED_TITLE,
+            slug=slugify(SEED_TITLE),
+            summary=paragraphs[0].split(". ")[0] + ".",
+            body=sanitise_html(body),
+            byline=byline,
+            category=categories[SEED_CATEGORY],
+            status=ArticleStatus.PUBLISHED,
+            published_at=SEED_PUBLISHED_AT,
+            updated_at=SEED_PUBLISHED_AT,
+        )
+    )
+    return 1
+
+
+def _load_articles(categories: dict[str, Category]) -> int:
+    for number, item in enumerate(data.ARTICLES):
+        body = _paragraphs_html(item["paragraphs"][:1])
+        if caption := item.get("figure_caption"):
+            body += _figure_html(_photo(caption, seed=number), caption)
+        body += _paragraphs_html(item["paragraphs"][1:])
+        db.session.add(
+            Article(
+                title=item["title"],
+                slug=slugify(item["title"]),
+                summary=item["summary"],
+                body=sanitise_html(body),
+                byline=item["byline"],
+                category=categories[item["category"]],
+                status=ArticleStatus.PUBLISHED,
+                published_at=item["published_at"],
+                updated_at=item["published_at"],
+            )
+        )
+    return len(data.ARTICLES)
+
+
+def _load_sidebar() -> None:
+    town_map = _save_media(
+        MediaKind.IMAGE, drawings.town_map_svg().encode(), ".svg", "image/svg+xml", alt=MAP_CAPTION, size=(800, 600)
+    )
+    blocks = [
+        SidebarBlock(kind=BlockKind.MAP, title="Bản đồ thị xã Hồng Lĩnh", image=town_map, caption=MAP_CAPTION, link="/ban-do"),
+        SidebarBlock(kind=BlockKind.SONGS, title="Các ca khúc hay về Hồng Lĩnh"),
+        SidebarBlock(kind=BlockKind.LINKS, title="Liên kết website"),
+        SidebarBlock(kind=BlockKind.COUNTERS, title="Thống kê truy cập"),
+        SidebarBlock(kind=BlockKind.MOST_READ, title="Đọc nhiều"),
+    ]
+    for position, block in enumerate(blocks, start=1):
+        block.position = position
+    db.session.add_all(blocks)
+    for position, song in enumerate(data.SONGS, start=1):
+        wav = drawings.song_wav(song["melody"])
+        audio = _save_media(MediaKind.AUDIO, wav, ".wav", "audio/wav", alt=song["title"])
+        db.session.add(
+            Song(title=song["title"], composer=song["composer"], performer=song["performer"], audio=audio, position=position)
+        )
+    db.session.add_all(WebLink(title=l["title"], url=l["url"], position=p) for p, l in enumerate(data.LINKS, start=1))

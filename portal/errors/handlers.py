@@ -1,0 +1,43 @@
+from flask import render_template
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.errors import bp
+from portal.extensions import db
+from portal.layout import render_page
+
+TITLES = {
+    400: "Yêu cầu không hợp lệ",
+    403: "Bạn không có quyền xem trang này",
+    404: "Không tìm thấy trang",
+    405: "Phương thức không được hỗ trợ",
+    413: "Tệp gửi lên quá lớn",
+    429: "Bạn thao tác quá nhanh",
+    500: "Đã có lỗi xảy ra",
+}
+
+
+def _render_error(code: int, headers: list[tuple[str, str]] | None = None):
+    """The error page with the full layout, or a bare one if the database is failing."""
+    title = TITLES.get(code, "Đã có lỗi xảy ra")
+    try:
+        return render_page("errors/error.html", code=code, title=title), code, headers
+    except SQLAlchemyError:
+        db.session.rollback()
+        return render_template("errors/bare.html", code=code, title=title), code, headers
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    """Known HTTP errors (404, 405 …) as Vietnamese pages with the right status."""
+    if error.code is None or error.code < 400:
+        return error
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return _render_error(error.code, headers)
+
+
+@bp.app_errorhandler(InternalServerError)
+def internal_error(error: InternalServerError):
+    """Unexpected failures: undo the half-done transaction, then apologise."""
+    db.session.rollback()
+    return _render_error(500)

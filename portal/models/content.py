@@ -1,0 +1,107 @@
+"""Categories, articles and uploaded media."""
+
+import enum
+from datetime import datetime
+
+from flask import url_for
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal import clock
+from portal.extensions import db
+
+
+class ArticleStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    SCHEDULED = "scheduled"
+
+
+class MediaKind(enum.StrEnum):
+    IMAGE = "image"
+    AUDIO = "audio"
+
+
+class Category(db.Model):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    position: Mapped[int] = mapped_column(default=0)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+
+    parent: Mapped["Category | None"] = relationship(
+        remote_side=[id], back_populates="children", lazy="raise"
+    )
+    children: Mapped[list["Category"]] = relationship(back_populates="parent", lazy="raise")
+    articles: Mapped[list["Article"]] = relationship(back_populates="category", lazy="raise")
+
+    @property
+    def url(self) -> str:
+        return url_for("news.category", slug=self.slug)
+
+
+class Media(db.Model):
+    """An uploaded file kept under the instance's uploads folder with a generated name."""
+
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[MediaKind] = mapped_column(String(10))
+    filename: Mapped[str] = mapped_column(String(200), unique=True)
+    mime_type: Mapped[str] = mapped_column(String(80))
+    size: Mapped[int] = mapped_column(default=0)
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    alt: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+    @property
+    def url(self) -> str:
+        return url_for("news.upload", filename=self.filename)
+
+    @property
+    def path(self) -> str:
+        """The file's address for HTML stored in article bodies, where no request is at hand."""
+        return f"/uploads/{self.filename}"
+
+
+class Article(db.Model):
+    __tablename__ = "article"
+    __table_args__ = (
+        Index("ix_article_listing", "status", "published_at"),
+        Index("ix_article_category_listing", "category_id", "status", "published_at"),
+        CheckConstraint("rating_count >= 0 AND rating_sum >= 0", name="rating_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # sanitised HTML, see services.content
+    cover_id: Mapped[int | None] = mapped_column(ForeignKey("media.id"))
+    cover_caption: Mapped[str] = mapped_column(String(500), default="")
+    byline: Mapped[str] = mapped_column(String(200), default="")
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    status: Mapped[ArticleStatus] = mapped_column(String(12), default=ArticleStatus.DRAFT)
+    published_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    # Set by the service that edits the article; counters and votes must not touch it.
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now)
+    view_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    rating_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    rating_sum: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    category: Mapped[Category] = relationship(back_populates="articles", lazy="joined")
+    cover: Mapped[Media | None] = relationship(lazy="joined")
+
+    @property
+    def url(self) -> str:
+        return url_for(
+            "news.article", category_slug=self.category.slug, slug=self.slug, article_id=self.id
+        )
+
+    @property
+    def rating_average(self) -> float | None:
+        return self.rating_sum / self.rating_count if self.rating_count else None

@@ -1,0 +1,67 @@
+from flask import abort, current_app, redirect, send_from_directory
+from sqlalchemy import select
+
+from portal import clock
+from portal.extensions import db
+from portal.layout import render_page
+from portal.models import Article, BlockKind, Category, SidebarBlock
+from portal.news import bp
+from portal.services import content
+
+
+@bp.get("/")
+def home():
+    """The newest article large, then the latest of each category."""
+    now = clock.now()
+    lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
+    sections = content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
+    return render_page("news/home.html", lead=lead, sections=sections)
+
+
+@bp.get("/tin-tuc/<slug>/", defaults={"page": 1})
+@bp.get("/tin-tuc/<slug>/trang-<int:page>")
+def category(slug: str, page: int):
+    """One category's articles (and its sub-categories'), ten a page."""
+    found = db.first_or_404(select(Category).where(Category.slug == slug))
+    query = content.published(clock.now()).where(
+        Article.category_id.in_(select(Category.id).where((Category.id == found.id) | (Category.parent_id == found.id)))
+    )
+    pagination = db.paginate(query, page=page, per_page=current_app.config["ARTICLES_PER_PAGE"], error_out=False)
+    if page < 1 or (page > 1 and page > pagination.pages):
+        abort(404)
+    return render_page("news/category.html", category=found, pagination=pagination)
+
+
+@bp.get("/tin-tuc/<category_slug>/<slug>-<int:article_id>.html")
+def article(category_slug: str, slug: str, article_id: int):
+    """An article; an outdated slug answers 301 to the canonical address."""
+    now = clock.now()
+    found = content.visible_article(article_id, now)
+    if found is None:
+        abort(404)
+    if (category_slug, slug) != (found.category.slug, found.slug):
+        return redirect(found.url, code=301)
+    related = content.related_articles(found, now, current_app.config["RELATED_ARTICLES"])
+    return render_page("news/article.html", article=found, related=related)
+
+
+@bp.get("/tin-tuc/in/<int:article_id>.html")
+def print_article(article_id: int):
+    """A clean, printable copy of an article."""
+    found = content.visible_article(article_id, clock.now())
+    if found is None:
+        abort(404)
+    return render_page("news/print.html", article=found)
+
+
+@bp.get("/ban-do")
+def town_map():
+    """The town map from the sidebar, shown large."""
+    block = db.first_or_404(select(SidebarBlock).where(SidebarBlock.kind == BlockKind.MAP))
+    return render_page("news/map.html", block=block)
+
+
+@bp.get("/uploads/<path:filename>")
+def upload(filename: str):
+    """An uploaded image or audio file from the instance folder."""
+    return send_from_directory(current_app.config["UPLOAD_FOLDER"], filename, max_age=30 * 24 * 3600)
