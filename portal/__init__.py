@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import text
+from portal import text, visitor
 from portal.extensions import csrf, db, htmx, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +68,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     htmx.init_app(app)
+    visitor.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
