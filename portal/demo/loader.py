@@ -35,6 +35,11 @@ SEED_FILE = "seed-article-2020-02-20.txt"
 SEED_TITLE = "Hội nghị triển khai nhiệm vụ công tác tuyên truyền, khoa giáo năm 2020"
 SEED_CATEGORY = "xay-dung-dang"
 SEED_PUBLISHED_AT = datetime(2020, 2, 20, 8, 30)
+# The seed page has no summary of its own; this one is ours.
+SEED_SUMMARY = (
+    "Ban Tuyên giáo Thị ủy Hồng Lĩnh triển khai nhiệm vụ tuyên truyền, khoa giáo năm 2020, "
+    "trọng tâm là tuyên truyền đại hội Đảng các cấp nhiệm kỳ 2020 - 2025."
+)
 SEED_VISIT_TOTAL = 791_935
 MAP_CAPTION = "Bản đồ hành chính thị xã Hồng Lĩnh, tỉnh Hà Tĩnh"
 
@@ -115,7 +120,7 @@ def _load_seed_article(categories: dict[str, Category]) -> int:
         Article(
             title=SEED_TITLE,
             slug=slugify(SEED_TITLE),
-            summary=paragraphs[0].split(". ")[0] + ".",
+            summary=SEED_SUMMARY,
             body=sanitise_html(body),
             byline=byline,
             category=categories[SEED_CATEGORY],
