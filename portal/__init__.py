@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal import text, visitor
-from portal.extensions import csrf, db, htmx, migrate
+from portal.extensions import csrf, db, htmx, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -68,13 +68,15 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     htmx.init_app(app)
+    limiter.init_app(app)
     visitor.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news
+    from portal import cli, errors, news, widgets
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(widgets.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 
