@@ -42,6 +42,8 @@ def _prepare_instance(app: Flask) -> None:
     Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
     if app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # limits shared by every worker
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance / "secret_key")
 

@@ -1,6 +1,8 @@
 """Rating an article: the widget, both paths (htmx and plain form), every rule, the CLI."""
 
+import os
 import re
+import secrets
 from datetime import datetime
 from html import unescape
 
@@ -318,6 +320,31 @@ def test_the_limit_keys_on_a_hash_never_on_the_address(demo_app, seed):
     assert "198.51.100.23" not in key and key in keys
     with demo_app.test_request_context(environ_base={"REMOTE_ADDR": "198.51.100.24"}):
         assert hashed_client_address() != key
+
+
+REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set: no Redis server to share the limit through")
+def test_with_redis_every_worker_shares_the_limit(make_app, monkeypatch):
+    import redis
+
+    prefix = f"portal-test-{secrets.token_hex(6)}"
+    monkeypatch.setenv("PORTAL_REDIS_URL", REDIS_URL)
+    try:
+        first_worker = make_app(demo=True, RATING_LIMIT="2 per minute", RATELIMIT_KEY_PREFIX=prefix)
+        assert first_worker.config["RATELIMIT_STORAGE_URI"] == REDIS_URL
+        seed = seed_id(first_worker)
+        assert [Reader(first_worker, seed, "198.51.100.7").vote("4").status_code for _ in range(2)] == [200, 200]
+        second_worker = make_app(RATING_LIMIT="2 per minute", RATELIMIT_KEY_PREFIX=prefix)  # its own connection
+        assert Reader(second_worker, seed, "198.51.100.7").vote("4").status_code == 429
+        keys = [key.decode() for key in redis.Redis.from_url(REDIS_URL).scan_iter(f"*{prefix}*")]
+        assert keys and not any("198.51.100.7" in key for key in keys)
+    finally:
+        store = redis.Redis.from_url(REDIS_URL)
+        for key in store.scan_iter(f"*{prefix}*"):
+            store.delete(key)
+    assert stored(second_worker, seed) == (2, 8, 2)
 
 
 def test_the_address_hash_changes_with_the_day(make_app, fixed_clock):
