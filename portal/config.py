@@ -16,3 +16,7 @@ HOME_ARTICLES_PER_CATEGORY = 4
 RATING_LIMIT = "60 per 10 minutes;300 per day"
 RATELIMIT_STORAGE_URI = "memory://"  # per process; set a redis:// URI when several workers serve
 RATELIMIT_HEADERS_ENABLED = True  # Retry-After on 429
+# If the limit's store (Redis) fails, limit in this process's memory meanwhile, and never
+# refuse or lose a vote because of the store: a vote matters more than its throttle.
+RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+RATELIMIT_SWALLOW_ERRORS = True

@@ -17,6 +17,7 @@ from portal.services import ratings
 from portal.visitor import COOKIE_NAME, hashed_client_address
 from portal.widgets.forms import STARS_MESSAGE
 from portal.widgets.routes_rating import ALREADY_VOTED, EXPIRED, MISSING, THANKS, TOO_MANY
+from tests.postgres import demo_app_on
 
 HTMX = {"HX-Request": "true", "HX-Target": "danh-gia", "HX-Current-URL": "http://localhost/"}
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -77,6 +78,14 @@ def seed(demo_app) -> int:
     return seed_id(demo_app)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_database_app(request, make_app):
+    """The demo site on SQLite, then on a throwaway PostgreSQL database (when configured),
+    for the rules the schema and the SQL enforce."""
+    with demo_app_on(request.param, make_app) as app:
+        yield app
+
+
 def test_article_page_shows_an_accessible_form_and_no_votes_in_words(demo_app, seed):
     page = Reader(demo_app, seed).open()
     widget = page[page.index('<section class="rating" id="danh-gia"'):]
@@ -94,10 +103,11 @@ def test_article_page_shows_an_accessible_form_and_no_votes_in_words(demo_app, s
     assert '<button type="submit"' in widget and 'name="csrf_token"' in widget
 
 
-def test_htmx_vote_answers_the_widget_alone_with_new_numbers(demo_app, seed):
-    with demo_app.app_context():
+def test_htmx_vote_answers_the_widget_alone_with_new_numbers(any_database_app):
+    app, seed = any_database_app, seed_id(any_database_app)
+    with app.app_context():
         updated_before = db.session.get(Article, seed).updated_at
-    reader = Reader(demo_app, seed)
+    reader = Reader(app, seed)
     response = reader.vote("4")
     assert response.status_code == 200
     body = text_of(response)
@@ -106,8 +116,8 @@ def test_htmx_vote_answers_the_widget_alone_with_new_numbers(demo_app, seed):
     assert THANKS in body and "Bạn đã chấm bài viết này 4 sao." in body
     assert re.search(r'<input checked id="[^"]+" name="stars" required type="radio" value="4">', body)
     assert "HX-Request" in response.headers["Vary"]
-    assert stored(demo_app, seed) == (1, 4, 1)
-    with demo_app.app_context():
+    assert stored(app, seed) == (1, 4, 1)
+    with app.app_context():
         vote = db.session.execute(select(Vote)).scalar_one()
         assert (vote.visitor, vote.stars) == (reader.visitor_id, 4)
         assert db.session.get(Article, seed).updated_at == updated_before  # votes never touch the article's edit time
@@ -250,8 +260,9 @@ def test_a_token_from_another_session_is_refused(demo_app, seed):
     assert stored(demo_app, seed) == (0, 0, 0)
 
 
-def test_second_vote_is_409_and_changes_nothing(demo_app, seed):
-    reader = Reader(demo_app, seed)
+def test_second_vote_is_409_and_changes_nothing(any_database_app):
+    app, seed = any_database_app, seed_id(any_database_app)
+    reader = Reader(app, seed)
     assert reader.vote("4").status_code == 200
     again = reader.vote("1")
     assert again.status_code == 409
@@ -260,7 +271,7 @@ def test_second_vote_is_409_and_changes_nothing(demo_app, seed):
     assert "lượt đánh giá: 1, trung bình: 4,0/5" in body and "Bạn đã chấm bài viết này 4 sao." in body
     page = reader.vote("1", htmx=False)
     assert page.status_code == 409 and ALREADY_VOTED in text_of(page) and '<html lang="vi">' in text_of(page)
-    assert stored(demo_app, seed) == (1, 4, 1)
+    assert stored(app, seed) == (1, 4, 1)
 
 
 def test_get_on_the_rating_endpoint_is_405(demo_app, seed):
@@ -347,6 +358,14 @@ def test_with_redis_every_worker_shares_the_limit(make_app, monkeypatch):
     assert stored(second_worker, seed) == (2, 8, 2)
 
 
+def test_a_failing_limit_store_neither_refuses_nor_loses_votes(make_app):
+    app = make_app(demo=True, RATING_LIMIT="2 per minute", RATELIMIT_STORAGE_URI="redis://127.0.0.1:9/0")
+    seed = seed_id(app)
+    statuses = [Reader(app, seed).vote("5").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]  # limited in memory while the store is away
+    assert stored(app, seed) == (2, 10, 2)
+
+
 def test_the_address_hash_changes_with_the_day(make_app, fixed_clock):
     app = make_app(CLOCK=fixed_clock)
     with app.test_request_context(environ_base={"REMOTE_ADDR": "198.51.100.23"}):
@@ -355,8 +374,9 @@ def test_the_address_hash_changes_with_the_day(make_app, fixed_clock):
         assert hashed_client_address() != today
 
 
-def test_the_schema_refuses_bad_stars_and_double_votes(demo_app, seed):
-    with demo_app.app_context():
+def test_the_schema_refuses_bad_stars_and_double_votes(any_database_app):
+    app, seed = any_database_app, seed_id(any_database_app)
+    with app.app_context():
         for stars in (0, 6):
             db.session.add(Vote(article_id=seed, visitor="v-schema", stars=stars))
             with pytest.raises(IntegrityError):
@@ -369,8 +389,9 @@ def test_the_schema_refuses_bad_stars_and_double_votes(demo_app, seed):
             db.session.commit()
 
 
-def test_cast_vote_changes_the_row_and_aggregates_together(demo_app, seed, fixed_clock):
-    with demo_app.app_context():
+def test_cast_vote_changes_the_row_and_aggregates_together(any_database_app, fixed_clock):
+    app, seed = any_database_app, seed_id(any_database_app)
+    with app.app_context():
         ratings.cast_vote(seed, "v1", 5, fixed_clock())
         with pytest.raises(ratings.AlreadyVoted):
             ratings.cast_vote(seed, "v1", 1, fixed_clock())
@@ -379,7 +400,7 @@ def test_cast_vote_changes_the_row_and_aggregates_together(demo_app, seed, fixed
         assert ratings.own_vote(seed, "v1") == 5 and ratings.own_vote(seed, "v2") is None
         vote = db.session.execute(select(Vote)).scalar_one()
         assert vote.created_at == fixed_clock()
-    assert stored(demo_app, seed) == (1, 5, 1)
+    assert stored(app, seed) == (1, 5, 1)
 
 
 def test_editing_or_republishing_keeps_the_ratings(demo_app, seed):
@@ -399,21 +420,22 @@ def test_deleting_an_article_deletes_its_votes(demo_app, seed):
         assert db.session.execute(select(Vote)).first() is None
 
 
-def test_rebuild_reports_and_fixes_drift(demo_app, seed):
+def test_rebuild_reports_and_fixes_drift(any_database_app):
+    app, seed = any_database_app, seed_id(any_database_app)
     for stars in ("4", "5", "3"):
-        Reader(demo_app, seed).vote(stars)
-    runner = demo_app.test_cli_runner()
+        Reader(app, seed).vote(stars)
+    runner = app.test_cli_runner()
     clean = runner.invoke(args=["portal", "ratings", "rebuild"])
     assert clean.exit_code == 0 and "đều khớp" in clean.output
-    with demo_app.app_context():
+    with app.app_context():
         other = db.session.execute(select(Article.id).where(Article.id != seed).limit(1)).scalar_one()
-    make_hidden(demo_app, seed, rating_count=7, rating_sum=20)
-    make_hidden(demo_app, other, rating_count=2, rating_sum=9)
+    make_hidden(app, seed, rating_count=7, rating_sum=20)
+    make_hidden(app, other, rating_count=2, rating_sum=9)
     fixed = runner.invoke(args=["portal", "ratings", "rebuild"])
     assert fixed.exit_code == 0, fixed.output
     assert f"Bài #{seed} «{SEED_TITLE}»: 7 lượt/20 sao → 3 lượt/12 sao" in fixed.output
     assert f"Bài #{other} " in fixed.output and "2 lượt/9 sao → 0 lượt/0 sao" in fixed.output
     assert "Đã sửa 2 bài viết" in fixed.output
-    assert stored(demo_app, seed) == (3, 12, 3)
-    assert stored(demo_app, other) == (0, 0, 0)
+    assert stored(app, seed) == (3, 12, 3)
+    assert stored(app, other) == (0, 0, 0)
     assert "đều khớp" in runner.invoke(args=["portal", "ratings", "rebuild"]).output

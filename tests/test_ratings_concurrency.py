@@ -9,12 +9,14 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 
+import pytest
 from sqlalchemy import func, select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Vote
 from tests.live_server import serve
+from tests.postgres import demo_app_on
 
 THREADS = 8
 VOTES_PER_THREAD = 50  # 400 votes
@@ -46,6 +48,14 @@ class Visitor:
             return error.code
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def voting_app(request, make_app):
+    """The demo site without a rate limit, on a real SQLite file, then on a throwaway
+    PostgreSQL database when PORTAL_TEST_DATABASE_URL names a server."""
+    with demo_app_on(request.param, make_app, RATING_LIMIT="") as app:
+        yield app
+
+
 def seed(app) -> tuple[int, str]:
     with app.test_request_context():
         article = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
@@ -73,8 +83,8 @@ def run_together(count: int, work) -> list:
         return list(pool.map(released, range(count)))
 
 
-def test_hundreds_of_simultaneous_votes_are_counted_exactly(make_app):
-    app = make_app(demo=True, RATING_LIMIT="")
+def test_hundreds_of_simultaneous_votes_are_counted_exactly(voting_app):
+    app = voting_app
     article_id, path = seed(app)
     with serve(app) as base:
         voters = [[Visitor(base, path, article_id) for _ in range(VOTES_PER_THREAD)] for _ in range(THREADS)]
@@ -85,13 +95,14 @@ def test_hundreds_of_simultaneous_votes_are_counted_exactly(make_app):
         )
         elapsed = time.perf_counter() - began
     votes = THREADS * VOTES_PER_THREAD
-    print(f"\n{votes} votes from {votes} visitors in {THREADS} threads: {elapsed:.2f} s ({votes / elapsed:.0f} votes/s)")
+    engine = app.config["SQLALCHEMY_DATABASE_URI"].split(":")[0]
+    print(f"\n{engine}: {votes} votes from {votes} visitors in {THREADS} threads: {elapsed:.2f} s ({votes / elapsed:.0f}/s)")
     assert [status for thread in statuses for status in thread] == [200] * votes
     assert totals(app, article_id) == (votes, sum(stars_of.values()), votes, sum(stars_of.values()))
 
 
-def test_one_visitor_voting_twenty_times_at_once_gets_one_vote(make_app):
-    app = make_app(demo=True, RATING_LIMIT="")
+def test_one_visitor_voting_twenty_times_at_once_gets_one_vote(voting_app):
+    app = voting_app
     article_id, path = seed(app)
     with serve(app) as base:
         visitor = Visitor(base, path, article_id)
