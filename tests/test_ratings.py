@@ -395,6 +395,8 @@ def test_cast_vote_changes_the_row_and_aggregates_together(any_database_app, fix
         ratings.cast_vote(seed, "v1", 5, fixed_clock())
         with pytest.raises(ratings.AlreadyVoted):
             ratings.cast_vote(seed, "v1", 1, fixed_clock())
+        with pytest.raises(ValueError):
+            ratings.cast_vote(seed, "v3", 6, fixed_clock())
         with pytest.raises(ratings.ArticleUnavailable):
             ratings.cast_vote(seed, "v2", 4, datetime(2000, 1, 1))  # before it was published
         assert ratings.own_vote(seed, "v1") == 5 and ratings.own_vote(seed, "v2") is None

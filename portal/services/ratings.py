@@ -36,6 +36,8 @@ class Drift:
 
 def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
     """Record ``stars`` from ``visitor`` for a visible article, or change nothing at all."""
+    if stars not in range(1, 6):
+        raise ValueError(f"stars must be 1 to 5, not {stars!r}")
     counted = db.session.execute(
         update(Article)
         .where(Article.id == article_id, is_visible(now))
