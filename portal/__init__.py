@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal import text, visitor
-from portal.extensions import csrf, db, htmx, migrate
+from portal.extensions import csrf, db, htmx, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -42,6 +42,8 @@ def _prepare_instance(app: Flask) -> None:
     Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
     if app.config.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # limits shared by every worker
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance / "secret_key")
 
@@ -68,13 +70,15 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     htmx.init_app(app)
+    limiter.init_app(app)
     visitor.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news
+    from portal import cli, errors, news, widgets
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(widgets.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 

@@ -21,3 +21,24 @@ def demo(force: bool, if_empty: bool) -> None:
             return
         raise click.ClickException(str(refused)) from None
     click.echo(f"Đã nạp dữ liệu mẫu: {count} bài viết.")
+
+
+ratings = AppGroup("ratings", help="Đánh giá bài viết.")
+portal.add_command(ratings)
+
+
+@ratings.command("rebuild")
+def rebuild() -> None:
+    """Tính lại lượt đánh giá và tổng số sao của mọi bài viết từ các phiếu đã lưu."""
+    from portal.services.ratings import rebuild_ratings
+
+    drifts = rebuild_ratings()
+    for drift in drifts:
+        click.echo(
+            f"Bài #{drift.article_id} «{drift.title}»: {drift.stored[0]} lượt/{drift.stored[1]} sao"
+            f" → {drift.counted[0]} lượt/{drift.counted[1]} sao"
+        )
+    if drifts:
+        click.echo(f"Đã sửa {len(drifts)} bài viết có số liệu đánh giá lệch.")
+    else:
+        click.echo("Số liệu đánh giá của mọi bài viết đều khớp với các phiếu đã lưu.")

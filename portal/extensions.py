@@ -2,6 +2,7 @@
 
 import sqlite3
 
+from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -9,6 +10,8 @@ from htmx_flask import Htmx
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from portal.visitor import hashed_client_address
 
 
 class Base(DeclarativeBase):
@@ -30,6 +33,8 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
+# Storage from RATELIMIT_STORAGE_URI; limits are set per route (the rating widget's RATING_LIMIT).
+limiter = Limiter(hashed_client_address)
 
 
 @event.listens_for(Engine, "connect")

@@ -31,3 +31,9 @@ def page_url(number: int) -> str:
     """The current page's address at page ``number``, keeping its query string."""
     arguments = {**request.args.to_dict(), **(request.view_args or {}), "page": number}
     return url_for(request.endpoint, **arguments)
+
+
+def wants_fragment() -> bool:
+    """True when htmx asks for a widget alone: not a boosted link and not a history restore,
+    which both need the whole page. Views that can answer both must send ``Vary: HX-Request``."""
+    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request

@@ -4,10 +4,14 @@ Ratings (one vote per visitor) and the counters (visits, online) key on this id;
 IP address or User-Agent is ever stored. The cookie is set on the first response.
 """
 
+import hashlib
+import hmac
 import secrets
 
 from flask import Flask, Response, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
+
+from portal import clock
 
 COOKIE_NAME = "portal_visitor"
 COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
@@ -56,3 +60,10 @@ def init_app(app: Flask) -> None:
             current_visitor()
 
     app.after_request(_remember_visitor)
+
+
+def hashed_client_address() -> str:
+    """The client's network address as an HMAC keyed with the secret key and salted with
+    the day, for rate limits: addresses can be told apart, but no store ever holds one."""
+    salted = f"{clock.now():%Y-%m-%d}|{request.remote_addr}".encode()
+    return hmac.new(current_app.secret_key.encode(), salted, hashlib.sha256).hexdigest()[:32]

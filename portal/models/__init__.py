@@ -1,6 +1,7 @@
 """Models, one module per subject. Importing this package registers them all."""
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
+from portal.models.ratings import Vote
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import SiteSettings
 
@@ -14,5 +15,6 @@ __all__ = [
     "SidebarBlock",
     "SiteSettings",
     "Song",
+    "Vote",
     "WebLink",
 ]

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 import nh3
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
@@ -32,16 +32,17 @@ def sanitise_html(html: str) -> str:
     )
 
 
-def published(now: datetime) -> Select[tuple[Article]]:
-    """Articles a visitor may see at ``now``: not drafts, and their time has come."""
-    return (
-        select(Article)
-        .where(
-            or_(Article.status == ArticleStatus.PUBLISHED, Article.status == ArticleStatus.SCHEDULED),
-            Article.published_at <= now,
-        )
-        .order_by(Article.published_at.desc(), Article.id.desc())
+def is_visible(now: datetime) -> ColumnElement[bool]:
+    """The condition on an article a visitor may see at ``now``: not a draft, and its time has come."""
+    return and_(
+        or_(Article.status == ArticleStatus.PUBLISHED, Article.status == ArticleStatus.SCHEDULED),
+        Article.published_at <= now,
     )
+
+
+def published(now: datetime) -> Select[tuple[Article]]:
+    """Articles a visitor may see at ``now``, newest first."""
+    return select(Article).where(is_visible(now)).order_by(Article.published_at.desc(), Article.id.desc())
 
 
 def menu_categories() -> list[Category]:

@@ -1,0 +1,91 @@
+"""Casting votes and keeping each article's rating count and sum exact.
+
+The vote row and the article's aggregates change in one transaction: an atomic
+``UPDATE … SET rating_count = rating_count + 1`` (never a read-modify-write in Python),
+and the unique (article, visitor) constraint, not a look-up first, refuses a second vote.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from portal.extensions import db
+from portal.models import Article, Vote
+from portal.services.content import is_visible
+
+
+class ArticleUnavailable(Exception):
+    """The article does not exist or a visitor may not see it yet."""
+
+
+class AlreadyVoted(Exception):
+    """This visitor has already rated this article."""
+
+
+@dataclass(frozen=True)
+class Drift:
+    """An article whose stored aggregates disagreed with its vote rows."""
+
+    article_id: int
+    title: str
+    stored: tuple[int, int]  # (count, sum) before the rebuild
+    counted: tuple[int, int]  # (count, sum) from the vote rows
+
+
+def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
+    """Record ``stars`` from ``visitor`` for a visible article, or change nothing at all."""
+    if stars not in range(1, 6):
+        raise ValueError(f"stars must be 1 to 5, not {stars!r}")
+    counted = db.session.execute(
+        update(Article)
+        .where(Article.id == article_id, is_visible(now))
+        .values(rating_count=Article.rating_count + 1, rating_sum=Article.rating_sum + stars)
+        .execution_options(synchronize_session=False)
+    )
+    if counted.rowcount != 1:
+        db.session.rollback()
+        raise ArticleUnavailable(article_id)
+    db.session.add(Vote(article_id=article_id, visitor=visitor, stars=stars, created_at=now))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()  # undoes the count and sum too
+        raise AlreadyVoted(article_id) from None
+
+
+def own_vote(article_id: int, visitor: str) -> int | None:
+    """The stars ``visitor`` gave the article, if any (one look-up on the unique index)."""
+    query = select(Vote.stars).where(Vote.article_id == article_id, Vote.visitor == visitor)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def rebuild_ratings() -> list[Drift]:
+    """Recompute every article's count and sum from its vote rows; return what was wrong."""
+    tally = (
+        select(Vote.article_id, func.count().label("count"), func.sum(Vote.stars).label("sum"))
+        .group_by(Vote.article_id)
+        .subquery()
+    )
+    count, total = func.coalesce(tally.c.count, 0), func.coalesce(tally.c.sum, 0)
+    query = (
+        select(Article.id, Article.title, Article.rating_count, Article.rating_sum, count, total)
+        .outerjoin(tally, tally.c.article_id == Article.id)
+        .where((Article.rating_count != count) | (Article.rating_sum != total))
+        .order_by(Article.id)
+    )
+    drifts = [Drift(row[0], row[1], (row[2], row[3]), (row[4], row[5])) for row in db.session.execute(query)]
+    if drifts:
+        votes_of = select(Vote).where(Vote.article_id == Article.id)
+        db.session.execute(
+            update(Article)
+            .where(Article.id.in_([drift.article_id for drift in drifts]))
+            .values(
+                rating_count=votes_of.with_only_columns(func.count()).scalar_subquery(),
+                rating_sum=votes_of.with_only_columns(func.coalesce(func.sum(Vote.stars), 0)).scalar_subquery(),
+            )
+            .execution_options(synchronize_session=False)
+        )
+    db.session.commit()
+    return drifts
