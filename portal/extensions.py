@@ -2,6 +2,9 @@
 
 import sqlite3
 
+from flask_caching import Cache
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -30,6 +33,9 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
+# Storage and options come from the config (RATELIMIT_*, CACHE_*): memory or Redis, see create_app.
+limiter = Limiter(key_func=get_remote_address)
+cache = Cache()
 
 
 @event.listens_for(Engine, "connect")
