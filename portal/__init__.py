@@ -74,8 +74,7 @@ def _choose_services(app: Flask) -> None:
         timeouts = {"socket_timeout": config["REDIS_TIMEOUT"], "socket_connect_timeout": config["REDIS_TIMEOUT"]}
         config.update(
             RATELIMIT_STORAGE_URI=config["REDIS_URL"],
-            RATELIMIT_STORAGE_OPTIONS=timeouts,
-            RATELIMIT_KEY_PREFIX=config["REDIS_KEY_PREFIX"] + "limits",
+            RATELIMIT_STORAGE_OPTIONS=timeouts | {"key_prefix": config["REDIS_KEY_PREFIX"] + "limits"},
             CACHE_TYPE="RedisCache",
             CACHE_REDIS_URL=config["REDIS_URL"],
             CACHE_KEY_PREFIX=config["REDIS_KEY_PREFIX"] + "cache:",
