@@ -20,3 +20,6 @@ preload_app = False  # each worker builds its own app, engine and connections af
 forwarded_allow_ips = "127.0.0.1,::1"  # only the local nginx may say a request came over HTTPS
 accesslog = "-"  # to the journal under systemd
 errorlog = "-"
+# gunicorn 27's control socket ($HOME/.gunicorn/gunicorn.ctl) is not used: systemd reloads with
+# HUP, and two servers on one machine would fight over the one path.
+control_socket_disable = True

@@ -97,10 +97,10 @@ class GunicornServer:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
     def stop(self) -> None:
-        """Ask for a graceful stop (SIGTERM); kill after 30 s (orphaned workers notice and exit)."""
+        """Stop at once (SIGINT, gunicorn's quick shutdown); kill after 30 s (orphaned workers exit)."""
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.send_signal(signal.SIGTERM)
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
