@@ -1,16 +1,29 @@
 """The files a webmaster copies (deploy/): gunicorn's settings, the nginx site, the systemd
 unit; each is checked by the program that reads it."""
 
+import os
 import re
 import runpy
 import shutil
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from portal import config
-from tests.gunicorn_server import CONFIG, GUNICORN, ROOT, gunicorn_command, server_environment
+from tests.gunicorn_server import (
+    CONFIG,
+    GUNICORN,
+    ROOT,
+    flask_command,
+    gunicorn_command,
+    gunicorn_server,
+    server_environment,
+)
+from tests.real_services import free_port
 
 DEPLOY = ROOT / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -44,30 +57,90 @@ def test_gunicorn_refuses_to_start_in_debug_mode(tmp_path, switch):
     assert "DebugUnderGunicorn: Debug mode is on under gunicorn" in result.stderr
 
 
-def test_nginx_site_passes_nginx_t(tmp_path):
-    """`nginx -t` on the example site, included from a wrapper nginx.conf with paths of this
-    checkout, so nothing under /etc or /var is read or written."""
+def nginx_wrapper(folder: Path, uploads: Path, port: int, upstream: str = "127.0.0.1:8000") -> Path:
+    """The example site with this checkout's paths, on ``port``, inside a wrapper nginx.conf
+    whose pid, logs and temp files are in ``folder``, so nothing under /etc or /var is written."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
-    uploads = tmp_path / "uploads"
-    uploads.mkdir()
     site = (DEPLOY / "nginx" / "portal.conf").read_text()
     site = site.replace("/srv/portal/", f"{ROOT}/").replace("/var/lib/portal/uploads/", f"{uploads}/")
-    site = re.sub(r"listen (\[::\]:)?80;", lambda m: "" if m.group(1) else "listen 127.0.0.1:8080;", site)
-    (tmp_path / "portal.conf").write_text(site)
-    temp = {name: tmp_path / name for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")}
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\nhttp {{\n"
-        f"  include /etc/nginx/mime.types;\n  access_log {tmp_path}/access.log;\n"
-        + "".join(f"  {name}_temp_path {path};\n" for name, path in temp.items())
-        + f"  include {tmp_path}/portal.conf;\n}}\n"
+    site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
+    site = re.sub(r"listen (\[::\]:)?80;", lambda m: "" if m.group(1) else f"listen 127.0.0.1:{port};", site)
+    (folder / "portal.conf").write_text(site)
+    temp = "".join(f"  {name}_temp_path {folder / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (folder / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # workers read the test's private tmp folders
+        + f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\nevents {{}}\nhttp {{\n"
+        f"  include /etc/nginx/mime.types;\n  access_log {folder}/access.log;\n{temp}"
+        f"  include {folder}/portal.conf;\n}}\n"
     )
-    result = subprocess.run(
-        [NGINX, "-t", "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True, text=True, timeout=30,
-    )  # fmt: skip
+    return folder / "nginx.conf"
+
+
+def nginx_command(config: Path, *options: str) -> list[str]:
+    return [NGINX, *options, "-p", str(config.parent), "-e", str(config.parent / "error.log"), "-c", str(config)]
+
+
+def test_nginx_site_passes_nginx_t(tmp_path):
+    config = nginx_wrapper(tmp_path, tmp_path, free_port())
+    result = subprocess.run(nginx_command(config, "-t"), capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
+
+
+def fetch(url: str, **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        headers = {name.lower(): ", ".join(response.headers.get_all(name)) for name in response.headers}
+        return response.status, headers, response.read()
+
+
+def test_nginx_in_front_of_gunicorn(tmp_path):
+    """The example site really serving: files from disk, compressed and cached, pages proxied."""
+    instance = tmp_path / "instance"
+    settings = {"PORTAL_INSTANCE_PATH": str(instance), "PORTAL_PROXY_FIX": "1"}
+    flask_command(settings, "db", "upgrade")
+    flask_command(settings, "portal", "demo")
+    with gunicorn_server(settings, tmp_path / "gunicorn.log", workers=1, threads=2) as app_server:
+        port = free_port()
+        config = nginx_wrapper(tmp_path, instance / "uploads", port, app_server.url.removeprefix("http://"))
+        nginx = subprocess.Popen(nginx_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for_port(port)
+            status, headers, page = fetch(base + "/", Host="cong.example.vn")
+            assert status == 200 and b"<html" in page
+            assert "frame-ancestors 'self'" in headers["content-security-policy"]  # from the app
+            article_id = re.search(rb'href="/tin-tuc/[^"/]+/[^"]+-(\d+)\.html"', page).group(1).decode()
+            _, _, printed = fetch(f"{base}/tin-tuc/in/{article_id}.html", Host="cong.example.vn")
+            assert "Nguồn: http://cong.example.vn/tin-tuc/" in printed.decode()  # Host passed through
+            _, css_headers, _ = fetch(base + "/static/css/portal.css", **{"Accept-Encoding": "gzip"})
+            assert css_headers["content-encoding"] == "gzip"
+            assert css_headers["cache-control"] == "public, max-age=604800"
+            assert css_headers["x-content-type-options"] == "nosniff"
+            _, vendor_headers, _ = fetch(base + "/static/vendor/htmx-2.0.11.min.js")
+            assert vendor_headers["cache-control"] == "public, max-age=31536000, immutable"
+            upload = re.search(rb'src="(/uploads/[^"]+\.svg)"', page).group(1).decode()
+            status, upload_headers, image = fetch(base + upload, **{"Accept-Encoding": "gzip"})
+            assert status == 200 and upload_headers["content-encoding"] == "gzip"
+            assert upload_headers["cache-control"] == "public, max-age=31536000, immutable"
+            assert "sandbox" in upload_headers["content-security-policy"] and image.startswith(b"\x1f\x8b")
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
+    assert "GET /static/" not in app_server.log_text()  # files never reached gunicorn
+
+
+def wait_for_port(port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def test_nginx_site_matches_the_app():
@@ -75,7 +148,8 @@ def test_nginx_site_matches_the_app():
     assert f"client_max_body_size {config.MAX_CONTENT_LENGTH // (1024 * 1024)}m;" in site
     for header in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host"):
         assert f"proxy_set_header {header}" in site
-    assert re.search(r"location /static/ \{[^}]*expires", site) and re.search(r"location /uploads/ \{[^}]*expires", site)
+    for location in ("/static/", "/static/vendor/", "/uploads/"):
+        assert re.search(rf"location {location} \{{[^}}]*Cache-Control \"public, max-age=\d{{6,}}", site), location
     assert "gzip on;" in site
 
 
