@@ -104,6 +104,11 @@ def test_gunicorn_keeps_serving_while_redis_dies_and_returns(tmp_path):
                 readers.more_in("back", 30)
             check_no_page_failed(readers)
             check_health_follows_redis(server, "ok")
+            print(
+                f"\nredis failure: {len(readers.responses)} page views, "
+                + ", ".join(f"{readers.count(phase)} {phase}" for phase in ("before", "down", "back"))
+                + ", every one 200"
+            )
             assert server.process.pid == pid and server.process.poll() is None  # never restarted
             assert "Traceback" not in server.log_text()
 
