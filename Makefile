@@ -25,12 +25,12 @@ db: install  ## create or upgrade the database, then load the demo site if it is
 
 run: db  ## serve with gunicorn on $(HOST):$(PORT)
 	@echo "Cổng thông tin đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
-	$(BIN)/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) wsgi:app
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) wsgi:app
 
 dev: db  ## Flask's development server with the reloader
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)
 
-test: install
+test: install  ## the suite; PYTEST_ARGS="-k health -x" passes options to pytest
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:

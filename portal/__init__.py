@@ -6,8 +6,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import text, visitor
-from portal.extensions import csrf, db, htmx, limiter, migrate
+from portal import security, text, visitor
+from portal.extensions import cache, csrf, db, htmx, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     _prepare_instance(app)
+    _choose_services(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_template_helpers(app)
@@ -40,10 +41,6 @@ def _prepare_instance(app: Flask) -> None:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.setdefault("UPLOAD_FOLDER", str(instance / app.config["UPLOAD_FOLDER_NAME"]))
     Path(app.config["UPLOAD_FOLDER"]).mkdir(parents=True, exist_ok=True)
-    if app.config.get("DATABASE_URL"):
-        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
-    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
-        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # limits shared by every worker
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance / "secret_key")
 
@@ -63,6 +60,28 @@ def _instance_secret_key(path: Path) -> str:
     return path.read_text().strip()
 
 
+def _choose_services(app: Flask) -> None:
+    """Point the database, and with REDIS_URL the rate limits and the cache, at their servers."""
+    config = app.config
+    if config.get("DATABASE_URL"):
+        config["SQLALCHEMY_DATABASE_URI"] = config["DATABASE_URL"]
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # A restarted server leaves dead connections in the pool (test each one before use), and an
+        # unreachable one must fail a request, or /healthz, in seconds rather than hang it.
+        defaults = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = defaults | config["SQLALCHEMY_ENGINE_OPTIONS"]
+    if config.get("REDIS_URL"):
+        timeouts = {"socket_timeout": config["REDIS_TIMEOUT"], "socket_connect_timeout": config["REDIS_TIMEOUT"]}
+        config.update(
+            RATELIMIT_STORAGE_URI=config["REDIS_URL"],
+            RATELIMIT_STORAGE_OPTIONS=timeouts | {"key_prefix": config["REDIS_KEY_PREFIX"] + "limits"},
+            CACHE_TYPE="RedisCache",
+            CACHE_REDIS_URL=config["REDIS_URL"],
+            CACHE_KEY_PREFIX=config["REDIS_KEY_PREFIX"] + "cache:",
+            CACHE_OPTIONS=timeouts,
+        )
+
+
 def _init_extensions(app: Flask) -> None:
     from portal import models  # noqa: F401  (registers the tables)
 
@@ -71,14 +90,17 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
     visitor.init_app(app)
+    security.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news, widgets
+    from portal import cli, errors, health, news, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(widgets.bp)
+    app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 

@@ -1,7 +1,13 @@
 """`flask --app wsgi portal …`: the webmaster's and the deployer's commands."""
 
+from pathlib import Path
+
 import click
+from flask import current_app
 from flask.cli import AppGroup
+
+from portal import clock
+from portal.text import format_number
 
 portal = AppGroup("portal", help="Lệnh quản lý cổng thông tin.")
 
@@ -42,3 +48,58 @@ def rebuild() -> None:
         click.echo(f"Đã sửa {len(drifts)} bài viết có số liệu đánh giá lệch.")
     else:
         click.echo("Số liệu đánh giá của mọi bài viết đều khớp với các phiếu đã lưu.")
+def _sqlite_database() -> Path:
+    """The SQLite file this deployment uses; PostgreSQL is backed up with pg_dump instead."""
+    from portal.extensions import db
+
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        raise click.ClickException(
+            f"Cơ sở dữ liệu là {url.get_backend_name()}: lệnh này chỉ dành cho SQLite; "
+            "với PostgreSQL hãy dùng pg_dump / pg_restore như hướng dẫn trong README."
+        )
+    return Path(url.database)
+
+
+@portal.command("backup")
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục chứa bản sao lưu (mặc định: instance/backups).",
+)
+def backup(dest: Path | None) -> None:
+    """Sao lưu CSDL SQLite (an toàn khi trang đang chạy) và tệp tải lên vào một tệp nén ghi ngày giờ."""
+    from portal.services.backup import BackupError, create_backup
+
+    instance = Path(current_app.instance_path)
+    try:
+        archive = create_backup(
+            _sqlite_database(),
+            Path(current_app.config["UPLOAD_FOLDER"]),
+            instance,
+            dest or instance / "backups",
+            clock.now(),
+        )
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã sao lưu vào {archive} ({format_number(archive.stat().st_size // 1024)} KB).")
+
+
+@portal.command("restore")
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè dữ liệu đang có trong thư mục instance.")
+def restore(archive: Path, force: bool) -> None:
+    """Khôi phục một bản sao lưu vào thư mục instance còn trống (dừng trang web trước khi chạy)."""
+    from portal.services.backup import BackupError, restore_backup
+
+    try:
+        restore_backup(
+            archive,
+            _sqlite_database(),
+            Path(current_app.config["UPLOAD_FOLDER"]),
+            Path(current_app.instance_path),
+            force=force,
+        )
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã khôi phục {archive.name}. Khởi động lại trang web để dùng dữ liệu này.")

@@ -6,17 +6,48 @@ SITE_TIMEZONE = "Asia/Ho_Chi_Minh"
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 6
 UPLOAD_FOLDER_NAME = "uploads"
-MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # largest request body (an upload included); larger ones get 413
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4
+
+# Production and scale-out settings (README, "Deployment"). Each can be set as PORTAL_<NAME>.
+DATABASE_URL = None  # e.g. postgresql+psycopg://portal@127.0.0.1/portal; default the SQLite file above
+REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0: rate limits, cache (and counters) shared by every server
+REDIS_KEY_PREFIX = "portal:"  # every key the portal writes in Redis starts with this
+REDIS_TIMEOUT = 0.5  # seconds: a Redis that stops answering must not hold up a page
+PROXY_FIX = 0  # how many trusted proxies (nginx: 1) set X-Forwarded-For/-Proto/-Host; 0 trusts none
+HSTS_MAX_AGE = 365 * 24 * 3600  # Strict-Transport-Security on HTTPS responses; 0 sends none
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = False  # True forces Secure cookies; they are Secure anyway on an HTTPS request
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "media-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'self'",
+}
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Rate limits (Flask-Limiter) and cache (Flask-Caching) live in this process unless REDIS_URL
+# moves them to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_SWALLOW_ERRORS = True  # a failing Redis lets requests through rather than answering 500
+RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # …and limits them in memory until Redis answers again
+RATELIMIT_HEADERS_ENABLED = True
+# Without a shared store nothing is cached: a per-process cache could not be invalidated in the
+# other gunicorn workers, so a webmaster's change would show on some requests and not others.
+CACHE_TYPE = "NullCache"
+CACHE_NO_NULL_WARNING = True
+CACHE_DEFAULT_TIMEOUT = 300
 # Votes one network address may cast (Flask-Limiter notation; empty turns the limit off).
 # A Vietnamese class has at most 45 pupils and a staff room fewer: 60 in 10 minutes lets a
 # whole room behind one address rate together, retries included, while a script gets 300 a day.
+# If the limit's store (Redis) fails, votes are limited in memory meanwhile, never refused.
 RATING_LIMIT = "60 per 10 minutes;300 per day"
-RATELIMIT_STORAGE_URI = "memory://"  # per process; set a redis:// URI when several workers serve
-RATELIMIT_HEADERS_ENABLED = True  # Retry-After on 429
-# If the limit's store (Redis) fails, limit in this process's memory meanwhile, and never
-# refuse or lose a vote because of the store: a vote matters more than its throttle.
-RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
-RATELIMIT_SWALLOW_ERRORS = True

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -33,8 +34,10 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
-# Storage from RATELIMIT_STORAGE_URI; limits are set per route (the rating widget's RATING_LIMIT).
+# Storage and options come from the config (RATELIMIT_*, CACHE_*): memory or Redis, see create_app.
+# Limits are set per route (the rating widget's RATING_LIMIT), keyed on the hashed client address.
 limiter = Limiter(hashed_client_address)
+cache = Cache()
 
 
 @event.listens_for(Engine, "connect")

@@ -12,6 +12,7 @@ from flask import Flask, Response, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from portal import clock
+from portal.security import cookies_secure
 
 COOKIE_NAME = "portal_visitor"
 COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
@@ -46,17 +47,17 @@ def _remember_visitor(response: Response) -> Response:
             max_age=COOKIE_MAX_AGE,
             httponly=True,
             samesite="Lax",
-            secure=request.is_secure,
+            secure=cookies_secure(),
         )
     return response
 
 
 def init_app(app: Flask) -> None:
-    """Give every visitor of a page (not of a static file) an id on the first response."""
+    """Give every visitor of a page (not of a static file or a health check) an id on the first response."""
 
     @app.before_request
     def _identify_visitor() -> None:
-        if request.endpoint not in (None, "static"):
+        if request.endpoint not in (None, "static", "health.healthz"):
             current_visitor()
 
     app.after_request(_remember_visitor)

@@ -1,31 +1,72 @@
-"""Fixtures: an app on a fresh SQLite file per test, with or without the demo site."""
+"""Fixtures: an app on a fresh database per test (SQLite, or PostgreSQL when configured), with or
+without the demo site."""
 
 from datetime import datetime
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from portal import create_app
 from portal.extensions import db
+from tests.real_services import (
+    TEST_DATABASE_URL,
+    TEST_REDIS_URL,
+    delete_redis_keys,
+    redis_key_prefix,
+    require_postgresql,
+    throwaway_postgresql_database,
+)
 
 
 @pytest.fixture
-def make_app(tmp_path, monkeypatch):
-    """Build an app whose instance folder and database are this test's own."""
+def make_app(tmp_path, monkeypatch, request):
+    """Build an app whose instance folder and database are this test's own.
+
+    The database is a fresh SQLite file, or, with PORTAL_TEST_DATABASE_URL, the session's
+    PostgreSQL database emptied for this test; with PORTAL_TEST_REDIS_URL the app's rate
+    limits and cache live in Redis under a key prefix of the test's own."""
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
+    built = []
+    services = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'portal.sqlite3'}"}
+    if TEST_DATABASE_URL:
+        services["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgresql_session_database")
+    if TEST_REDIS_URL:
+        services |= {"REDIS_URL": TEST_REDIS_URL, "REDIS_KEY_PREFIX": redis_key_prefix()}
 
     def build(demo: bool = False, **config):
-        settings = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'portal.sqlite3'}"}
-        app = create_app(settings | config)
+        app = create_app({"TESTING": True} | services | config)
         with app.app_context():
             db.create_all()
+            if not built and db.engine.dialect.name == "postgresql":
+                empty_all_tables()
+            built.append(app)
             if demo:
                 from portal.demo.loader import load_demo
 
                 load_demo()
         return app
 
-    return build
+    yield build
+    for app in built:
+        with app.app_context():
+            for engine in db.engines.values():
+                engine.dispose()  # a server has only so many connections for the whole session
+    if TEST_REDIS_URL:
+        delete_redis_keys(TEST_REDIS_URL, services["REDIS_KEY_PREFIX"])
+
+
+def empty_all_tables() -> None:
+    """The PostgreSQL counterpart of a fresh SQLite file: no rows, sequences back at 1."""
+    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture(scope="session")
+def postgresql_session_database():
+    """One throwaway PostgreSQL database for the whole session (each test empties it)."""
+    with throwaway_postgresql_database(require_postgresql()) as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,0 +1,171 @@
+"""The files a webmaster copies (deploy/): gunicorn's settings, the nginx site, the systemd
+unit; each is checked by the program that reads it."""
+
+import os
+import re
+import runpy
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from portal import config
+from tests.gunicorn_server import (
+    CONFIG,
+    GUNICORN,
+    ROOT,
+    flask_command,
+    gunicorn_command,
+    gunicorn_server,
+    server_environment,
+)
+from tests.real_services import free_port
+
+DEPLOY = ROOT / "deploy"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
+
+
+def test_gunicorn_settings_for_two_cores():
+    settings = runpy.run_path(str(CONFIG))
+    assert (settings["workers"], settings["threads"], settings["worker_class"]) == (2, 4, "gthread")
+    assert settings["bind"] == "127.0.0.1:8000" and not settings["preload_app"]
+
+
+def test_gunicorn_loads_the_app_with_these_settings(tmp_path):
+    result = subprocess.run(
+        [str(GUNICORN), "--check-config", "-c", str(CONFIG), "wsgi:app"],
+        cwd=ROOT, env=server_environment({"PORTAL_INSTANCE_PATH": str(tmp_path)}),
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("switch", [("PORTAL_DEBUG", "true"), ("FLASK_DEBUG", "1")])
+def test_gunicorn_refuses_to_start_in_debug_mode(tmp_path, switch):
+    """A real gunicorn master: its worker refuses to load the app, so the server stops."""
+    settings = {"PORTAL_INSTANCE_PATH": str(tmp_path), switch[0]: switch[1]}
+    result = subprocess.run(
+        gunicorn_command("--workers", "1"),
+        cwd=ROOT, env=server_environment(settings), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "DebugUnderGunicorn: Debug mode is on under gunicorn" in result.stderr
+
+
+def nginx_wrapper(folder: Path, uploads: Path, port: int, upstream: str = "127.0.0.1:8000") -> Path:
+    """The example site with this checkout's paths, on ``port``, inside a wrapper nginx.conf
+    whose pid, logs and temp files are in ``folder``, so nothing under /etc or /var is written."""
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
+    site = (DEPLOY / "nginx" / "portal.conf").read_text()
+    site = site.replace("/srv/portal/", f"{ROOT}/").replace("/var/lib/portal/uploads/", f"{uploads}/")
+    site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
+    site = re.sub(r"listen (\[::\]:)?80;", lambda m: "" if m.group(1) else f"listen 127.0.0.1:{port};", site)
+    (folder / "portal.conf").write_text(site)
+    temp = "".join(f"  {name}_temp_path {folder / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (folder / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # workers read the test's private tmp folders
+        + f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\nevents {{}}\nhttp {{\n"
+        f"  include /etc/nginx/mime.types;\n  access_log {folder}/access.log;\n{temp}"
+        f"  include {folder}/portal.conf;\n}}\n"
+    )
+    return folder / "nginx.conf"
+
+
+def nginx_command(config: Path, *options: str) -> list[str]:
+    return [NGINX, *options, "-p", str(config.parent), "-e", str(config.parent / "error.log"), "-c", str(config)]
+
+
+def test_nginx_site_passes_nginx_t(tmp_path):
+    config = nginx_wrapper(tmp_path, tmp_path, free_port())
+    result = subprocess.run(nginx_command(config, "-t"), capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
+
+
+def fetch(url: str, **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        headers = {name.lower(): ", ".join(response.headers.get_all(name)) for name in response.headers}
+        return response.status, headers, response.read()
+
+
+def test_nginx_in_front_of_gunicorn(tmp_path):
+    """The example site really serving: files from disk, compressed and cached, pages proxied."""
+    instance = tmp_path / "instance"
+    settings = {"PORTAL_INSTANCE_PATH": str(instance), "PORTAL_PROXY_FIX": "1"}
+    flask_command(settings, "db", "upgrade")
+    flask_command(settings, "portal", "demo")
+    with gunicorn_server(settings, tmp_path / "gunicorn.log", workers=1, threads=2) as app_server:
+        port = free_port()
+        config = nginx_wrapper(tmp_path, instance / "uploads", port, app_server.url.removeprefix("http://"))
+        nginx = subprocess.Popen(nginx_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for_port(port)
+            status, headers, page = fetch(base + "/", Host="cong.example.vn")
+            assert status == 200 and b"<html" in page
+            assert "frame-ancestors 'self'" in headers["content-security-policy"]  # from the app
+            article_id = re.search(rb'href="/tin-tuc/[^"/]+/[^"]+-(\d+)\.html"', page).group(1).decode()
+            _, _, printed = fetch(f"{base}/tin-tuc/in/{article_id}.html", Host="cong.example.vn")
+            assert "Nguồn: http://cong.example.vn/tin-tuc/" in printed.decode()  # Host passed through
+            _, css_headers, _ = fetch(base + "/static/css/portal.css", **{"Accept-Encoding": "gzip"})
+            assert css_headers["content-encoding"] == "gzip"
+            assert css_headers["cache-control"] == "public, max-age=604800"
+            assert css_headers["x-content-type-options"] == "nosniff"
+            _, vendor_headers, _ = fetch(base + "/static/vendor/htmx-2.0.11.min.js")
+            assert vendor_headers["cache-control"] == "public, max-age=31536000, immutable"
+            upload = re.search(rb'src="(/uploads/[^"]+\.svg)"', page).group(1).decode()
+            status, upload_headers, image = fetch(base + upload, **{"Accept-Encoding": "gzip"})
+            assert status == 200 and upload_headers["content-encoding"] == "gzip"
+            assert upload_headers["cache-control"] == "public, max-age=31536000, immutable"
+            assert "sandbox" in upload_headers["content-security-policy"] and image.startswith(b"\x1f\x8b")
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=10)
+    assert "GET /static/" not in app_server.log_text()  # files never reached gunicorn
+
+
+def wait_for_port(port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def test_nginx_site_matches_the_app():
+    site = (DEPLOY / "nginx" / "portal.conf").read_text()
+    assert f"client_max_body_size {config.MAX_CONTENT_LENGTH // (1024 * 1024)}m;" in site
+    for header in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host"):
+        assert f"proxy_set_header {header}" in site
+    for location in ("/static/", "/static/vendor/", "/uploads/"):
+        assert re.search(rf"location {location} \{{[^}}]*Cache-Control \"public, max-age=\d{{6,}}", site), location
+    assert "gzip on;" in site
+
+
+def test_systemd_unit_verifies(tmp_path):
+    if not SYSTEMD_ANALYZE:
+        pytest.skip("systemd-analyze is not installed")
+    unit = (DEPLOY / "systemd" / "portal.service").read_text()
+    assert "ExecStart=/srv/portal/.venv/bin/gunicorn -c deploy/gunicorn.conf.py wsgi:app" in unit
+    (tmp_path / "portal.service").write_text(unit.replace("/srv/portal/.venv/bin/gunicorn", str(GUNICORN)))
+    result = subprocess.run(
+        [SYSTEMD_ANALYZE, "verify", str(tmp_path / "portal.service")], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_unit_sets_only_settings_the_app_knows():
+    unit = (DEPLOY / "systemd" / "portal.service").read_text()
+    for name in re.findall(r"^Environment=PORTAL_(\w+)=", unit, re.M):
+        assert name in ("INSTANCE_PATH",) or hasattr(config, name), name
