@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import text, visitor
+from portal import counting, text, visitor
 from portal.extensions import csrf, db, htmx, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,12 +69,15 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     visitor.init_app(app)
+    counting.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news
+    from portal import cli, errors, news, stats, widgets
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(widgets.bp)
+    app.register_blueprint(stats.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 

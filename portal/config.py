@@ -10,3 +10,8 @@ MAX_CONTENT_LENGTH = 16 * 1024 * 1024
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4
+# Visit counters: PORTAL_REDIS_URL moves them to Redis (keys under this prefix).
+REDIS_URL = None
+COUNTERS_REDIS_PREFIX = "portal:counters:"
+COUNTERS_REFRESH_SECONDS = 30  # how often an open, visible page refreshes its counters
+STATISTICS_MOST_READ = 10

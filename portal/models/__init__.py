@@ -3,6 +3,7 @@
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import SiteSettings
+from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 
 __all__ = [
     "Article",
@@ -11,8 +12,13 @@ __all__ = [
     "Category",
     "Media",
     "MediaKind",
+    "OnlinePeak",
     "SidebarBlock",
     "SiteSettings",
     "Song",
+    "TOTAL_PERIOD",
+    "TallyKind",
+    "VisitTally",
+    "VisitorPresence",
     "WebLink",
 ]

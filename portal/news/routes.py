@@ -42,7 +42,7 @@ def article(category_slug: str, slug: str, article_id: int):
     if (category_slug, slug) != (found.category.slug, found.slug):
         return redirect(found.url, code=301)
     related = content.related_articles(found, now, current_app.config["RELATED_ARTICLES"])
-    return render_page("news/article.html", article=found, related=related)
+    return render_page("news/article.html", views_of=found, article=found, related=related)
 
 
 @bp.get("/tin-tuc/in/<int:article_id>.html")
