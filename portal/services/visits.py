@@ -128,6 +128,9 @@ class CounterStore(Protocol):
     def tallies(self, kind: TallyKind, first: date, last: date) -> dict[date, Tally]:
         """The day or month tallies from ``first`` to ``last`` that have any counts."""
 
+    def close(self) -> None:
+        """Let go of the store's own connections (the SQL store has none)."""
+
 
 def _article_viewed(connection: Connection, article_id: int) -> int | None:
     statement = (
@@ -258,6 +261,9 @@ class SqlCounterStore:
                 )
             )
         return OnlineRecord(visitors, now)
+
+    def close(self) -> None:
+        pass  # it borrows the app's SQLAlchemy engine
 
     def _prune_now_and_then(self, connection: Connection, now: datetime) -> None:
         with self._lock:
@@ -402,10 +408,12 @@ class RedisCounterStore:
         }
 
 
+    def close(self) -> None:
+        self._client.close()
+
+
 def _periods(kind: TallyKind, first: date, last: date) -> list[date]:
     """Every day, or every month's first day, from ``first`` to ``last``."""
-    if kind is TallyKind.TOTAL:
-        return [TOTAL_PERIOD]
     periods, period = [], first if kind is TallyKind.DAY else month_of(first)
     while period <= last:
         periods.append(period)
