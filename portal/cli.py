@@ -21,3 +21,8 @@ def demo(force: bool, if_empty: bool) -> None:
             return
         raise click.ClickException(str(refused)) from None
     click.echo(f"Đã nạp dữ liệu mẫu: {count} bài viết.")
+
+
+from portal.stats.cli import counters  # noqa: E402  (the counters' own commands)
+
+portal.add_command(counters)

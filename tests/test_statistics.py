@@ -133,3 +133,19 @@ def test_bars_are_proportional_and_inside_the_chart():
     for bar in chart.bars:
         assert chart.left <= bar.x and bar.x + bar.width <= chart.width
         assert bar.y + bar.height == pytest.approx(chart.baseline)
+
+
+def test_cli_sets_the_offset_and_shows_the_figures(make_app, fixed_clock):
+    app = make_app(demo=True, CLOCK=fixed_clock)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["portal", "counters", "offset", "1000000"])
+    assert result.exit_code == 0 and "1.000.000" in result.output
+    client = app.test_client()
+    client.environ_base["HTTP_USER_AGENT"] = BROWSER_UA
+    client.get("/")
+    result = runner.invoke(args=["portal", "counters", "show"])
+    assert result.exit_code == 0
+    assert "Thống kê: 1.000.001" in result.output and "Online: 1" in result.output
+    assert f"Cao nhất: 1 lúc {NOW:%d/%m/%Y %H:%M}" in result.output
+    refused = runner.invoke(args=["portal", "counters", "offset", "-5"])
+    assert refused.exit_code == 2

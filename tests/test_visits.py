@@ -67,20 +67,13 @@ def article_url(app) -> tuple[int, str]:
         return article.id, article.url
 
 
-def test_two_views_ten_minutes_apart_are_one_visit(site):
+@pytest.mark.parametrize(("minutes", "visits"), [(10, 1), (29, 1), (30, 2), (31, 2)])
+def test_two_views_are_one_visit_unless_thirty_minutes_apart(site, minutes, visits):
     app, client, clock = site
     client.get("/")
-    clock.moment += timedelta(minutes=10)
+    clock.moment += timedelta(minutes=minutes)
     client.get("/")
-    assert counters(app, clock).total == Tally(visits=1, page_views=2)
-
-
-def test_two_views_thirty_one_minutes_apart_are_two_visits(site):
-    app, client, clock = site
-    client.get("/")
-    clock.moment += timedelta(minutes=31)
-    client.get("/")
-    assert counters(app, clock).total == Tally(visits=2, page_views=2)
+    assert counters(app, clock).total == Tally(visits=visits, page_views=2)
 
 
 def test_seen_four_minutes_ago_is_online_six_is_not(site):
