@@ -4,7 +4,11 @@ The Redis run uses PORTAL_TEST_REDIS_URL, or the local Redis's database 15, with
 random key prefix per test; it is skipped, saying why, when no Redis answers.
 """
 
+import shutil
+import socket
+import subprocess
 import threading
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -14,6 +18,7 @@ from sqlalchemy import select
 from portal import counting
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, TallyKind
+from portal.services import visits
 from portal.services.visits import RedisCounterStore, SqlCounterStore, Tally
 from tests.counters_support import redis_prefix, redis_url_or_skip
 
@@ -155,3 +160,59 @@ def test_concurrent_page_views_count_exactly(store):
     counters = store.counters(T0 + timedelta(seconds=per_thread))
     assert counters.total == Tally(visits=threads * 10, page_views=threads * per_thread)
     assert counters.online == threads * 10
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of this test's own on a free port: (url, start, stop)."""
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server: list[subprocess.Popen] = []
+
+    def start() -> None:
+        command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)]
+        server.append(subprocess.Popen(command, stdout=subprocess.DEVNULL))
+        for _ in range(100):
+            with socket.socket() as attempt:
+                if attempt.connect_ex(("127.0.0.1", port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop() -> None:
+        process = server.pop()
+        process.terminate()
+        process.wait(timeout=10)
+
+    start()
+    yield f"redis://127.0.0.1:{port}/0", start, stop
+    while server:
+        stop()
+
+
+def test_redis_going_away_and_coming_back(make_app, private_redis, monkeypatch):
+    """While Redis is down nothing raises, the last figures are shown as stale; when it is
+    back, counting resumes without a restart."""
+    monkeypatch.setattr(visits, "REDIS_RETRY_AFTER", 0.2)
+    url, start, stop = private_redis
+    app = make_app(REDIS_URL=url)
+    with app.app_context():
+        store = counting.store()
+        store.record_page_view("a", T0)
+        assert store.counters(T0).total == Tally(1, 1)
+        stop()
+        assert store.record_page_view("b", T0).new_visit is False
+        store.renew_presence("b", T0)
+        stale = store.counters(T0)
+        assert stale.stale and stale.total == Tally(1, 1)
+        with pytest.raises(visits.CountersUnavailable):
+            store.tallies(TallyKind.DAY, T0.date(), T0.date())
+        start()
+        time.sleep(0.3)
+        assert store.record_page_view("c", T0).new_visit  # an empty Redis (no save), counting again
+        fresh = store.counters(T0)
+        assert not fresh.stale and fresh.total == Tally(1, 1)
+        store.close()

@@ -1,6 +1,7 @@
 """The counting rules through the web, with the injectable clock: visits, online, bots,
 requests that never count, rollovers, the record, article views and the fragment."""
 
+import socket
 from datetime import datetime, timedelta
 
 import pytest
@@ -253,3 +254,25 @@ def test_the_rules_as_plain_functions():
     assert counts_as_page_view("GET", "/", BROWSER_UA, fragment=False, prefetch=False)
     assert not counts_as_page_view("POST", "/", BROWSER_UA, fragment=False, prefetch=False)
     assert not counts_as_page_view("GET", "/", BROWSER_UA, fragment=True, prefetch=False)
+
+
+def test_pages_answer_when_redis_is_unreachable(make_app, fixed_clock):
+    """A configured Redis that does not answer: pages, the fragment and the statistics page
+    still answer 200, article views are still kept, and the counters show a dash."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free, and nothing listens there
+    app = make_app(demo=True, CLOCK=fixed_clock, REDIS_URL=f"redis://127.0.0.1:{port}/0")
+    client = app.test_client()
+    client.environ_base["HTTP_USER_AGENT"] = BROWSER_UA
+    article_id, url = article_url(app)
+    home = client.get("/")
+    assert home.status_code == 200
+    assert 'tổng lượt truy cập </span>–</dd>' in home.get_data(as_text=True)
+    assert "Lượt xem: 1" in client.get(url).get_data(as_text=True)
+    fragment = client.get("/widgets/counters", headers=HX)
+    assert fragment.status_code == 200 and "–" in fragment.get_data(as_text=True)
+    statistics = client.get("/thong-ke")
+    assert statistics.status_code == 200 and "tạm thời không đọc được" in statistics.get_data(as_text=True)
+    with app.app_context():
+        counting.store().close()

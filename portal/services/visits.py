@@ -9,12 +9,15 @@ Article views ("lượt xem") always live in ``Article.view_count`` because the 
 lists sort by that column.
 """
 
+import dataclasses
 import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from crawlerdetect import CrawlerDetect
 from sqlalchemy import delete, func, or_, select, update
@@ -27,6 +30,9 @@ from portal.models import TOTAL_PERIOD, Article, OnlinePeak, TallyKind, VisitorP
 VISIT_GAP = timedelta(minutes=30)
 ONLINE_WINDOW = timedelta(minutes=5)
 PRUNE_EVERY = timedelta(minutes=5)
+REDIS_RETRY_AFTER = 5.0  # seconds without trying Redis after it failed
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -328,7 +334,9 @@ class RedisCounterStore:
     script as the window moves. Article views still go to ``Article.view_count`` in SQL.
 
     When Redis is unreachable, counting is skipped and reading answers the last figures
-    this process read (marked stale), or raises ``CountersUnavailable``.
+    this process read (marked stale), or raises ``CountersUnavailable``. After a failure
+    the store does not try Redis again for ``REDIS_RETRY_AFTER`` seconds, so a dead Redis
+    does not slow every page by a connection timeout; then counting resumes by itself.
     """
 
     def __init__(self, client, prefix: str) -> None:
@@ -340,6 +348,17 @@ class RedisCounterStore:
         self._page_view = client.register_script(_PAGE_VIEW_SCRIPT)
         self._read = client.register_script(_COUNTERS_SCRIPT)
         self._last: Counters | None = None
+        self._paused_until = 0.0
+
+    def _redis(self, operation: Callable[[], T]) -> T:
+        """One round trip to Redis, or CountersUnavailable (at once while paused)."""
+        if time.monotonic() < self._paused_until:
+            raise CountersUnavailable("Redis was unreachable moments ago")
+        try:
+            return operation()
+        except self._errors as error:
+            self._paused_until = time.monotonic() + REDIS_RETRY_AFTER
+            raise CountersUnavailable(str(error)) from error
 
     def _key(self, *parts: str) -> str:
         return self._prefix + ":".join(parts)
@@ -359,17 +378,17 @@ class RedisCounterStore:
         ]  # fmt: skip
         arguments = [visitor, _seconds(now), VISIT_GAP.total_seconds(), ONLINE_WINDOW.total_seconds()]
         try:
-            new_visit = bool(self._page_view(keys=keys, args=arguments))
-        except self._errors as error:
-            log.warning("Redis unreachable, page view not counted: %s", error)
+            new_visit = bool(self._redis(lambda: self._page_view(keys=keys, args=arguments)))
+        except CountersUnavailable as error:
+            log.warning("Page view not counted: %s", error)
             new_visit = False
         return PageView(new_visit=new_visit, article_views=views)
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
         try:
-            self._client.zadd(self._key("seen"), {visitor: _seconds(now)})
-        except self._errors as error:
-            log.warning("Redis unreachable, presence not renewed: %s", error)
+            self._redis(lambda: self._client.zadd(self._key("seen"), {visitor: _seconds(now)}))
+        except CountersUnavailable as error:
+            log.warning("Presence not renewed: %s", error)
 
     def counters(self, now: datetime) -> Counters:
         day = now.date()
@@ -377,12 +396,13 @@ class RedisCounterStore:
             self._key("seen"), self._key("total"),
             self._tally_key(TallyKind.DAY, day), self._tally_key(TallyKind.MONTH, month_of(day)), self._key("peak"),
         ]  # fmt: skip
+        arguments = [_seconds(now), ONLINE_WINDOW.total_seconds(), now.isoformat()]
         try:
-            row = self._read(keys=keys, args=[_seconds(now), ONLINE_WINDOW.total_seconds(), now.isoformat()])
-        except self._errors as error:
+            row = self._redis(lambda: self._read(keys=keys, args=arguments))
+        except CountersUnavailable:
             if self._last is None:
-                raise CountersUnavailable(str(error)) from error
-            return Counters(**{**self._last.__dict__, "stale": True})
+                raise
+            return dataclasses.replace(self._last, stale=True)
         online, peak_visitors, peak_at, *figures = row
         figures = [_number(value) for value in figures]
         record = OnlineRecord(int(peak_visitors), datetime.fromisoformat(peak_at.decode())) if peak_visitors else None
@@ -394,19 +414,18 @@ class RedisCounterStore:
 
     def tallies(self, kind: TallyKind, first: date, last: date) -> dict[date, Tally]:
         periods = _periods(kind, first, last)
-        try:
+
+        def read() -> list:
             with self._client.pipeline(transaction=False) as pipe:
                 for period in periods:
                     pipe.hmget(self._tally_key(kind, period), "visits", "page_views")
-                answers = pipe.execute()
-        except self._errors as error:
-            raise CountersUnavailable(str(error)) from error
+                return pipe.execute()
+
         return {
             period: Tally(_number(visits), _number(views))
-            for period, (visits, views) in zip(periods, answers, strict=True)
+            for period, (visits, views) in zip(periods, self._redis(read), strict=True)
             if views
         }
-
 
     def close(self) -> None:
         self._client.close()
