@@ -191,7 +191,7 @@ def test_the_record_online_is_kept(site):
     clock.moment += timedelta(hours=1)
     client.get("/")
     body = client.get("/thong-ke").get_data(as_text=True)
-    assert f"Cao nhất: 3 người online lúc {peak_time:%d/%m/%Y %H:%M}" in body
+    assert f'id="tk-cao-nhat">Cao nhất: 3 lúc {peak_time:%d/%m/%Y %H:%M}</dd>' in body
 
 
 def test_article_views_are_counted_and_shown(site):

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 220
-PLOT_LEFT, PLOT_TOP, PLOT_BOTTOM = 48, 12, 28  # room for the value axis and the labels
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 48, 20, 12, 28  # room for the axis and the labels
 GAP = 0.2  # share of each slot left empty between bars
 
 
@@ -42,7 +42,7 @@ def nice_ceiling(value: int) -> int:
 def bar_chart(points: list[tuple[str, int]], max_labels: int = 10) -> BarChart:
     """Bars for ``points`` (label, value) scaled to the chart; every few labels shown."""
     scale_max = nice_ceiling(max((value for _, value in points), default=0))
-    plot_width = WIDTH - PLOT_LEFT
+    plot_width = WIDTH - PLOT_LEFT - PLOT_RIGHT
     plot_height = HEIGHT - PLOT_TOP - PLOT_BOTTOM
     slot = plot_width / max(len(points), 1)
     every = -(-len(points) // max_labels) or 1
