@@ -8,8 +8,11 @@ Reading is done once per request and shared by the sidebar and the statistics pa
 import logging
 
 from flask import Flask, current_app, g, request
+from sqlalchemy import select
 
 from portal import clock
+from portal.extensions import db
+from portal.models import SiteSettings
 from portal.services import visits
 from portal.visitor import current_visitor
 
@@ -53,6 +56,11 @@ def renew_presence() -> None:
     """A counter refresh keeps a reader online."""
     if is_reader():
         store().renew_presence(current_visitor(), clock.now())
+
+
+def visit_offset() -> int:
+    """The webmaster's starting number, added to the total (the site settings' one column)."""
+    return db.session.execute(select(SiteSettings.visit_offset).limit(1)).scalar() or 0
 
 
 def current_counters() -> visits.Counters | None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from crawlerdetect import CrawlerDetect
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -138,23 +138,93 @@ class CounterStore(Protocol):
         """Let go of the store's own connections (the SQL store has none)."""
 
 
+_ARTICLE_VIEWED = (
+    update(Article)
+    .where(Article.id == bindparam("article_id"))
+    .values(view_count=Article.view_count + 1)
+    .returning(Article.view_count)
+)
+
+
 def _article_viewed(connection: Connection, article_id: int) -> int | None:
-    statement = (
-        update(Article)
-        .where(Article.id == article_id)
-        .values(view_count=Article.view_count + 1)
-        .returning(Article.view_count)
-    )
-    return connection.execute(statement).scalar_one_or_none()
+    """One more view of the article, atomically; its new count (None: no such article)."""
+    return connection.execute(_ARTICLE_VIEWED, {"article_id": article_id}).scalar_one_or_none()
 
 
 # --- SQL -------------------------------------------------------------------------------
 
 
-def _insert(connection: Connection, model):
-    """The dialect's INSERT, which has ON CONFLICT (SQLite and PostgreSQL alike)."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(model)
+class _Statements:
+    """The SQL store's statements, built once per dialect with bound parameters: building
+    a SQLAlchemy statement in Python costs more than SQLite takes to run it."""
+
+    def __init__(self, dialect) -> None:
+        moment, day = DateTime(), Date()
+        viewed = dialect.insert(VisitorPresence).values(
+            visitor_key=bindparam("visitor"), last_seen=bindparam("now", type_=moment),
+            last_view=bindparam("now", type_=moment), began_visit=True,
+        )  # fmt: skip
+        # RETURNING says whether this view began a visit, decided from the row's previous
+        # last_view inside the same statement, so concurrent views cannot both begin one.
+        self.viewed = viewed.on_conflict_do_update(
+            index_elements=[VisitorPresence.visitor_key],
+            set_={
+                "last_seen": viewed.excluded.last_seen,
+                "last_view": viewed.excluded.last_view,
+                "began_visit": or_(
+                    VisitorPresence.last_view.is_(None), VisitorPresence.last_view <= bindparam("visit_cutoff", type_=moment)
+                ),
+            },
+        ).returning(VisitorPresence.began_visit)
+
+        renewed = dialect.insert(VisitorPresence).values(
+            visitor_key=bindparam("visitor"), last_seen=bindparam("now", type_=moment), last_view=None, began_visit=False
+        )
+        self.renewed = renewed.on_conflict_do_update(
+            index_elements=[VisitorPresence.visitor_key], set_={"last_seen": renewed.excluded.last_seen}
+        )
+
+        # The day's, the month's and the total tallies in one statement, always in this
+        # order, so concurrent PostgreSQL transactions lock the rows alike.
+        visits = bindparam("visits", type_=Integer())
+        tallied = dialect.insert(VisitTally).values(
+            [
+                {"kind": TallyKind.DAY.value, "period": bindparam("day", type_=day), "visits": visits, "page_views": 1},
+                {"kind": TallyKind.MONTH.value, "period": bindparam("month", type_=day), "visits": visits, "page_views": 1},
+                {"kind": TallyKind.TOTAL.value, "period": TOTAL_PERIOD, "visits": visits, "page_views": 1},
+            ]
+        )
+        self.tallied = tallied.on_conflict_do_update(
+            index_elements=[VisitTally.kind, VisitTally.period],
+            set_={
+                "visits": VisitTally.visits + tallied.excluded.visits,
+                "page_views": VisitTally.page_views + tallied.excluded.page_views,
+            },
+        )
+
+        def tally(kind: TallyKind, period, column):
+            return select(column).where(VisitTally.kind == kind, VisitTally.period == period).scalar_subquery()
+
+        periods = (
+            (TallyKind.TOTAL, TOTAL_PERIOD), (TallyKind.DAY, bindparam("today", type_=day)),
+            (TallyKind.MONTH, bindparam("month", type_=day)),
+        )  # fmt: skip
+        online = select(func.count()).where(VisitorPresence.last_seen >= bindparam("online_since", type_=moment))
+        self.counters = select(
+            *(tally(kind, period, column) for kind, period in periods for column in (VisitTally.visits, VisitTally.page_views)),
+            online.scalar_subquery(),
+            select(OnlinePeak.visitors).scalar_subquery(),
+            select(OnlinePeak.recorded_at).scalar_subquery(),
+        )
+
+        peak = dialect.insert(OnlinePeak).values(
+            id=1, visitors=bindparam("visitors", type_=Integer()), recorded_at=bindparam("now", type_=moment)
+        )
+        self.new_peak = peak.on_conflict_do_update(
+            index_elements=[OnlinePeak.id],
+            set_={"visitors": peak.excluded.visitors, "recorded_at": peak.excluded.recorded_at},
+            where=OnlinePeak.visitors < peak.excluded.visitors,
+        )
 
 
 class SqlCounterStore:
@@ -169,43 +239,34 @@ class SqlCounterStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._next_prune: datetime | None = None
+        self._statements: dict[str, _Statements] = {}
+
+    def _for(self, connection: Connection) -> _Statements:
+        name = connection.dialect.name
+        if name not in self._statements:
+            self._statements[name] = _Statements(postgresql if name == "postgresql" else sqlite)
+        return self._statements[name]
 
     def record_page_view(self, visitor: str, now: datetime, article_id: int | None = None) -> PageView:
         with db.engine.begin() as connection:
-            new_visit = connection.execute(self._viewed(connection, visitor, now)).scalar_one()
-            connection.execute(self._tallied(connection, now.date(), int(new_visit)))
+            statements = self._for(connection)
+            parameters = {"visitor": visitor, "now": now, "visit_cutoff": now - VISIT_GAP}
+            new_visit = connection.execute(statements.viewed, parameters).scalar_one()
+            tally = {"day": now.date(), "month": month_of(now.date()), "visits": int(new_visit)}
+            connection.execute(statements.tallied, tally)
             views = _article_viewed(connection, article_id) if article_id is not None else None
             self._prune_now_and_then(connection, now)
         return PageView(new_visit=bool(new_visit), article_views=views)
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
         with db.engine.begin() as connection:
-            statement = _insert(connection, VisitorPresence).values(
-                visitor_key=visitor, last_seen=now, last_view=None, began_visit=False
-            )
-            connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[VisitorPresence.visitor_key], set_={"last_seen": statement.excluded.last_seen}
-                )
-            )
+            connection.execute(self._for(connection).renewed, {"visitor": visitor, "now": now})
             self._prune_now_and_then(connection, now)
 
     def counters(self, now: datetime) -> Counters:
-        today = now.date()
-
-        def tally(kind: TallyKind, period: date, column):
-            return select(column).where(VisitTally.kind == kind, VisitTally.period == period).scalar_subquery()
-
-        periods = ((TallyKind.TOTAL, TOTAL_PERIOD), (TallyKind.DAY, today), (TallyKind.MONTH, month_of(today)))
-        online = select(func.count()).where(VisitorPresence.last_seen >= now - ONLINE_WINDOW).scalar_subquery()
-        statement = select(
-            *(tally(kind, period, column) for kind, period in periods for column in (VisitTally.visits, VisitTally.page_views)),
-            online,
-            select(OnlinePeak.visitors).scalar_subquery(),
-            select(OnlinePeak.recorded_at).scalar_subquery(),
-        )
+        parameters = {"today": now.date(), "month": month_of(now.date()), "online_since": now - ONLINE_WINDOW}
         with db.engine.connect() as connection:
-            row = connection.execute(statement).one()
+            row = connection.execute(self._for(connection).counters, parameters).one()
         figures = [value or 0 for value in row[:6]]
         online_now, record = row[6], OnlineRecord(row[7], row[8]) if row[7] is not None else None
         if online_now > (record.visitors if record else 0):
@@ -222,50 +283,9 @@ class SqlCounterStore:
         with db.engine.connect() as connection:
             return {period: Tally(visits, views) for period, visits, views in connection.execute(statement)}
 
-    @staticmethod
-    def _viewed(connection: Connection, visitor: str, now: datetime):
-        """Upsert the visitor's presence; RETURNING says whether this view began a visit,
-        decided from the row's previous ``last_view`` inside the same statement."""
-        statement = _insert(connection, VisitorPresence).values(
-            visitor_key=visitor, last_seen=now, last_view=now, began_visit=True
-        )
-        return statement.on_conflict_do_update(
-            index_elements=[VisitorPresence.visitor_key],
-            set_={
-                "last_seen": statement.excluded.last_seen,
-                "last_view": statement.excluded.last_view,
-                "began_visit": or_(VisitorPresence.last_view.is_(None), VisitorPresence.last_view <= now - VISIT_GAP),
-            },
-        ).returning(VisitorPresence.began_visit)
-
-    @staticmethod
-    def _tallied(connection: Connection, day: date, visits: int):
-        """Add to the day's, the month's and the total tallies in one statement (always in
-        this order, so concurrent PostgreSQL transactions lock rows alike)."""
-        rows = [
-            {"kind": kind, "period": period, "visits": visits, "page_views": 1}
-            for kind, period in ((TallyKind.DAY, day), (TallyKind.MONTH, month_of(day)), (TallyKind.TOTAL, TOTAL_PERIOD))
-        ]
-        statement = _insert(connection, VisitTally).values(rows)
-        return statement.on_conflict_do_update(
-            index_elements=[VisitTally.kind, VisitTally.period],
-            set_={
-                "visits": VisitTally.visits + statement.excluded.visits,
-                "page_views": VisitTally.page_views + statement.excluded.page_views,
-            },
-        )
-
-    @staticmethod
-    def _new_record(visitors: int, now: datetime) -> OnlineRecord:
+    def _new_record(self, visitors: int, now: datetime) -> OnlineRecord:
         with db.engine.begin() as connection:
-            statement = _insert(connection, OnlinePeak).values(id=1, visitors=visitors, recorded_at=now)
-            connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[OnlinePeak.id],
-                    set_={"visitors": statement.excluded.visitors, "recorded_at": statement.excluded.recorded_at},
-                    where=OnlinePeak.visitors < statement.excluded.visitors,
-                )
-            )
+            connection.execute(self._for(connection).new_peak, {"visitors": visitors, "now": now})
         return OnlineRecord(visitors, now)
 
     def close(self) -> None:

@@ -16,8 +16,7 @@ counters = AppGroup("counters", help="Bộ đếm truy cập.")
 def show() -> None:
     """In các số liệu hiện tại của bộ đếm."""
     figures = counting.store().counters(clock.now())
-    settings = db.session.execute(select(SiteSettings).limit(1)).scalar_one_or_none()
-    offset = settings.visit_offset if settings else 0
+    offset = counting.visit_offset()
     click.echo(f"Thống kê: {format_number(offset + figures.total.visits)} (số ban đầu {format_number(offset)})")
     click.echo(f"Online: {format_number(figures.online)}")
     click.echo(f"Hôm nay: {format_number(figures.today.visits)} lượt truy cập, {format_number(figures.today.page_views)} lượt xem trang")

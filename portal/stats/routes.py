@@ -1,7 +1,7 @@
 from flask import current_app
 
 from portal import clock, counting
-from portal.layout import render_page, site_settings
+from portal.layout import render_page
 from portal.services import statistics
 from portal.stats import bp
 from portal.stats.charts import bar_chart
@@ -13,7 +13,7 @@ def page():
     counting.count_page_view()  # first, so this page's figures include this very view
     now = clock.now()
     report = statistics.build_report(
-        counting.store(), counting.current_counters(), site_settings().visit_offset, now,
+        counting.store(), counting.current_counters(), counting.visit_offset(), now,
         current_app.config["STATISTICS_MOST_READ"],
     )  # fmt: skip
     charts = None

@@ -1,7 +1,6 @@
 from flask import make_response, redirect, render_template, url_for
 
 from portal import counting
-from portal.layout import site_settings
 from portal.widgets import bp
 
 
@@ -15,7 +14,9 @@ def counters():
         response = redirect(url_for("stats.page"))
     else:
         counting.renew_presence()
-        html = render_template("widgets/_counters.html", counters=counting.current_counters(), site=site_settings())
+        html = render_template(
+            "widgets/_counters.html", counters=counting.current_counters(), offset=counting.visit_offset()
+        )
         response = make_response(html)
         response.headers["Cache-Control"] = "no-store"
     response.headers["Vary"] = "HX-Request"
