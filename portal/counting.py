@@ -7,6 +7,7 @@ Reading is done once per request and shared by the sidebar and the statistics pa
 
 import logging
 
+import redis
 from flask import Flask, current_app, g, request
 from sqlalchemy import select
 
@@ -14,6 +15,8 @@ from portal import clock
 from portal.extensions import db
 from portal.models import SiteSettings
 from portal.services import visits
+from portal.services.counter_redis import RedisCounterStore
+from portal.services.counter_sql import SqlCounterStore
 from portal.visitor import current_visitor
 
 EXTENSION = "portal.counters"
@@ -22,7 +25,12 @@ log = logging.getLogger(__name__)
 
 def init_app(app: Flask) -> None:
     """Choose the store once per process: Redis with PORTAL_REDIS_URL, otherwise SQL."""
-    app.extensions[EXTENSION] = visits.make_store(app.config.get("REDIS_URL"), app.config["COUNTERS_REDIS_PREFIX"])
+    url = app.config.get("REDIS_URL")
+    if url:
+        client = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        app.extensions[EXTENSION] = RedisCounterStore(client, app.config["COUNTERS_REDIS_PREFIX"])
+    else:
+        app.extensions[EXTENSION] = SqlCounterStore()
 
 
 def store() -> visits.CounterStore:

@@ -18,8 +18,10 @@ from sqlalchemy import select
 from portal import counting
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, TallyKind
-from portal.services import visits
-from portal.services.visits import RedisCounterStore, SqlCounterStore, Tally
+from portal.services import counter_redis
+from portal.services.counter_redis import RedisCounterStore
+from portal.services.counter_sql import SqlCounterStore
+from portal.services.visits import CountersUnavailable, Tally
 from tests.counters_support import redis_prefix, redis_url_or_skip
 
 T0 = datetime(2020, 2, 20, 9, 0)
@@ -196,7 +198,7 @@ def private_redis(tmp_path):
 def test_redis_going_away_and_coming_back(make_app, private_redis, monkeypatch):
     """While Redis is down nothing raises, the last figures are shown as stale; when it is
     back, counting resumes without a restart."""
-    monkeypatch.setattr(visits, "REDIS_RETRY_AFTER", 0.2)
+    monkeypatch.setattr(counter_redis, "REDIS_RETRY_AFTER", 0.2)
     url, start, stop = private_redis
     app = make_app(REDIS_URL=url)
     with app.app_context():
@@ -208,7 +210,7 @@ def test_redis_going_away_and_coming_back(make_app, private_redis, monkeypatch):
         store.renew_presence("b", T0)
         stale = store.counters(T0)
         assert stale.stale and stale.total == Tally(1, 1)
-        with pytest.raises(visits.CountersUnavailable):
+        with pytest.raises(CountersUnavailable):
             store.tallies(TallyKind.DAY, T0.date(), T0.date())
         start()
         time.sleep(0.3)
