@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import security, text, visitor
+from portal import counting, security, text, visitor
 from portal.extensions import cache, csrf, db, htmx, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,13 +93,15 @@ def _init_extensions(app: Flask) -> None:
     cache.init_app(app)
     visitor.init_app(app)
     security.init_app(app)
+    counting.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, health, news, widgets
+    from portal import cli, errors, health, news, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(widgets.bp)
+    app.register_blueprint(stats.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)

@@ -103,3 +103,6 @@ def restore(archive: Path, force: bool) -> None:
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Đã khôi phục {archive.name}. Khởi động lại trang web để dùng dữ liệu này.")
+from portal.stats.cli import counters  # noqa: E402  (the counters' own commands)
+
+portal.add_command(counters)

@@ -51,3 +51,6 @@ CACHE_DEFAULT_TIMEOUT = 300
 # whole room behind one address rate together, retries included, while a script gets 300 a day.
 # If the limit's store (Redis) fails, votes are limited in memory meanwhile, never refused.
 RATING_LIMIT = "60 per 10 minutes;300 per day"
+# Visit counters move to Redis too when REDIS_URL is set (keys under REDIS_KEY_PREFIX + "counters:").
+COUNTERS_REFRESH_SECONDS = 30  # how often an open, visible page refreshes its counters
+STATISTICS_MOST_READ = 10

@@ -2,10 +2,11 @@
 
 from flask import render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
-from portal import clock
+from portal import clock, counting
 from portal.extensions import db
-from portal.models import SiteSettings
+from portal.models import Article, SiteSettings
 from portal.services.content import menu_categories
 from portal.sidebar import build_sidebar
 
@@ -16,8 +17,16 @@ def site_settings() -> SiteSettings:
     return settings or SiteSettings(name="Cổng thông tin điện tử", visit_offset=0)
 
 
-def render_page(template: str, **context) -> str:
-    """Render a full public page with the header, menu, sidebar and footer filled in."""
+def render_page(template: str, *, counted: bool = True, views_of: Article | None = None, **context) -> str:
+    """Render a full public page with the header, menu, sidebar and footer filled in.
+
+    Rendering a page is what counts a page view (see portal.counting); error pages pass
+    ``counted=False``. ``views_of`` is the article this page shows: its views go up by one.
+    """
+    if counted:
+        view = counting.count_page_view(views_of.id if views_of else None)
+        if view and views_of and view.article_views is not None:
+            set_committed_value(views_of, "view_count", view.article_views)  # fresh, not a pending change
     return render_template(
         template,
         site=site_settings(),
@@ -32,8 +41,3 @@ def page_url(number: int) -> str:
     arguments = {**request.args.to_dict(), **(request.view_args or {}), "page": number}
     return url_for(request.endpoint, **arguments)
 
-
-def wants_fragment() -> bool:
-    """True when htmx asks for a widget alone: not a boosted link and not a history restore,
-    which both need the whole page. Views that can answer both must send ``Vary: HX-Request``."""
-    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request

@@ -29,6 +29,8 @@ def slugify(text: str, max_length: int = 120) -> str:
 
 def format_number(value: int | float | Decimal) -> str:
     """Vietnamese thousands: 791935 → "791.935"."""
+    if isinstance(value, int):  # the common case (counters, views), without Babel's cost
+        return f"{value:,}".replace(",", ".")
     return format_decimal(value, format="#,##0", locale=LOCALE)
 
 

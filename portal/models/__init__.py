@@ -4,6 +4,7 @@ from portal.models.content import Article, ArticleStatus, Category, Media, Media
 from portal.models.ratings import Vote
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import SiteSettings
+from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 
 __all__ = [
     "Article",
@@ -12,9 +13,15 @@ __all__ = [
     "Category",
     "Media",
     "MediaKind",
+    "OnlinePeak",
     "SidebarBlock",
     "SiteSettings",
     "Song",
+    "TOTAL_PERIOD",
+    "OnlinePeak",
+    "TallyKind",
+    "VisitTally",
+    "VisitorPresence",
     "Vote",
     "WebLink",
 ]

@@ -17,4 +17,4 @@ if TYPE_CHECKING:
 def render_article(article: Article, rating: "RatingPanel") -> str:
     """The article page with its related articles and the rating widget."""
     related = content.related_articles(article, clock.now(), current_app.config["RELATED_ARTICLES"])
-    return render_page("news/article.html", article=article, related=related, rating=rating)
+    return render_page("news/article.html", views_of=article, article=article, related=related, rating=rating)

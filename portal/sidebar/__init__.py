@@ -10,9 +10,11 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import select
 
+from portal import counting
 from portal.extensions import db
 from portal.models import BlockKind, SidebarBlock, Song, WebLink
 from portal.services.content import most_read
+from portal.services.visits import Counters
 
 
 @dataclass
@@ -21,10 +23,11 @@ class Sidebar:
     songs: list[Song] = field(default_factory=list)
     links: list[WebLink] = field(default_factory=list)
     most_read: list = field(default_factory=list)
+    counters: Counters | None = None
 
 
 def build_sidebar(now: datetime) -> Sidebar:
-    """The visible blocks in order, and the songs, links and most-read list they show."""
+    """The visible blocks in order, and the songs, links, most-read list and counters they show."""
     query = select(SidebarBlock).where(SidebarBlock.visible).order_by(SidebarBlock.position, SidebarBlock.id)
     sidebar = Sidebar(blocks=list(db.session.execute(query).scalars()))
     kinds = {block.kind for block in sidebar.blocks}
@@ -36,4 +39,6 @@ def build_sidebar(now: datetime) -> Sidebar:
         sidebar.links = list(db.session.execute(links).scalars())
     if BlockKind.MOST_READ in kinds:
         sidebar.most_read = most_read(now, current_app.config["MOST_READ_COUNT"])
+    if BlockKind.COUNTERS in kinds:
+        sidebar.counters = counting.current_counters()
     return sidebar

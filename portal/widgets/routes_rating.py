@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from portal import clock
 from portal.errors.handlers import http_error
 from portal.extensions import limiter
-from portal.layout import wants_fragment
+from portal.fragments import wants_fragment
 from portal.news.article_page import render_article
 from portal.services import content, ratings
 from portal.visitor import current_visitor

@@ -1,0 +1,78 @@
+"""Where requests meet the counters: which request counts, and this app's counter store.
+
+``render_page`` calls ``count_page_view`` for every full public page, so visitors without
+JavaScript count; the counters fragment calls ``renew_presence`` (online, not a visit).
+Reading is done once per request and shared by the sidebar and the statistics page.
+"""
+
+import logging
+
+import redis
+from flask import Flask, current_app, g, request
+from sqlalchemy import select
+
+from portal import clock
+from portal.extensions import db
+from portal.fragments import wants_fragment
+from portal.models import SiteSettings
+from portal.services import visits
+from portal.services.counter_redis import RedisCounterStore
+from portal.services.counter_sql import SqlCounterStore
+from portal.visitor import current_visitor
+
+EXTENSION = "portal.counters"
+log = logging.getLogger(__name__)
+
+
+def init_app(app: Flask) -> None:
+    """Choose the store once per process: Redis with PORTAL_REDIS_URL, otherwise SQL."""
+    url = app.config.get("REDIS_URL")
+    if url:
+        timeout = app.config["REDIS_TIMEOUT"]
+        client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        app.extensions[EXTENSION] = RedisCounterStore(client, app.config["REDIS_KEY_PREFIX"] + "counters:")
+    else:
+        app.extensions[EXTENSION] = SqlCounterStore()
+
+
+def store() -> visits.CounterStore:
+    return current_app.extensions[EXTENSION]
+
+
+def is_reader() -> bool:
+    """Not a crawler, a monitoring probe or a command-line client."""
+    return not visits.is_bot(request.user_agent.string)
+
+
+def count_page_view(article_id: int | None = None) -> visits.PageView | None:
+    """Count this request as a page view if it is a reader's (once per request)."""
+    if "page_view" in g:
+        return g.page_view
+    purpose = request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
+    counted = visits.counts_as_page_view(
+        request.method, request.path, request.user_agent.string, wants_fragment(), "prefetch" in purpose
+    )
+    g.page_view = store().record_page_view(current_visitor(), clock.now(), article_id) if counted else None
+    return g.page_view
+
+
+def renew_presence() -> None:
+    """A counter refresh keeps a reader online."""
+    if is_reader():
+        store().renew_presence(current_visitor(), clock.now())
+
+
+def visit_offset() -> int:
+    """The webmaster's starting number, added to the total (the site settings' one column)."""
+    return db.session.execute(select(SiteSettings.visit_offset).limit(1)).scalar() or 0
+
+
+def current_counters() -> visits.Counters | None:
+    """The live figures, read once per request; None when the store cannot be reached."""
+    if "counters" not in g:
+        try:
+            g.counters = store().counters(clock.now())
+        except visits.CountersUnavailable as error:
+            log.warning("Counters unavailable: %s", error)
+            g.counters = None
+    return g.counters

@@ -1,0 +1,169 @@
+"""The counters in the site's database (SQLite or PostgreSQL)."""
+
+import threading
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from portal.extensions import db
+from portal.models import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
+from portal.services.visits import (
+    ONLINE_WINDOW,
+    VISIT_GAP,
+    Counters,
+    OnlineRecord,
+    PageView,
+    Tally,
+    article_viewed,
+    month_of,
+)
+
+PRUNE_EVERY = timedelta(minutes=5)
+
+
+class _Statements:
+    """The SQL store's statements, built once per dialect with bound parameters: building
+    a SQLAlchemy statement in Python costs more than SQLite takes to run it."""
+
+    def __init__(self, dialect) -> None:
+        moment, day = DateTime(), Date()
+        viewed = dialect.insert(VisitorPresence).values(
+            visitor_key=bindparam("visitor"), last_seen=bindparam("now", type_=moment),
+            last_view=bindparam("now", type_=moment), began_visit=True,
+        )  # fmt: skip
+        # RETURNING says whether this view began a visit, decided from the row's previous
+        # last_view inside the same statement, so concurrent views cannot both begin one.
+        self.viewed = viewed.on_conflict_do_update(
+            index_elements=[VisitorPresence.visitor_key],
+            set_={
+                "last_seen": viewed.excluded.last_seen,
+                "last_view": viewed.excluded.last_view,
+                "began_visit": or_(
+                    VisitorPresence.last_view.is_(None), VisitorPresence.last_view <= bindparam("visit_cutoff", type_=moment)
+                ),
+            },
+        ).returning(VisitorPresence.began_visit)
+
+        renewed = dialect.insert(VisitorPresence).values(
+            visitor_key=bindparam("visitor"), last_seen=bindparam("now", type_=moment), last_view=None, began_visit=False
+        )
+        self.renewed = renewed.on_conflict_do_update(
+            index_elements=[VisitorPresence.visitor_key], set_={"last_seen": renewed.excluded.last_seen}
+        )
+
+        # The day's, the month's and the total tallies in one statement, always in this
+        # order, so concurrent PostgreSQL transactions lock the rows alike.
+        visits = bindparam("visits", type_=Integer())
+        tallied = dialect.insert(VisitTally).values(
+            [
+                {"kind": TallyKind.DAY.value, "period": bindparam("day", type_=day), "visits": visits, "page_views": 1},
+                {"kind": TallyKind.MONTH.value, "period": bindparam("month", type_=day), "visits": visits, "page_views": 1},
+                {"kind": TallyKind.TOTAL.value, "period": TOTAL_PERIOD, "visits": visits, "page_views": 1},
+            ]
+        )
+        self.tallied = tallied.on_conflict_do_update(
+            index_elements=[VisitTally.kind, VisitTally.period],
+            set_={
+                "visits": VisitTally.visits + tallied.excluded.visits,
+                "page_views": VisitTally.page_views + tallied.excluded.page_views,
+            },
+        )
+
+        def tally(kind: TallyKind, period, column):
+            return select(column).where(VisitTally.kind == kind, VisitTally.period == period).scalar_subquery()
+
+        periods = (
+            (TallyKind.TOTAL, TOTAL_PERIOD), (TallyKind.DAY, bindparam("today", type_=day)),
+            (TallyKind.MONTH, bindparam("month", type_=day)),
+        )  # fmt: skip
+        online = select(func.count()).where(VisitorPresence.last_seen >= bindparam("online_since", type_=moment))
+        self.counters = select(
+            *(tally(kind, period, column) for kind, period in periods for column in (VisitTally.visits, VisitTally.page_views)),
+            online.scalar_subquery(),
+            select(OnlinePeak.visitors).scalar_subquery(),
+            select(OnlinePeak.recorded_at).scalar_subquery(),
+        )
+
+        peak = dialect.insert(OnlinePeak).values(
+            id=1, visitors=bindparam("visitors", type_=Integer()), recorded_at=bindparam("now", type_=moment)
+        )
+        self.new_peak = peak.on_conflict_do_update(
+            index_elements=[OnlinePeak.id],
+            set_={"visitors": peak.excluded.visitors, "recorded_at": peak.excluded.recorded_at},
+            where=OnlinePeak.visitors < peak.excluded.visitors,
+        )
+
+
+class SqlCounterStore:
+    """Counters in the site's database: each write is an atomic upsert that adds.
+
+    A page view is two statements (presence, then the day, month and total tallies in
+    one multi-row upsert) plus one for an article; reading is one statement of primary
+    key lookups and an index range count. Presence rows older than the visit window are
+    deleted every ``PRUNE_EVERY`` by whichever request comes first in each process.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next_prune: datetime | None = None
+        self._statements: dict[str, _Statements] = {}
+
+    def _for(self, connection: Connection) -> _Statements:
+        name = connection.dialect.name
+        if name not in self._statements:
+            self._statements[name] = _Statements(postgresql if name == "postgresql" else sqlite)
+        return self._statements[name]
+
+    def record_page_view(self, visitor: str, now: datetime, article_id: int | None = None) -> PageView:
+        with db.engine.begin() as connection:
+            statements = self._for(connection)
+            parameters = {"visitor": visitor, "now": now, "visit_cutoff": now - VISIT_GAP}
+            new_visit = connection.execute(statements.viewed, parameters).scalar_one()
+            tally = {"day": now.date(), "month": month_of(now.date()), "visits": int(new_visit)}
+            connection.execute(statements.tallied, tally)
+            views = article_viewed(connection, article_id) if article_id is not None else None
+            self._prune_now_and_then(connection, now)
+        return PageView(new_visit=bool(new_visit), article_views=views)
+
+    def renew_presence(self, visitor: str, now: datetime) -> None:
+        with db.engine.begin() as connection:
+            connection.execute(self._for(connection).renewed, {"visitor": visitor, "now": now})
+            self._prune_now_and_then(connection, now)
+
+    def counters(self, now: datetime) -> Counters:
+        parameters = {"today": now.date(), "month": month_of(now.date()), "online_since": now - ONLINE_WINDOW}
+        with db.engine.connect() as connection:
+            row = connection.execute(self._for(connection).counters, parameters).one()
+        figures = [value or 0 for value in row[:6]]
+        online_now, record = row[6], OnlineRecord(row[7], row[8]) if row[7] is not None else None
+        if online_now > (record.visitors if record else 0):
+            record = self._new_record(online_now, now)
+        return Counters(
+            total=Tally(*figures[0:2]), today=Tally(*figures[2:4]), month=Tally(*figures[4:6]),
+            online=online_now, record=record,
+        )  # fmt: skip
+
+    def tallies(self, kind: TallyKind, first: date, last: date) -> dict[date, Tally]:
+        statement = select(VisitTally.period, VisitTally.visits, VisitTally.page_views).where(
+            VisitTally.kind == kind, VisitTally.period.between(first, last)
+        )
+        with db.engine.connect() as connection:
+            return {period: Tally(visits, views) for period, visits, views in connection.execute(statement)}
+
+    def _new_record(self, visitors: int, now: datetime) -> OnlineRecord:
+        with db.engine.begin() as connection:
+            connection.execute(self._for(connection).new_peak, {"visitors": visitors, "now": now})
+        return OnlineRecord(visitors, now)
+
+    def close(self) -> None:
+        pass  # it borrows the app's SQLAlchemy engine
+
+    def _prune_now_and_then(self, connection: Connection, now: datetime) -> None:
+        with self._lock:
+            due = self._next_prune is not None and now >= self._next_prune
+            if self._next_prune is None or due:
+                self._next_prune = now + PRUNE_EVERY
+        if due:
+            connection.execute(delete(VisitorPresence).where(VisitorPresence.last_seen < now - VISIT_GAP))

@@ -1,0 +1,25 @@
+from flask import current_app
+
+from portal import clock, counting
+from portal.layout import render_page
+from portal.services import statistics
+from portal.stats import bp
+from portal.stats.charts import bar_chart
+
+
+@bp.get("/thong-ke")
+def page():
+    """Total, online, today and this month, visits per day and per month, the most read."""
+    counting.count_page_view()  # first, so this page's figures include this very view
+    now = clock.now()
+    report = statistics.build_report(
+        counting.store(), counting.current_counters(), counting.visit_offset(), now,
+        current_app.config["STATISTICS_MOST_READ"],
+    )  # fmt: skip
+    charts = None
+    if report:
+        charts = {
+            "daily": bar_chart([(f"{day:%d/%m}", tally.visits) for day, tally in report.daily]),
+            "monthly": bar_chart([(f"{month:%m/%Y}", tally.visits) for month, tally in report.monthly]),
+        }
+    return render_page("stats/page.html", report=report, charts=charts)
