@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal import text, visitor
-from portal.extensions import csrf, db, htmx, migrate
+from portal.extensions import csrf, db, htmx, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -69,12 +69,14 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     visitor.init_app(app)
+    login_manager.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news
+    from portal import admin, cli, errors, news
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 

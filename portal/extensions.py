@@ -2,6 +2,7 @@
 
 import sqlite3
 
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -30,6 +31,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
+login_manager = LoginManager()
 
 
 @event.listens_for(Engine, "connect")

@@ -55,11 +55,32 @@ class Media(db.Model):
     width: Mapped[int | None]
     height: Mapped[int | None]
     alt: Mapped[str] = mapped_column(String(300), default="")
+    # Widths of the smaller copies kept beside the file ("320,800"), named <stem>-<width>.<ext>.
+    renditions: Mapped[str] = mapped_column(String(60), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def url(self) -> str:
         return url_for("news.upload", filename=self.filename)
+
+    @property
+    def rendition_widths(self) -> list[int]:
+        return [int(width) for width in self.renditions.split(",") if width]
+
+    def rendition_filename(self, width: int) -> str:
+        stem, _, extension = self.filename.rpartition(".")
+        return f"{stem}-{width}.{extension}"
+
+    @property
+    def srcset(self) -> str:
+        """The ``srcset`` value listing every kept width, the original last; empty without renditions."""
+        if not self.renditions or not self.width:
+            return ""
+        sources = [
+            f"{url_for('news.upload', filename=self.rendition_filename(width))} {width}w"
+            for width in self.rendition_widths
+        ]
+        return ", ".join([*sources, f"{self.url} {self.width}w"])
 
     @property
     def path(self) -> str:
