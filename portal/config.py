@@ -17,6 +17,8 @@ HOME_ARTICLES_PER_CATEGORY = 4
 PERMANENT_SESSION_LIFETIME = timedelta(hours=8)  # signed out after 8 hours without a request
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# argon2id parameters, a profile name from argon2.profiles (64 MiB, 3 passes); tests use CHEAPEST.
+PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
 SIGN_IN_MAX_FAILURES = 5  # per account and per (hashed) address …
 SIGN_IN_LOCK_MINUTES = 15  # … within this many minutes, then wait
 IMAGE_MAX_BYTES = 8 * 1024 * 1024

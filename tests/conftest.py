@@ -130,7 +130,7 @@ def admin_app(make_app):
     from portal.models import Role
     from portal.services.accounts import create_user
 
-    app = make_app(demo=True)
+    app = make_app(demo=True, PASSWORD_HASH_PROFILE="CHEAPEST")  # argon2id, fast parameters
     with app.app_context():
         create_user("quantri", ADMIN_PASSWORD, Role.ADMIN)
         create_user("bientap", ADMIN_PASSWORD, Role.EDITOR)

@@ -89,9 +89,13 @@ class ArticleForm(AdminForm):
         description="Bắt buộc với bài hẹn giờ. Để trống khi đăng ngay.",
     )  # fmt: skip
 
-    def validate_published_at(self, field):
-        if self.status.data == ArticleStatus.SCHEDULED.value and field.data is None:
-            raise ValidationError("Bài hẹn giờ cần thời điểm đăng.")
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        field = self.published_at
+        if self.status.data == ArticleStatus.SCHEDULED.value and field.data is None and not field.errors:
+            field.errors = [*field.errors, "Bài hẹn giờ cần thời điểm đăng."]
+            return False
+        return valid
 
     def validate_cover_alt(self, field):
         if self.cover_file.data and not (field.data or "").strip():

@@ -5,16 +5,28 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
+from functools import cache
+
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from sqlalchemy import delete, func, select
 
 from portal.extensions import db
 from portal.models import Role, SignInFailure, User
 
-_hasher = PasswordHasher()  # argon2id, memory-hard; parameters are kept inside each hash
-# Verified against when the account does not exist, so timing does not tell names apart.
-_DUMMY_HASH = _hasher.hash("tài khoản không tồn tại")
+
+
+@cache
+def _hasher_for(profile: str) -> tuple[PasswordHasher, str]:
+    """An argon2id hasher (memory-hard) and a hash to verify against when the account does
+    not exist, so timing does not tell existing names apart."""
+    hasher = PasswordHasher.from_parameters(getattr(profiles, profile))
+    return hasher, hasher.hash("tài khoản không tồn tại")
+
+
+def _hasher() -> PasswordHasher:
+    return _hasher_for(current_app.config["PASSWORD_HASH_PROFILE"])[0]
 
 
 class AccountError(ValueError):
@@ -34,7 +46,7 @@ class SignInResult:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def create_user(username: str, password: str, role: Role) -> User:
@@ -94,7 +106,7 @@ def sign_in(username: str, password: str, address_hash: str, now: datetime, thro
     if _password_matches(user, password) and user is not None and user.active:
         db.session.execute(delete(SignInFailure).where(SignInFailure.key == keys[0]))
         user.last_sign_in_at = now
-        if _hasher.check_needs_rehash(user.password_hash):
+        if _hasher().check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         db.session.commit()
         return SignInResult(user=user)
@@ -105,7 +117,8 @@ def sign_in(username: str, password: str, address_hash: str, now: datetime, thro
 
 
 def _password_matches(user: User | None, password: str) -> bool:
+    hasher, dummy_hash = _hasher_for(current_app.config["PASSWORD_HASH_PROFILE"])
     try:
-        return _hasher.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
+        return hasher.verify(user.password_hash if user else dummy_hash, password) and user is not None
     except (VerificationError, InvalidHashError):
         return False
