@@ -35,7 +35,7 @@ def guard():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("admin.sign_in", next=request.full_path if request.method == "GET" else None))
+        return redirect(url_for("admin.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
     if not current_user.is_admin and request.endpoint not in EDITOR_ENDPOINTS:
         abort(403)
     return None
