@@ -99,3 +99,49 @@ def test_the_editor_page_works_without_javascript(browser, admin_url):
         assert page.locator(".article-body em").inner_text() == "gõ tay"
     finally:
         context.close()
+
+
+WORD_CLIPBOARD = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {margin:0cm;} --></style></head>
+<body lang=VI><!--StartFragment-->
+<p class=MsoNormal>Đoạn đầu có <b>chữ đậm</b>, <i>chữ nghiêng</i> và <a href="https://honglinh.gov.vn">liên kết</a>.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Mục thứ nhất<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Mục thứ hai<o:p></o:p></p>
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'><tr>
+<td width=301 style='width:225.4pt;border:solid windowtext 1.0pt'><p class=MsoNormal>Ô một</p></td>
+<td width=301 style='width:225.4pt'><p class=MsoNormal>Ô hai</p></td></tr></table>
+<!--EndFragment--></body></html>"""
+
+
+def test_paste_from_word_keeps_the_structure(page, admin_url):
+    """Word's clipboard HTML (text/html as Word puts it there) pasted into the editor, saved, published."""
+    _sign_in(page, admin_url)
+    page.get_by_label("Tiêu đề").fill("Văn bản dán từ Word")
+    editor = page.locator(".jodit-wysiwyg")
+    editor.wait_for()
+    editor.click()
+    page.evaluate(
+        """html => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "Đoạn đầu");
+            document.querySelector(".jodit-wysiwyg").dispatchEvent(
+                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        WORD_CLIPBOARD,
+    )
+    editor.locator("table").wait_for()
+    page.get_by_label("Trạng thái").select_option("published")
+    page.get_by_role("button", name="Lưu bài viết").click()
+    page.wait_for_url("**/quan-tri/bai-viet/*")
+    page.goto(admin_url + "/")
+    page.get_by_role("link", name="Văn bản dán từ Word").first.click()
+    body = page.locator(".article-body")
+    assert body.locator("ul > li").all_inner_texts() == ["Mục thứ nhất", "Mục thứ hai"]
+    assert body.locator("strong, b").first.inner_text() == "chữ đậm"
+    assert body.locator("em, i").first.inner_text() == "chữ nghiêng"
+    assert body.locator("a").get_attribute("href") == "https://honglinh.gov.vn"
+    assert body.locator("td").all_inner_texts() == ["Ô một", "Ô hai"]
+    assert body.locator("[style], [class^=Mso]").count() == 0
