@@ -51,7 +51,7 @@ def test_images_from_words_temp_folder_are_dropped(image):
 
 def test_uploaded_images_are_kept():
     html = '<p><img src="/uploads/abc.jpg" alt="Cầu" width="800" height="480" onerror="alert(1)"></p>'
-    assert sanitise_html(html) == '<p><img src="/uploads/abc.jpg" alt="Cầu" width="800" height="480"></p>'
+    assert sanitise_html(html) == '<p><img src="/uploads/abc.jpg" alt="Cầu" width="800" height="480" loading="lazy"></p>'
 
 
 def test_text_without_word_lists_is_untouched():

@@ -33,6 +33,7 @@ def sanitise_html(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        set_tag_attribute_values={"img": {"loading": "lazy"}},  # body images sit below the fold
     )
 
 
