@@ -200,3 +200,25 @@ def test_oversized_song_is_refused(admin_app, admin):
                           content_type="multipart/form-data")  # fmt: skip
     assert response.status_code == 422
     assert "Tệp quá lớn: tối đa 1 KB." in response.get_data(as_text=True)
+
+
+def test_body_images_get_their_renditions_on_save(admin_app, admin):
+    token = admin.token("/quan-tri/bai-viet/moi")
+    uploaded = admin.client.post(
+        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo(1000, 500)), "dan.jpg")},
+        headers={"X-CSRFToken": token}, content_type="multipart/form-data",
+    ).get_json()["data"]["files"][0]  # fmt: skip
+    body = f'<p>Chữ</p><p><img src="{uploaded}" alt="Cầu mới"></p>'
+    fields = _article_fields(admin_app, title="Ảnh trong bài", body=body)
+    assert admin.post("/quan-tri/bai-viet/moi", fields).status_code == 302
+    with admin_app.app_context():
+        article = db.session.execute(select(Article).where(Article.title == "Ảnh trong bài")).unique().scalar_one()
+        saved = article.body
+        stem = uploaded.rsplit(".", 1)[0]
+    expected = (f'<img src="{uploaded}" srcset="{stem}-320.jpg 320w, {stem}-800.jpg 800w, {uploaded} 1000w" '
+                f'sizes="(min-width: 72rem) 46rem, 100vw" alt="Cầu mới" loading="lazy" width="1000" height="500">')  # fmt: skip
+    assert expected in saved
+    again = admin.post(f"/quan-tri/bai-viet/{article.id}", _article_fields(admin_app, title="Ảnh trong bài", body=saved))
+    assert again.status_code == 302
+    with admin_app.app_context():
+        assert db.session.get(Article, article.id).body == saved  # saving again changes nothing

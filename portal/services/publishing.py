@@ -3,6 +3,7 @@
 Each function owns its transaction and writes the audit entry in it.
 """
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from sqlalchemy import Select, delete, func, or_, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, Media, User
+from portal.models.content import upload_path
 from portal.services import audit
 from portal.services.content import sanitise_html
 from portal.services.media import PreparedUpload
@@ -78,6 +80,33 @@ def _unique_slug(data: ArticleInput, article_id: int | None) -> str:
     return slug
 
 
+_UPLOADED_IMAGE = re.compile(
+    r'<img\b(?P<before>[^>]*?)(?P<src>\ssrc="/uploads/(?P<filename>[0-9a-f]{24}\.(?:jpg|png|webp))")(?P<after>[^>]*?)>'
+)
+BODY_IMAGE_SIZES = "(min-width: 72rem) 46rem, 100vw"
+
+
+def with_renditions(html: str) -> str:
+    """Give uploaded images in a (sanitised) body their renditions as ``srcset``, and their size.
+
+    Done after nh3, which strips these attributes from what the editor sends back; the
+    srcset goes right after src and a missing size at the end, so saving again changes nothing."""
+    filenames = {match["filename"] for match in _UPLOADED_IMAGE.finditer(html)}
+    if not filenames:
+        return html
+    found = {m.filename: m for m in db.session.execute(select(Media).where(Media.filename.in_(filenames))).scalars()}
+
+    def enrich(match: re.Match) -> str:
+        media = found.get(match["filename"])
+        if media is None or not media.width:
+            return match.group(0)
+        srcset = f' srcset="{media.srcset_with(upload_path)}" sizes="{BODY_IMAGE_SIZES}"' if media.renditions else ""
+        size = "" if " width=" in match["before"] + match["after"] else f' width="{media.width}" height="{media.height}"'
+        return f"<img{match['before']}{match['src']}{srcset}{match['after']}{size}>"
+
+    return _UPLOADED_IMAGE.sub(enrich, html)
+
+
 def _publication_time(data: ArticleInput, now: datetime) -> datetime | None:
     if data.status == ArticleStatus.SCHEDULED:
         if data.published_at is None or data.published_at <= now:
@@ -100,7 +129,7 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.title = data.title.strip()
     article.slug = _unique_slug(data, article.id)
     article.summary = data.summary.strip()
-    article.body = sanitise_html(data.body)
+    article.body = with_renditions(sanitise_html(data.body))
     article.category_id = data.category_id
     article.cover_id = data.cover_id
     article.cover_caption = data.cover_caption.strip()
