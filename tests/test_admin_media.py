@@ -151,18 +151,24 @@ def test_cover_with_a_taken_slug_writes_no_file(admin_app, admin):
 def test_editor_upload_answers_in_the_editors_format(admin_app, editor):
     token = editor.token("/quan-tri/bai-viet/moi")
     response = editor.client.post(
-        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo(900, 600)), "dan.png")},
+        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo(900, 600)), "dan.png"), "alt": "Ảnh dán"},
         headers={"X-CSRFToken": token}, content_type="multipart/form-data",
     )  # fmt: skip
     assert response.status_code == 200
     data = response.get_json()["data"]
     assert response.get_json()["success"] is True and re.fullmatch(r"/uploads/[0-9a-f]{24}\.jpg", data["files"][0])
     refused = editor.client.post(
-        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(b"not an image"), "x.jpg")},
+        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(b"not an image"), "x.jpg"), "alt": "Ảnh"},
         headers={"X-CSRFToken": token}, content_type="multipart/form-data",
     )  # fmt: skip
     assert refused.status_code == 422
     assert refused.get_json()["data"]["messages"] == ["Tệp không phải là ảnh JPEG, PNG hoặc WebP hợp lệ."]
+    without_alt = editor.client.post(
+        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo()), "x.jpg")},
+        headers={"X-CSRFToken": token}, content_type="multipart/form-data",
+    )  # fmt: skip
+    assert without_alt.status_code == 422
+    assert "Hãy nhập mô tả ảnh" in without_alt.get_json()["data"]["messages"][0]
     without_token = editor.client.post("/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo()), "x.jpg")})
     assert without_token.status_code == 400
 
@@ -205,10 +211,10 @@ def test_oversized_song_is_refused(admin_app, admin):
 def test_body_images_get_their_renditions_on_save(admin_app, admin):
     token = admin.token("/quan-tri/bai-viet/moi")
     uploaded = admin.client.post(
-        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo(1000, 500)), "dan.jpg")},
+        "/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo(1000, 500)), "dan.jpg"), "alt": "Cầu mới"},
         headers={"X-CSRFToken": token}, content_type="multipart/form-data",
     ).get_json()["data"]["files"][0]  # fmt: skip
-    body = f'<p>Chữ</p><p><img src="{uploaded}" alt="Cầu mới"></p>'
+    body = f'<p>Chữ</p><p><img src="{uploaded}"></p>'  # as the editor inserts it
     fields = _article_fields(admin_app, title="Ảnh trong bài", body=body)
     assert admin.post("/quan-tri/bai-viet/moi", fields).status_code == 302
     with admin_app.app_context():
@@ -216,7 +222,7 @@ def test_body_images_get_their_renditions_on_save(admin_app, admin):
         saved = article.body
         stem = uploaded.rsplit(".", 1)[0]
     expected = (f'<img src="{uploaded}" srcset="{stem}-320.jpg 320w, {stem}-800.jpg 800w, {uploaded} 1000w" '
-                f'sizes="(min-width: 72rem) 46rem, 100vw" alt="Cầu mới" loading="lazy" width="1000" height="500">')  # fmt: skip
+                f'sizes="(min-width: 72rem) 46rem, 100vw" loading="lazy" width="1000" height="500" alt="Cầu mới">')  # fmt: skip
     assert expected in saved
     again = admin.post(f"/quan-tri/bai-viet/{article.id}", _article_fields(admin_app, title="Ảnh trong bài", body=saved))
     assert again.status_code == 302

@@ -11,9 +11,6 @@ from portal.models import Media, MediaKind
 from portal.services.media import MediaError, save_image
 from portal.text import format_size
 
-EDITOR_IMAGE_ALT = "Ảnh minh hoạ bài viết"
-
-
 def _library(form: ImageForm, status: int = 200):
     query = select(Media).where(Media.kind == MediaKind.IMAGE).order_by(Media.created_at.desc(), Media.id.desc())
     pagination = db.paginate(query, per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
@@ -53,7 +50,7 @@ def editor_upload():
     if upload is None:
         return jsonify(success=False, data={"messages": ["Không có tệp ảnh."], "code": 400}), 400
     try:
-        media = _save(upload, request.form.get("alt", "").strip() or EDITOR_IMAGE_ALT)
+        media = _save(upload, request.form.get("alt", ""))  # the editor asks for it before uploading
     except MediaError as error:
         return jsonify(success=False, data={"messages": [str(error)], "code": 422}), 422
     data = {"files": [media.path], "isImages": [True], "baseurl": "", "messages": [], "code": 220}

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from markupsafe import escape
 from sqlalchemy import Select, delete, func, or_, select
 
 from portal.extensions import db
@@ -87,7 +88,7 @@ BODY_IMAGE_SIZES = "(min-width: 72rem) 46rem, 100vw"
 
 
 def with_renditions(html: str) -> str:
-    """Give uploaded images in a (sanitised) body their renditions as ``srcset``, and their size.
+    """Give uploaded images in a (sanitised) body their renditions as ``srcset``, their size and alt text.
 
     Done after nh3, which strips these attributes from what the editor sends back; the
     srcset goes right after src and a missing size at the end, so saving again changes nothing."""
@@ -100,9 +101,11 @@ def with_renditions(html: str) -> str:
         media = found.get(match["filename"])
         if media is None or not media.width:
             return match.group(0)
+        before, after = match["before"].replace(' alt=""', ""), match["after"].replace(' alt=""', "")
         srcset = f' srcset="{media.srcset_with(upload_path)}" sizes="{BODY_IMAGE_SIZES}"' if media.renditions else ""
-        size = "" if " width=" in match["before"] + match["after"] else f' width="{media.width}" height="{media.height}"'
-        return f"<img{match['before']}{match['src']}{srcset}{match['after']}{size}>"
+        size = "" if " width=" in before + after else f' width="{media.width}" height="{media.height}"'
+        alt = "" if " alt=" in before + after else f' alt="{escape(media.alt)}"'  # given when it was uploaded
+        return f"<img{before}{match['src']}{srcset}{after}{size}{alt}>"
 
     return _UPLOADED_IMAGE.sub(enrich, html)
 

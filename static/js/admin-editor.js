@@ -52,7 +52,12 @@
         url: area.getAttribute("data-upload-url"),
         headers: { "X-CSRFToken": csrfToken() },
         filesVariableName: function () { return "image"; },
-        insertImageAsBase64URI: false
+        insertImageAsBase64URI: false,
+        // Alt text is required: asked for here, kept with the image and written into the body on save.
+        prepareData: function (data) {
+          data.append("alt", window.prompt("Mô tả ảnh cho người khiếm thị (bắt buộc):", "") || "");
+          return data;
+        }
       }
     });
   }

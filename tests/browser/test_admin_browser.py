@@ -47,6 +47,7 @@ def test_write_publish_and_find_on_home(page, admin_url, photo):
     page.keyboard.type("Sáng nay cầu mới chính thức thông xe. ")
     page.locator(".jodit-toolbar-button_bold button").first.click()
     page.keyboard.type("Người dân rất vui mừng.")
+    page.once("dialog", lambda dialog: dialog.accept("Cây cầu mới nhìn từ bờ sông"))  # the alt text prompt
     page.locator(".jodit-toolbar-button_image button").first.click()
     page.locator(".jodit-popup input[type=file]").first.set_input_files(str(photo))
     inserted = editor.locator("img")
@@ -65,7 +66,10 @@ def test_write_publish_and_find_on_home(page, admin_url, photo):
     assert body.locator("strong").inner_text() == "Người dân rất vui mừng."
     picture = body.locator("img")
     assert picture.get_attribute("src").startswith("/uploads/")
-    assert picture.evaluate("img => img.complete && img.naturalWidth") == 1200
+    assert picture.get_attribute("alt") == "Cây cầu mới nhìn từ bờ sông"
+    assert "320w" in picture.get_attribute("srcset")
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert picture.evaluate("img => img.currentSrc").rsplit("/", 1)[1].startswith(picture.get_attribute("src")[9:33])
     assert errors == []
 
 
