@@ -96,6 +96,10 @@ def test_scheduled_article_appears_at_its_time(admin_app, admin, fixed_clock):
     assert "Lịch cắt điện tuần sau" not in _public(admin_app, "/")
     fixed_clock.moment = when
     assert "Lịch cắt điện tuần sau" in _public(admin_app, "/")
+    fixed_clock.moment = when + timedelta(days=1)  # a typo fixed after it went live keeps its time
+    fixed = admin.post(f"/quan-tri/bai-viet/{article.id}", fields | {"title": "Lịch cắt điện tuần này"})
+    assert fixed.status_code == 302
+    assert _article(admin_app, id=article.id).published_at == when
     assert ("quantri", "schedule", "article") in _audit_actions(admin_app)
 
 

@@ -40,7 +40,3 @@ def confirm_page(question: str, action: str, button: str, back: str):
         response = current_app.make_response(render_template("admin/confirm.html", **context))
     response.vary.add("HX-Request")
     return response
-
-
-def first_error(form) -> str:
-    return next((errors[0] for errors in form.errors.values() if errors), "Dữ liệu chưa hợp lệ.")

@@ -103,7 +103,8 @@ def sign_in(username: str, password: str, address_hash: str, now: datetime, thro
     if wait is not None:
         return SignInResult(wait=wait)
     user = find_user(username)
-    if _password_matches(user, password) and user is not None and user.active:
+    matches = _password_matches(user, password)  # always run, known name or not
+    if matches and user is not None and user.active:
         db.session.execute(delete(SignInFailure).where(SignInFailure.key == keys[0]))
         user.last_sign_in_at = now
         if _hasher().check_needs_rehash(user.password_hash):
@@ -117,6 +118,7 @@ def sign_in(username: str, password: str, address_hash: str, now: datetime, thro
 
 
 def _password_matches(user: User | None, password: str) -> bool:
+    """Verify against the account's hash, or a dummy one so an unknown name takes as long."""
     hasher, dummy_hash = _hasher_for(current_app.config["PASSWORD_HASH_PROFILE"])
     try:
         return hasher.verify(user.password_hash if user else dummy_hash, password) and user is not None

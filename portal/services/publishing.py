@@ -110,9 +110,11 @@ def with_renditions(html: str) -> str:
     return _UPLOADED_IMAGE.sub(enrich, html)
 
 
-def _publication_time(data: ArticleInput, now: datetime) -> datetime | None:
+def _publication_time(data: ArticleInput, now: datetime, previous: datetime | None) -> datetime | None:
+    """When the article shows; a scheduled one needs a future time, unless it kept the time it
+    already had (a scheduled article edited after it went live)."""
     if data.status == ArticleStatus.SCHEDULED:
-        if data.published_at is None or data.published_at <= now:
+        if data.published_at is None or (data.published_at <= now and data.published_at != previous):
             raise PublishingError("published_at", "Bài hẹn giờ cần thời điểm đăng ở tương lai.")
         return data.published_at
     if data.status == ArticleStatus.PUBLISHED:
@@ -137,7 +139,7 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.cover_id = data.cover_id
     article.cover_caption = data.cover_caption.strip()
     article.byline = data.byline.strip()
-    article.published_at = _publication_time(data, now)
+    article.published_at = _publication_time(data, now, article.published_at)
     article.status = data.status
     article.updated_at = now
 
