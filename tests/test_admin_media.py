@@ -128,6 +128,13 @@ def test_cover_image_is_used_with_srcset_on_public_pages(admin_app, admin):
             assert (served.status_code, served.mimetype) == (200, "image/jpeg")
 
 
+def test_cover_needs_alt_text(admin_app, admin):
+    fields = _article_fields(admin_app, cover_alt="", cover_file=(io.BytesIO(_photo()), "bia.jpg"))
+    response = admin.post("/quan-tri/bai-viet/moi", fields, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Hãy nhập mô tả cho ảnh đại diện." in response.get_data(as_text=True)
+
+
 def test_bad_cover_leaves_no_article_and_no_file(admin_app, admin):
     files = _files(admin_app)
     fields = _article_fields(admin_app, cover_file=(io.BytesIO(b"<?php echo 1; ?>"), "bia.jpg"))

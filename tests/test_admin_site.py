@@ -134,3 +134,26 @@ def test_site_settings(admin_app, admin):
     assert 'value="Số 1 Trần Phú"' in page
     with admin_app.app_context():
         assert db.session.execute(select(SiteSettings.name)).scalar_one() == "Cổng TTĐT thị xã Hồng Lĩnh"
+
+
+def test_new_map_image_replaces_the_old_one(admin_app, admin):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 675), (240, 230, 200)).save(buffer, format="WEBP")
+    fields = {"title": "Bản đồ", "caption": "", "link": "", "alt": "Bản đồ thị xã mới vẽ",
+              "image_file": (io.BytesIO(buffer.getvalue()), "ban-do.webp")}  # fmt: skip
+    response = admin.post("/quan-tri/khoi-ben-phai/ban-do", fields, content_type="multipart/form-data")
+    assert response.status_code == 302
+    with admin_app.app_context():
+        block = db.session.execute(select(SidebarBlock).where(SidebarBlock.kind == "map")).unique().scalar_one()
+        assert (block.image.mime_type, block.image.alt) == ("image/webp", "Bản đồ thị xã mới vẽ")
+        filename = block.image.filename
+    home = admin_app.test_client().get("/").get_data(as_text=True)
+    assert f'src="/uploads/{filename}"' in home and 'alt="Bản đồ thị xã mới vẽ"' in home
+    missing_alt = admin.post("/quan-tri/khoi-ben-phai/ban-do", fields | {"alt": "", "image_file": (io.BytesIO(buffer.getvalue()), "b.webp")},
+                             content_type="multipart/form-data")  # fmt: skip
+    assert missing_alt.status_code == 422
+    assert "Hãy nhập mô tả cho ảnh bản đồ." in missing_alt.get_data(as_text=True)

@@ -79,7 +79,7 @@ class ArticleForm(AdminForm):
     body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
     category_id = SelectField("Chuyên mục", coerce=int, validate_choice=True)
     cover_file = FileField("Ảnh đại diện", description="JPEG, PNG hoặc WebP.")
-    cover_alt = StringField("Mô tả ảnh (cho người khiếm thị)", [Optional(), _length(300)])
+    cover_alt = StringField("Mô tả ảnh (cho người khiếm thị)", [_length(300)])  # required with a file, see below
     cover_caption = StringField("Chú thích ảnh", [Optional(), _length(500)])
     remove_cover = BooleanField("Bỏ ảnh đại diện")
     byline = StringField("Tác giả / nguồn", [Optional(), _length(200)])
@@ -134,7 +134,7 @@ class MapForm(AdminForm):
     caption = StringField("Chú thích", [Optional(), _length(300)])
     link = StringField("Liên kết", [Optional(), _length(500)], description="Để trống để dẫn tới trang bản đồ của cổng.")
     image_file = FileField("Ảnh bản đồ mới", description="Để trống nếu giữ ảnh cũ.")
-    alt = StringField("Mô tả ảnh", [Optional(), _length(300)])
+    alt = StringField("Mô tả ảnh", [_length(300)])  # required with a file, see below
 
     def validate_alt(self, field):
         if self.image_file.data and not (field.data or "").strip():
