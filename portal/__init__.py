@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal import counting, security, text, visitor
-from portal.extensions import cache, csrf, db, htmx, limiter, migrate
+from portal.extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -94,14 +94,20 @@ def _init_extensions(app: Flask) -> None:
     visitor.init_app(app)
     security.init_app(app)
     counting.init_app(app)
+    # Public pages must not read the session (Flask would add Vary: Cookie, and a user query,
+    # to every page): only the admin puts current_user into its templates, and the remember-me
+    # cookie hook, which reads the session on every response, runs on admin responses only.
+    login_manager.init_app(app, add_context_processor=False)
+    app.after_request_funcs[None].remove(login_manager._update_remember_cookie)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, health, news, stats, widgets
+    from portal import admin, cli, errors, health, news, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(widgets.bp)
     app.register_blueprint(stats.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)

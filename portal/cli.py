@@ -106,3 +106,22 @@ def restore(archive: Path, force: bool) -> None:
 from portal.stats.cli import counters  # noqa: E402  (the counters' own commands)
 
 portal.add_command(counters)
+@portal.command("create-admin")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["admin", "editor"]), default="admin", show_default=True,
+              help="admin = quản trị (toàn quyền); editor = biên tập viên (chỉ bài viết).")  # fmt: skip
+def create_admin(username: str, role: str) -> None:
+    """Tạo tài khoản quản trị; mật khẩu lấy từ PORTAL_ADMIN_PASSWORD hoặc được hỏi hai lần."""
+    import os
+
+    from portal.models import Role
+    from portal.services.accounts import AccountError, create_user
+
+    password = os.environ.get("PORTAL_ADMIN_PASSWORD") or click.prompt(
+        "Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
+    )
+    try:
+        user = create_user(username, password, Role(role))
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã tạo tài khoản “{user.username}” ({Role(user.role).label}).")

@@ -1,5 +1,7 @@
 """Default settings. create_app overlays instance/config.py, then PORTAL_* variables."""
 
+from datetime import timedelta
+
 SQLALCHEMY_DATABASE_URI = "sqlite:///portal.sqlite3"  # resolved inside the instance folder
 SQLALCHEMY_ENGINE_OPTIONS: dict = {}
 SITE_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -54,3 +56,13 @@ RATING_LIMIT = "60 per 10 minutes;300 per day"
 # Visit counters move to Redis too when REDIS_URL is set (keys under REDIS_KEY_PREFIX + "counters:").
 COUNTERS_REFRESH_SECONDS = 30  # how often an open, visible page refreshes its counters
 STATISTICS_MOST_READ = 10
+# The webmaster's admin (issue 5)
+PERMANENT_SESSION_LIFETIME = timedelta(hours=8)  # signed out after 8 hours without a request
+# argon2id parameters, a profile name from argon2.profiles (64 MiB, 3 passes); tests use CHEAPEST.
+PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
+SIGN_IN_MAX_FAILURES = 5  # per account and per (hashed) address …
+SIGN_IN_LOCK_MINUTES = 15  # … within this many minutes, then wait
+IMAGE_MAX_BYTES = 8 * 1024 * 1024
+AUDIO_MAX_BYTES = 15 * 1024 * 1024
+IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
+ADMIN_PER_PAGE = 20

@@ -4,6 +4,7 @@ import sqlite3
 
 from flask_caching import Cache
 from flask_limiter import Limiter
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -38,6 +39,7 @@ htmx = Htmx()
 # Limits are set per route (the rating widget's RATING_LIMIT), keyed on the hashed client address.
 limiter = Limiter(hashed_client_address)
 cache = Cache()
+login_manager = LoginManager()
 
 
 @event.listens_for(Engine, "connect")

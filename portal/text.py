@@ -53,3 +53,11 @@ def format_date(day: date) -> str:
 def format_datetime(moment: datetime) -> str:
     """ "Thứ Năm, 20/02/2020 08:30"."""
     return f"{format_date(moment)} {moment:%H:%M}"
+
+
+def format_size(size: int) -> str:
+    """A file size in Vietnamese style: "512 KB", "2,5 MB"."""
+    if size < 1024 * 1024:
+        return f"{format_number(round(size / 1024))} KB"
+    megabytes = size / 1024 / 1024
+    return f"{format_number(int(megabytes))} MB" if megabytes == int(megabytes) else f"{format_one_decimal(megabytes)} MB"

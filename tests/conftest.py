@@ -132,3 +132,63 @@ def fixed_clock():
             return self.moment
 
     return Clock()
+
+
+# --------------------------------------------------------------------------- admin (issue 5)
+
+ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
+
+
+class AdminBrowser:
+    """A test client that signs in through the real form and posts with real CSRF tokens."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def token(self, url: str) -> str:
+        import re
+
+        page = self.client.get(url)
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
+        assert match, f"no CSRF token on {url} ({page.status_code})"
+        return match.group(1)
+
+    def sign_in(self, username: str, password: str = ADMIN_PASSWORD):
+        token = self.token("/quan-tri/dang-nhap")
+        return self.client.post(
+            "/quan-tri/dang-nhap", data={"csrf_token": token, "username": username, "password": password}
+        )
+
+    def post(self, url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
+        """POST to ``url`` with the token read from ``form_url`` (default: the same page)."""
+        fields = {"csrf_token": self.token(form_url or url), **(data or {})}
+        return self.client.post(url, data=fields, **kwargs)
+
+
+@pytest.fixture
+def admin_app(make_app):
+    """The demo site with a quản trị ("quantri") and a biên tập viên ("bientap") account."""
+    from portal.models import Role
+    from portal.services.accounts import create_user
+
+    app = make_app(demo=True, PASSWORD_HASH_PROFILE="CHEAPEST")  # argon2id, fast parameters
+    with app.app_context():
+        create_user("quantri", ADMIN_PASSWORD, Role.ADMIN)
+        create_user("bientap", ADMIN_PASSWORD, Role.EDITOR)
+    return app
+
+
+@pytest.fixture
+def admin(admin_app):
+    """Signed in as quản trị."""
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri").status_code == 302
+    return browser
+
+
+@pytest.fixture
+def editor(admin_app):
+    """Signed in as biên tập viên."""
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("bientap").status_code == 302
+    return browser

@@ -146,7 +146,7 @@ def test_static_files_uploads_and_fragments_do_not_count(site):
     assert counters(app, clock).total == Tally(1, 1)
 
 
-@pytest.mark.parametrize("path", ["/rss", "/rss/xay-dung-dang", "/quan-tri/", "/quan-tri/bai-viet", "/healthz", "/api/v1/articles"])
+@pytest.mark.parametrize("path", ["/rss", "/rss/xay-dung-dang", "/quan-tri/thu-dem", "/quan-tri/bai-viet/thu-dem", "/healthz", "/api/v1/articles"])
 def test_feeds_admin_health_and_api_do_not_count_even_through_render_page(make_app, fixed_clock, path):
     app = make_app(demo=True, CLOCK=fixed_clock)
     app.add_url_rule(path, "probe", lambda: render_page("errors/error.html", code=200, title="Thử"))

@@ -5,23 +5,27 @@ from portal.models.ratings import Vote
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
+from portal.models.users import AuditLog, Role, SignInFailure, User
 
 __all__ = [
     "Article",
     "ArticleStatus",
+    "AuditLog",
     "BlockKind",
     "Category",
     "Media",
     "MediaKind",
     "OnlinePeak",
+    "Role",
     "SidebarBlock",
+    "SignInFailure",
     "SiteSettings",
     "Song",
-    "TOTAL_PERIOD",
-    "OnlinePeak",
     "TallyKind",
-    "VisitTally",
+    "TOTAL_PERIOD",
+    "User",
     "VisitorPresence",
+    "VisitTally",
     "Vote",
     "WebLink",
 ]

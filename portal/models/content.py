@@ -1,6 +1,7 @@
 """Categories, articles and uploaded media."""
 
 import enum
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import url_for
@@ -42,6 +43,11 @@ class Category(db.Model):
         return url_for("news.category", slug=self.slug)
 
 
+def upload_path(filename: str) -> str:
+    """An upload's address for HTML stored in article bodies, where no request is at hand."""
+    return f"/uploads/{filename}"
+
+
 class Media(db.Model):
     """An uploaded file kept under the instance's uploads folder with a generated name."""
 
@@ -55,6 +61,8 @@ class Media(db.Model):
     width: Mapped[int | None]
     height: Mapped[int | None]
     alt: Mapped[str] = mapped_column(String(300), default="")
+    # Widths of the smaller copies kept beside the file ("320,800"), named <stem>-<width>.<ext>.
+    renditions: Mapped[str] = mapped_column(String(60), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
@@ -62,9 +70,27 @@ class Media(db.Model):
         return url_for("news.upload", filename=self.filename)
 
     @property
+    def rendition_widths(self) -> list[int]:
+        return [int(width) for width in self.renditions.split(",") if width]
+
+    def rendition_filename(self, width: int) -> str:
+        stem, _, extension = self.filename.rpartition(".")
+        return f"{stem}-{width}.{extension}"
+
+    def srcset_with(self, address: Callable[[str], str]) -> str:
+        """The ``srcset`` value listing every kept width, the original last; empty without renditions."""
+        if not self.renditions or not self.width:
+            return ""
+        sources = [f"{address(self.rendition_filename(width))} {width}w" for width in self.rendition_widths]
+        return ", ".join([*sources, f"{address(self.filename)} {self.width}w"])
+
+    @property
+    def srcset(self) -> str:
+        return self.srcset_with(lambda filename: url_for("news.upload", filename=filename))
+
+    @property
     def path(self) -> str:
-        """The file's address for HTML stored in article bodies, where no request is at hand."""
-        return f"/uploads/{self.filename}"
+        return upload_path(self.filename)
 
 
 class Article(db.Model):

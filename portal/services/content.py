@@ -7,6 +7,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
+from portal.services.word import normalise_word_html
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote",
@@ -22,13 +23,17 @@ ALLOWED_ATTRIBUTES = {
 
 
 def sanitise_html(html: str) -> str:
-    """Keep the tags a news article needs; drop scripts, event handlers and bad URLs."""
+    """Keep the tags a news article needs; drop scripts, event handlers, styles and bad URLs.
+
+    Word's pasted HTML is first turned into real lists (see ``portal.services.word``).
+    """
     return nh3.clean(
-        html,
+        normalise_word_html(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        set_tag_attribute_values={"img": {"loading": "lazy"}},  # body images sit below the fold
     )
 
 

@@ -1,0 +1,16 @@
+"""The audit log: who changed what, and when."""
+
+from flask import current_app, render_template
+
+from portal.admin import bp
+from portal.extensions import db
+from portal.services import audit
+
+
+@bp.get("/nhat-ky")
+def audit_log():
+    """Every change made in the admin, newest first."""
+    pagination = db.paginate(audit.entries(), per_page=current_app.config["ADMIN_PER_PAGE"] * 2, error_out=False)
+    return render_template(
+        "admin/audit.html", pagination=pagination, actions=audit.ACTION_LABELS, targets=audit.TARGET_LABELS
+    )

@@ -1,0 +1,169 @@
+"""The admin's WTForms, with Vietnamese labels and messages."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    SelectChoice,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from portal.models import ArticleStatus
+
+REQUIRED = "Không được để trống."
+STATUS_CHOICES = [
+    (ArticleStatus.DRAFT.value, "Nháp"),
+    (ArticleStatus.PUBLISHED.value, "Đã đăng"),
+    (ArticleStatus.SCHEDULED.value, "Hẹn giờ"),
+]
+STATUS_LABELS = dict(STATUS_CHOICES)
+
+
+class _Vietnamese:
+    """WTForms' own messages in Vietnamese (WTForms ships no Vietnamese catalogue)."""
+
+    MESSAGES = {
+        "Not a valid integer value.": "Phải là một số nguyên.",
+        "Not a valid datetime value.": "Thời điểm không hợp lệ (ngày/tháng/năm giờ:phút).",
+        "Not a valid date value.": "Ngày không hợp lệ.",
+        "Not a valid choice.": "Lựa chọn không hợp lệ.",
+        "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
+    }
+
+    def gettext(self, message: str) -> str:
+        return self.MESSAGES.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+
+class AdminForm(FlaskForm):
+    class Meta:
+        def get_translations(self, form):
+            return _Vietnamese()
+
+
+def options(pairs) -> list[SelectChoice]:
+    """SelectField choices from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def _length(maximum: int):
+    return Length(max=maximum, message=f"Tối đa {maximum} ký tự.")
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "0") else None
+
+
+class SignInForm(AdminForm):
+    username = StringField("Tên đăng nhập", [InputRequired(REQUIRED), _length(80)])
+    password = PasswordField("Mật khẩu", [InputRequired(REQUIRED), _length(200)])
+    next = HiddenField()
+
+
+class ArticleForm(AdminForm):
+    title = StringField("Tiêu đề", [InputRequired(REQUIRED), _length(300)])
+    slug = StringField(
+        "Đường dẫn (slug)", [Optional(), _length(120)],
+        description="Để trống để tạo tự động từ tiêu đề. Chỉ gồm chữ không dấu, số và dấu gạch ngang.",
+    )  # fmt: skip
+    summary = TextAreaField("Tóm tắt", [Optional(), _length(1000)])
+    body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
+    category_id = SelectField("Chuyên mục", coerce=int, validate_choice=True)
+    cover_file = FileField("Ảnh đại diện", description="JPEG, PNG hoặc WebP.")
+    cover_alt = StringField("Mô tả ảnh (cho người khiếm thị)", [_length(300)])  # required with a file, see below
+    cover_caption = StringField("Chú thích ảnh", [Optional(), _length(500)])
+    remove_cover = BooleanField("Bỏ ảnh đại diện")
+    byline = StringField("Tác giả / nguồn", [Optional(), _length(200)])
+    status = SelectField("Trạng thái", choices=options(STATUS_CHOICES))
+    published_at = DateTimeLocalField(
+        "Thời điểm đăng", [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        description="Bắt buộc với bài hẹn giờ. Để trống khi đăng ngay.",
+    )  # fmt: skip
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        field = self.published_at
+        if self.status.data == ArticleStatus.SCHEDULED.value and field.data is None and not field.errors:
+            field.errors = [*field.errors, "Bài hẹn giờ cần thời điểm đăng."]
+            return False
+        return valid
+
+    def validate_cover_alt(self, field):
+        if self.cover_file.data and not (field.data or "").strip():
+            raise ValidationError("Hãy nhập mô tả cho ảnh đại diện.")
+
+
+class ConfirmForm(AdminForm):
+    """An empty form: its CSRF token is the whole point (delete, reset)."""
+
+
+class MoveForm(AdminForm):
+    direction = SelectField(choices=options([("up", "Lên"), ("down", "Xuống")]))
+
+    @property
+    def step(self) -> int:
+        return -1 if self.direction.data == "up" else 1
+
+
+class CategoryForm(AdminForm):
+    name = StringField("Tên chuyên mục", [InputRequired(REQUIRED), _length(120)])
+    slug = StringField("Đường dẫn (slug)", [Optional(), _length(140)], description="Để trống để tạo từ tên.")
+    parent_id = SelectField("Thuộc chuyên mục", coerce=_optional_int, validate_choice=False)
+
+
+class ImageForm(AdminForm):
+    image = FileField("Ảnh", description="JPEG, PNG hoặc WebP.")
+    alt = StringField("Mô tả ảnh (cho người khiếm thị)", [InputRequired(REQUIRED), _length(300)])
+
+    def validate_image(self, field):
+        if not field.data:
+            raise ValidationError("Hãy chọn một tệp ảnh.")
+
+
+class MapForm(AdminForm):
+    title = StringField("Tiêu đề khối", [InputRequired(REQUIRED), _length(200)])
+    caption = StringField("Chú thích", [Optional(), _length(300)])
+    link = StringField("Liên kết", [Optional(), _length(500)], description="Để trống để dẫn tới trang bản đồ của cổng.")
+    image_file = FileField("Ảnh bản đồ mới", description="Để trống nếu giữ ảnh cũ.")
+    alt = StringField("Mô tả ảnh", [_length(300)])  # required with a file, see below
+
+    def validate_alt(self, field):
+        if self.image_file.data and not (field.data or "").strip():
+            raise ValidationError("Hãy nhập mô tả cho ảnh bản đồ.")
+
+
+class SongForm(AdminForm):
+    title = StringField("Tên bài hát", [InputRequired(REQUIRED), _length(200)])
+    composer = StringField("Sáng tác", [Optional(), _length(200)])
+    performer = StringField("Thể hiện", [Optional(), _length(200)])
+    audio_file = FileField("Tệp âm thanh", description="MP3, OGG hoặc M4A.")
+
+
+class LinkForm(AdminForm):
+    title = StringField("Tên trang", [InputRequired(REQUIRED), _length(200)])
+    url = StringField("Địa chỉ (URL)", [InputRequired(REQUIRED), _length(500)], description="Ví dụ: https://hatinh.gov.vn")
+
+
+class SettingsForm(AdminForm):
+    name = StringField("Tên cổng thông tin", [InputRequired(REQUIRED), _length(200)])
+    tagline = StringField("Khẩu hiệu", [Optional(), _length(300)])
+    address = StringField("Địa chỉ", [Optional(), _length(300)])
+    phone = StringField("Điện thoại", [Optional(), _length(50)])
+    email = StringField("Thư điện tử", [Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Địa chỉ thư điện tử không hợp lệ."), _length(200)])
+    footer = TextAreaField("Chân trang", [Optional(), _length(2000)])
+
+
+class OffsetForm(AdminForm):
+    visit_offset = IntegerField(
+        "Số lượt truy cập ban đầu", [InputRequired("Hãy nhập một số."), NumberRange(0, 10**12, "Phải là số không âm.")],
+        description="Cộng vào tổng lượt truy cập (ví dụ số đếm của trang web cũ).",
+    )  # fmt: skip

@@ -1,0 +1,63 @@
+"""Ratings and counters: each article's count and average with a reset, and the visit offset."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+
+from portal.admin import bp
+from portal.admin.common import actor, confirm_page
+from portal.admin.forms import ConfirmForm, OffsetForm
+from portal.extensions import db
+from portal.models import Article
+from portal.services import publishing
+from portal.services import sidebar as site_admin
+
+
+def _statistics_url() -> str:
+    """The statistics page, wherever the counters engineer mounts it."""
+    for endpoint in ("stats.page", "news.statistics"):
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint)
+    return "/thong-ke"
+
+
+def _page(offset_form: OffsetForm, status: int = 200):
+    search = request.args.get("q", "")
+    pagination = db.paginate(
+        publishing.rated_articles(search), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
+    )
+    return render_template(
+        "admin/ratings.html", pagination=pagination, search=search, offset_form=offset_form,
+        statistics_url=_statistics_url(),
+    ), status  # fmt: skip
+
+
+@bp.get("/danh-gia")
+def ratings():
+    """Per-article rating counts and averages, and the counters' starting offset."""
+    return _page(OffsetForm(None, visit_offset=site_admin.settings_row().visit_offset))
+
+
+@bp.post("/bo-dem")
+def counters_offset():
+    """Set the number added to the visit total (a migrated site keeps its old count)."""
+    form = OffsetForm()
+    if not form.validate_on_submit():
+        return _page(form, 422)
+    site_admin.save_settings({"visit_offset": form.visit_offset.data}, actor())
+    flash("Đã lưu số lượt truy cập ban đầu.", "success")
+    return redirect(url_for("admin.ratings"))
+
+
+@bp.route("/danh-gia/<int:article_id>/dat-lai", methods=["GET", "POST"])
+def rating_reset(article_id: int):
+    """Ask, then set an article's rating back to no votes (logged)."""
+    article = db.get_or_404(Article, article_id)
+    if request.method == "GET":
+        return confirm_page(
+            f"Đặt lại đánh giá của bài “{article.title}” ({article.rating_count} lượt) về 0?",
+            url_for("admin.rating_reset", article_id=article.id), "Đặt lại đánh giá", url_for("admin.ratings"),
+        )  # fmt: skip
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    publishing.reset_rating(article, actor())
+    flash(f"Đã đặt lại đánh giá của bài “{article.title}”.", "success")
+    return redirect(url_for("admin.ratings"))

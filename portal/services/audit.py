@@ -1,0 +1,50 @@
+"""The audit log: every change a webmaster makes is written in the same transaction as the change."""
+
+from sqlalchemy import Select, select
+
+from portal import clock
+from portal.extensions import db
+from portal.models import AuditLog, User
+
+ACTION_LABELS = {
+    "create": "tạo",
+    "update": "sửa",
+    "publish": "đăng",
+    "schedule": "hẹn giờ đăng",
+    "delete": "xoá",
+    "reset": "đặt lại",
+    "upload": "tải lên",
+    "reorder": "sắp xếp",
+    "sign_in": "đăng nhập",
+}
+TARGET_LABELS = {
+    "article": "bài viết",
+    "category": "chuyên mục",
+    "media": "tệp",
+    "sidebar_block": "khối bên phải",
+    "song": "bài hát",
+    "web_link": "liên kết",
+    "settings": "cài đặt",
+    "rating": "đánh giá",
+    "user": "tài khoản",
+}
+
+
+def record(actor: User, action: str, target_type: str, target_id: int | None, summary: str = "") -> None:
+    """Add an entry to the current transaction; the caller commits it with the change itself."""
+    db.session.add(
+        AuditLog(
+            user_id=actor.id,
+            username=actor.username,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            summary=summary[:500],
+            created_at=clock.now(),
+        )
+    )
+
+
+def entries() -> Select[tuple[AuditLog]]:
+    """The log, newest first."""
+    return select(AuditLog).order_by(AuditLog.created_at.desc(), AuditLog.id.desc())

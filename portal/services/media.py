@@ -1,0 +1,173 @@
+"""Uploads: images checked and re-encoded with Pillow, audio checked by its magic bytes.
+
+Nothing from the visitor's file name is used: the format comes from the content and the
+stored name is random. Files are written first and removed again if the row cannot be
+committed, so a rejected upload leaves neither a row nor a file behind.
+"""
+
+import io
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from portal.extensions import db
+from portal.models import Media, MediaKind, User
+from portal.services import audit
+from portal.text import format_size
+
+IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+MAX_PIXELS = 50_000_000  # larger than any camera photo; stops decompression bombs
+
+
+class MediaError(ValueError):
+    """The upload was refused; the message is for the webmaster."""
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    folder: Path
+    max_bytes: int
+    widths: tuple[int, ...] = (320, 800, 1600)
+
+
+def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise MediaError(f"Tệp quá lớn: tối đa {format_size(max_bytes)}.")
+    if not data:
+        raise MediaError("Tệp rỗng.")
+    return data
+
+
+def _open_image(data: bytes) -> Image.Image:
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        image = Image.open(io.BytesIO(data))
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
+        raise MediaError("Tệp không phải là ảnh JPEG, PNG hoặc WebP hợp lệ.") from None
+    if image.format not in IMAGE_FORMATS:
+        raise MediaError("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
+    if image.width * image.height > MAX_PIXELS:
+        raise MediaError("Ảnh có kích thước quá lớn.")
+    try:
+        image.load()
+    except OSError:
+        raise MediaError("Tệp ảnh bị hỏng hoặc không đầy đủ.") from None
+    return image
+
+
+def _encode(image: Image.Image, image_format: str) -> bytes:
+    """Re-encode without any metadata (EXIF, GPS, comments)."""
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    options = {"quality": 85, "optimize": True} if image_format in ("JPEG", "WEBP") else {"optimize": True}
+    image.save(out, format=image_format, **options)
+    return out.getvalue()
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> None:
+    written = []
+    try:
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+            written.append(name)
+    except OSError:
+        _remove(folder, written)
+        raise MediaError("Không ghi được tệp lên máy chủ.") from None
+
+
+def _remove(folder: Path, names: list[str]) -> None:
+    for name in names:
+        (folder / name).unlink(missing_ok=True)
+
+
+@dataclass
+class PreparedUpload:
+    """A checked upload not yet stored: its row and the files to write with it."""
+
+    media: Media
+    files: dict[str, bytes]
+    folder: Path
+
+    @contextmanager
+    def stored(self) -> Iterator[Media]:
+        """Write the files and add the row; if the caller's transaction fails, remove the files."""
+        _write_all(self.folder, self.files)
+        try:
+            db.session.add(self.media)
+            yield self.media
+        except BaseException:
+            db.session.rollback()
+            _remove(self.folder, list(self.files))
+            raise
+
+
+def _commit(prepared: PreparedUpload, actor: User) -> Media:
+    with prepared.stored() as media:
+        db.session.flush()
+        audit.record(actor, "upload", "media", media.id, media.alt)
+        db.session.commit()
+    return media
+
+
+def save_image(stream: BinaryIO, alt: str, limits: UploadLimits, actor: User) -> Media:
+    """Check, strip and store an image with its narrower renditions."""
+    return _commit(prepare_image(stream, alt, limits), actor)
+
+
+def prepare_image(stream: BinaryIO, alt: str, limits: UploadLimits) -> PreparedUpload:
+    """Check and re-encode an image (EXIF gone) and make its renditions, in memory."""
+    alt = alt.strip()
+    if not alt:
+        raise MediaError("Hãy nhập mô tả ảnh (văn bản thay thế) cho người không nhìn thấy ảnh.")
+    data = _read_limited(stream, limits.max_bytes)
+    image = _open_image(data)
+    image_format = image.format
+    extension, mime_type = IMAGE_FORMATS[image_format]
+    image = ImageOps.exif_transpose(image)  # keep the photo upright once its EXIF is gone
+    stem = secrets.token_hex(12)
+    media = Media(kind=MediaKind.IMAGE, filename=f"{stem}.{extension}", mime_type=mime_type,
+                  width=image.width, height=image.height, alt=alt[:300])  # fmt: skip
+    widths = [width for width in limits.widths if width < image.width]
+    media.renditions = ",".join(str(width) for width in widths)
+    files = {media.filename: _encode(image, image_format)}
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        files[media.rendition_filename(width)] = _encode(image.resize((width, height), Image.LANCZOS), image_format)
+    media.size = len(files[media.filename])
+    return PreparedUpload(media, files, limits.folder)
+
+
+def audio_type(head: bytes) -> tuple[str, str] | None:
+    """(extension, MIME type) of MP3, OGG or M4A content, from its first bytes; None otherwise."""
+    if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return "mp3", "audio/mpeg"
+    if head.startswith(b"OggS"):
+        return "ogg", "audio/ogg"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"M4A ", b"M4B ", b"mp42", b"isom", b"mp41", b"iso2"):
+        return "m4a", "audio/mp4"
+    return None
+
+
+def save_audio(stream: BinaryIO, title: str, limits: UploadLimits, actor: User) -> Media:
+    """Store an MP3, OGG or M4A file recognised by its content."""
+    data = _read_limited(stream, limits.max_bytes)
+    detected = audio_type(data[:16])
+    if detected is None:
+        raise MediaError("Chỉ nhận tệp âm thanh MP3, OGG hoặc M4A.")
+    extension, mime_type = detected
+    media = Media(kind=MediaKind.AUDIO, filename=f"{secrets.token_hex(12)}.{extension}",
+                  mime_type=mime_type, size=len(data), alt=title.strip()[:300])  # fmt: skip
+    return _commit(PreparedUpload(media, {media.filename: data}, limits.folder), actor)
+
+
+def delete_files(media: Media, folder: Path) -> None:
+    """Remove a media file and its renditions from the uploads folder (after its row is gone)."""
+    _remove(folder, [media.filename, *(media.rendition_filename(width) for width in media.rendition_widths)])

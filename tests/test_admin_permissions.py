@@ -1,0 +1,88 @@
+"""Every admin route, for anonymous visitors, biên tập viên and quản trị.
+
+The routes come from the app's URL map, so a route added later is checked too.
+"""
+
+import os
+import tempfile
+
+import pytest
+
+from portal import create_app
+from portal.admin import EDITOR_ENDPOINTS, PUBLIC_ENDPOINTS
+from tests.conftest import AdminBrowser
+
+SAMPLE_ARGUMENTS = {"article_id": 1, "category_id": 1, "song_id": 1, "link_id": 1, "block_id": 1,
+                    "item_id": 1, "kind": "bai-hat"}  # fmt: skip
+
+
+def _admin_routes() -> list[tuple[str, str, str]]:
+    """(endpoint, method, path) for every admin rule, with demo ids filled in."""
+    previous = os.environ.get("PORTAL_INSTANCE_PATH")
+    os.environ["PORTAL_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="portal-routes-")
+    try:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    finally:
+        if previous is None:
+            del os.environ["PORTAL_INSTANCE_PATH"]
+        else:
+            os.environ["PORTAL_INSTANCE_PATH"] = previous
+    routes = []
+    with app.test_request_context():
+        adapter = app.url_map.bind("localhost")
+        for rule in app.url_map.iter_rules():
+            if not rule.endpoint.startswith("admin."):
+                continue
+            path = adapter.build(rule.endpoint, {name: SAMPLE_ARGUMENTS[name] for name in rule.arguments})
+            routes.extend((rule.endpoint, method, path) for method in sorted(rule.methods - {"HEAD", "OPTIONS"}))
+    return routes
+
+
+ROUTES = _admin_routes()
+ROUTE_IDS = [f"{method} {path}" for _, method, path in ROUTES]
+
+
+def _request(browser: AdminBrowser, method: str, path: str, token_page: str):
+    if method == "GET":
+        return browser.client.get(path)
+    return browser.client.post(path, data={"csrf_token": browser.token(token_page)})
+
+
+def test_every_admin_route_is_listed():
+    endpoints = {endpoint for endpoint, _, _ in ROUTES}
+    assert len(endpoints) > 25
+    assert EDITOR_ENDPOINTS | PUBLIC_ENDPOINTS <= endpoints
+
+
+@pytest.mark.parametrize(("endpoint", "method", "path"), ROUTES, ids=ROUTE_IDS)
+def test_anonymous_is_sent_to_sign_in(admin_app, endpoint, method, path):
+    browser = AdminBrowser(admin_app.test_client())
+    response = _request(browser, method, path, "/quan-tri/dang-nhap")
+    if endpoint in PUBLIC_ENDPOINTS:
+        assert response.status_code in (200, 400)
+    else:
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/quan-tri/dang-nhap")
+
+
+@pytest.mark.parametrize(("endpoint", "method", "path"), ROUTES, ids=ROUTE_IDS)
+def test_editor_only_reaches_articles(editor, endpoint, method, path):
+    response = _request(editor, method, path, "/quan-tri/bai-viet")
+    if endpoint in EDITOR_ENDPOINTS or endpoint in PUBLIC_ENDPOINTS:
+        assert response.status_code != 403
+        if method == "GET":
+            assert response.status_code in (200, 302)
+    else:
+        assert response.status_code == 403
+        assert "Bạn không có quyền xem trang này" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("endpoint", "method", "path"), [r for r in ROUTES if r[1] == "GET"],
+                         ids=[i for r, i in zip(ROUTES, ROUTE_IDS) if r[1] == "GET"])  # fmt: skip
+def test_admin_opens_every_page(admin, endpoint, method, path):
+    response = admin.client.get(path)
+    expected = 302 if endpoint in PUBLIC_ENDPOINTS else 200  # signed in: the sign-in page moves on
+    assert response.status_code == expected
+    if expected == 200:
+        assert response.headers["Cache-Control"] == "no-store"
+        assert '<html lang="vi">' in response.get_data(as_text=True)
