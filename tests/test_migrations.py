@@ -6,6 +6,7 @@ from flask_migrate import upgrade
 
 from portal import create_app
 from portal.extensions import db
+from portal.models.search import include_object
 
 
 def test_upgrade_matches_models(tmp_path, monkeypatch):
@@ -14,7 +15,9 @@ def test_upgrade_matches_models(tmp_path, monkeypatch):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+            differences = compare_metadata(
+                MigrationContext.configure(connection, opts={"include_object": include_object}), db.metadata
+            )
     assert differences == []
 
 
