@@ -72,9 +72,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import cli, errors, news
+    from portal import api, cli, errors, news
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)
 
