@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("news", __name__)
 
-from portal.news import feeds, routes, search  # noqa: E402,F401
+from portal.news import feeds, reading, routes, search  # noqa: E402,F401

@@ -6,6 +6,7 @@ from portal.extensions import db
 from portal.layout import render_page
 from portal.models import Article, BlockKind, Category, SidebarBlock
 from portal.news import bp
+from portal.news.sharing import sharing_context
 from portal.services import content
 
 
@@ -42,7 +43,7 @@ def article(category_slug: str, slug: str, article_id: int):
     if (category_slug, slug) != (found.category.slug, found.slug):
         return redirect(found.url, code=301)
     related = content.related_articles(found, now, current_app.config["RELATED_ARTICLES"])
-    return render_page("news/article.html", article=found, related=related)
+    return render_page("news/article.html", article=found, related=related, **sharing_context(found))
 
 
 @bp.get("/tin-tuc/in/<int:article_id>.html")
