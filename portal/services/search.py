@@ -10,7 +10,9 @@ the query must occur; articles whose title holds every word come first, then new
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from html.parser import HTMLParser
 from typing import Iterable
@@ -72,9 +74,20 @@ def html_to_text(html: str) -> str:
     return " ".join("".join(extractor.parts).split())
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(word)))
+
+
 def folded_words(text: str) -> list[str]:
-    """The words of ``text``, folded: "Hội nghị, 2020!" → ["hoi", "nghi", "2020"]."""
-    return _WORD.findall(fold(text))
+    """The words of ``text``, folded: "Hội nghị, 2020!" → ["hoi", "nghi", "2020"].
+
+    Folded word by word through a cache: news text reuses a few thousand syllables, so this is
+    several times faster than folding whole bodies when thousands of articles are indexed."""
+    words: list[str] = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        words.extend(_fold_word(word))
+    return words
 
 
 def document_of(title: str, summary: str, body_html: str) -> dict[str, str]:
