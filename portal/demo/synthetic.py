@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from html import escape
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
@@ -118,6 +118,9 @@ def add_synthetic_articles(n: int, until: datetime, seed: int | None = None) -> 
             rows = []
     _insert_batch(statement, rows)
     db.session.commit()
+    if db.engine.dialect.name == "postgresql":  # fresh statistics, or the planner ignores the indexes
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE article, article_search"))
     return n
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch
-from portal.models.search import FTS_TABLE, pg_document
+from portal.models.search import FTS_TABLE, PG_DOCUMENT_COLUMN
 from portal.services.content import published
 from portal.text import fold
 
@@ -206,12 +206,14 @@ def _sqlite_matcher(terms: list[str]) -> _Matcher:
 
 
 def _postgresql_matcher(terms: list[str]) -> _Matcher:
-    wanted = func.to_tsquery(literal_column("'simple'"), " & ".join(terms))
-    document = literal_column(pg_document("article_search."))
-    title = func.to_tsvector(literal_column("'simple'"), ArticleSearch.title)
+    document = literal_column(f"article_search.{PG_DOCUMENT_COLUMN}")
+
+    def matches(query: str) -> ColumnElement[bool]:
+        return document.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
+
     return _Matcher(
-        condition=document.op("@@")(wanted),
-        title_rank=case((title.op("@@")(wanted), 0), else_=1),
+        condition=matches(" & ".join(terms)),  # terms are letters and digits only
+        title_rank=case((matches(" & ".join(f"{term}:A" for term in terms)), 0), else_=1),
         joins_index=True,
     )
 

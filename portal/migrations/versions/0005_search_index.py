@@ -1,4 +1,4 @@
-"""search index: folded article words, FTS5 on SQLite, a GIN index on PostgreSQL
+"""search index: folded article words, FTS5 on SQLite, a tsvector column with a GIN index on PostgreSQL
 
 Revision ID: 0005
 Revises: 0001
@@ -31,8 +31,9 @@ SQLITE_DDL = [
     "INSERT INTO article_search_fts(rowid, title, body) VALUES (new.article_id, new.title, new.body); END",
 ]
 POSTGRESQL_DDL = [
-    "CREATE INDEX ix_article_search_document ON article_search "
-    "USING gin ((to_tsvector('simple', title || ' ' || body)))",
+    "ALTER TABLE article_search ADD COLUMN document tsvector "
+    "GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || to_tsvector('simple', body)) STORED",
+    "CREATE INDEX ix_article_search_document ON article_search USING gin (document)",
 ]
 
 
