@@ -42,3 +42,11 @@ def _add_synthetic(count: int) -> None:
     started = time.perf_counter()
     add_synthetic_articles(count, until=clock.now())
     click.echo(f"Đã thêm {count:,} bài viết tổng hợp trong {time.perf_counter() - started:.1f} giây.".replace(",", "."))
+
+
+@portal.command("reindex-search")
+def reindex_search() -> None:
+    """Dựng lại chỉ mục tìm kiếm từ toàn bộ bài viết (sau khi nhập dữ liệu thẳng vào cơ sở dữ liệu)."""
+    from portal.services.search import reindex_all
+
+    click.echo(f"Đã dựng lại chỉ mục tìm kiếm: {reindex_all()} bài viết.")

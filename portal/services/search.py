@@ -117,22 +117,16 @@ def reindex_article(connection: Connection, article: Article) -> None:
         connection.execute(insert(table_).values(article_id=article.id, **document))
 
 
-def reindex_all() -> int:
+def reindex_all(batch_size: int = 1000) -> int:
     """Rebuild the whole index from the articles table; returns the number of articles indexed."""
     connection = db.session.connection()
     connection.execute(delete(ArticleSearch))
-    rows = db.session.execute(select(Article.id, Article.title, Article.summary, Article.body)).mappings()
-    count = 0
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(dict(row))
-        if len(batch) == 1000:
-            index_articles(connection, batch)
-            count += len(batch)
-            batch = []
-    index_articles(connection, batch)
+    query = select(Article.id, Article.title, Article.summary, Article.body)
+    rows = [dict(row) for row in db.session.execute(query).mappings()]
+    for start in range(0, len(rows), batch_size):
+        index_articles(connection, rows[start : start + batch_size])
     db.session.commit()
-    return count + len(batch)
+    return len(rows)
 
 
 def _text_changed(article: Article) -> bool:
