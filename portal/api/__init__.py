@@ -1,4 +1,7 @@
-"""The read-only JSON API, versioned under /api/v1/, described by /api/v1/openapi.json."""
+"""The read-only JSON API, versioned under /api/v1/, described by /api/v1/openapi.json.
+
+GET only, so it needs no CSRF exemption: any other method is answered 405 (as JSON) before
+CSRF protection looks at it, and a write route added later stays protected by default."""
 
 from flask import Blueprint, jsonify
 from werkzeug.exceptions import HTTPException

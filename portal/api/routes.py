@@ -8,11 +8,9 @@ from portal import clock
 from portal.api import bp, json_error
 from portal.api.openapi import MAX_ID, MAX_PAGE, MAX_PER_PAGE, document
 from portal.api.serialise import article_data, category_data, listing_data
-from portal.extensions import csrf, db
+from portal.extensions import db
 from portal.layout import site_settings
 from portal.services import catalogue, content
-
-csrf.exempt(bp)  # read-only: the blueprint has no POST, PUT or DELETE route
 
 
 class BadParameter(ValueError):
