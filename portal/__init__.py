@@ -102,12 +102,13 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, cli, errors, health, news, stats, widgets
+    from portal import admin, api, cli, errors, health, news, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(widgets.bp)
     app.register_blueprint(stats.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
     app.cli.add_command(cli.portal)

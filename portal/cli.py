@@ -15,10 +15,20 @@ portal = AppGroup("portal", help="Lệnh quản lý cổng thông tin.")
 @portal.command("demo")
 @click.option("--force", is_flag=True, help="Xoá toàn bộ nội dung hiện có rồi nạp lại dữ liệu mẫu.")
 @click.option("--if-empty", is_flag=True, help="Chỉ nạp khi cơ sở dữ liệu còn trống; nếu không thì bỏ qua.")
-def demo(force: bool, if_empty: bool) -> None:
+@click.option(
+    "--articles",
+    type=click.IntRange(min=1),
+    help="Thêm N bài viết tổng hợp (để đo tải); nạp dữ liệu mẫu trước nếu cơ sở dữ liệu còn trống.",
+)
+def demo(force: bool, if_empty: bool, articles: int | None) -> None:
     """Nạp dữ liệu mẫu (bài viết, chuyên mục, khối bên phải)."""
-    from portal.demo.loader import DemoRefused, load_demo  # the demo data loads only when asked for
+    from portal.demo.loader import DemoRefused, has_content, load_demo  # the demo data loads only when asked for
 
+    if articles:
+        if not has_content():
+            click.echo(f"Đã nạp dữ liệu mẫu: {load_demo()} bài viết.")
+        _add_synthetic(articles)
+        return
     try:
         count = load_demo(force=force)
     except DemoRefused as refused:
@@ -48,6 +58,8 @@ def rebuild() -> None:
         click.echo(f"Đã sửa {len(drifts)} bài viết có số liệu đánh giá lệch.")
     else:
         click.echo("Số liệu đánh giá của mọi bài viết đều khớp với các phiếu đã lưu.")
+
+
 def _sqlite_database() -> Path:
     """The SQLite file this deployment uses; PostgreSQL is backed up with pg_dump instead."""
     from portal.extensions import db
@@ -67,6 +79,8 @@ def _sqlite_database() -> Path:
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục chứa bản sao lưu (mặc định: instance/backups).",
 )
+
+
 def backup(dest: Path | None) -> None:
     """Sao lưu CSDL SQLite (an toàn khi trang đang chạy) và tệp tải lên vào một tệp nén ghi ngày giờ."""
     from portal.services.backup import BackupError, create_backup
@@ -103,13 +117,19 @@ def restore(archive: Path, force: bool) -> None:
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Đã khôi phục {archive.name}. Khởi động lại trang web để dùng dữ liệu này.")
+
+
 from portal.stats.cli import counters  # noqa: E402  (the counters' own commands)
 
 portal.add_command(counters)
+
+
 @portal.command("create-admin")
 @click.argument("username")
 @click.option("--role", type=click.Choice(["admin", "editor"]), default="admin", show_default=True,
               help="admin = quản trị (toàn quyền); editor = biên tập viên (chỉ bài viết).")  # fmt: skip
+
+
 def create_admin(username: str, role: str) -> None:
     """Tạo tài khoản quản trị; mật khẩu lấy từ PORTAL_ADMIN_PASSWORD hoặc được hỏi hai lần."""
     import os
@@ -125,3 +145,22 @@ def create_admin(username: str, role: str) -> None:
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Đã tạo tài khoản “{user.username}” ({Role(user.role).label}).")
+
+
+def _add_synthetic(count: int) -> None:
+    import time
+
+    from portal import clock
+    from portal.demo.synthetic import add_synthetic_articles
+
+    started = time.perf_counter()
+    add_synthetic_articles(count, until=clock.now())
+    click.echo(f"Đã thêm {count:,} bài viết tổng hợp trong {time.perf_counter() - started:.1f} giây.".replace(",", "."))
+
+
+@portal.command("reindex-search")
+def reindex_search() -> None:
+    """Dựng lại chỉ mục tìm kiếm từ toàn bộ bài viết (sau khi nhập dữ liệu thẳng vào cơ sở dữ liệu)."""
+    from portal.services.search import reindex_all
+
+    click.echo(f"Đã dựng lại chỉ mục tìm kiếm: {reindex_all()} bài viết.")

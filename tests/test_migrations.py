@@ -8,6 +8,7 @@ from flask_migrate import upgrade
 from portal import create_app
 from portal.extensions import db
 from tests.real_services import require_postgresql, throwaway_postgresql_database
+from portal.models.search import include_object
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -26,7 +27,9 @@ def test_upgrade_matches_models(empty_database_url, tmp_path, monkeypatch):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+            differences = compare_metadata(
+                MigrationContext.configure(connection, opts={"include_object": include_object}), db.metadata
+            )
         db.engine.dispose()
     assert differences == []
 

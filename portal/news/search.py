@@ -1,0 +1,41 @@
+"""The search page: /tim-kiem?q=… over titles, summaries and bodies, without diacritics."""
+
+from flask import abort, current_app, request
+
+from portal import clock
+from portal.extensions import db
+from portal.layout import render_page
+from portal.news import bp
+from portal.services import search as search_service
+
+
+def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200):
+    page = render_page(
+        "news/search.html",
+        query=query,
+        terms=list(terms),
+        pagination=pagination,
+        error=error,
+        highlight=search_service.highlight,
+        snippet=search_service.snippet,
+    )
+    return page, status
+
+
+@bp.get("/tim-kiem")
+def search():
+    """Search results, ten a page; an unusable query gets a message saying why (400)."""
+    raw = request.args.get("q", "", type=str)
+    page = request.args.get("page", 1, type=int)
+    if not raw.strip():
+        return _results_page(raw)
+    try:
+        terms = search_service.parse_query(raw)
+    except search_service.InvalidQuery as invalid:
+        return _results_page(raw, error=str(invalid), status=400)
+    dialect = db.session.get_bind().dialect.name
+    query = search_service.search_query(terms, clock.now(), dialect)
+    pagination = db.paginate(query, page=page, per_page=current_app.config["ARTICLES_PER_PAGE"], error_out=False)
+    if page < 1 or (page > 1 and page > pagination.pages):
+        abort(404)
+    return _results_page(raw, terms, pagination)

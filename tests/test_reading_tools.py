@@ -1,0 +1,118 @@
+"""Print view, "Lưu bài viết" download and the "A- A A+" text size (no-JavaScript paths)."""
+
+import re
+from html import unescape
+
+import pytest
+from sqlalchemy import select
+
+from portal.demo.loader import SEED_TITLE, read_seed_article
+from portal.extensions import db
+from portal.models import Article, ArticleStatus
+
+
+def seed_id(demo_app) -> int:
+    with demo_app.app_context():
+        return db.session.execute(select(Article.id).where(Article.title == SEED_TITLE)).scalar_one()
+
+
+def seed_url(client, demo_app) -> str:
+    with demo_app.test_request_context():
+        return db.session.get(Article, seed_id(demo_app)).url
+
+
+def test_print_view_has_article_url_and_date_without_menu_or_sidebar(client, demo_app):
+    page = client.get(f"/tin-tuc/in/{seed_id(demo_app)}.html").get_data(as_text=True)
+    assert f"<h1 class=\"article-title\">{SEED_TITLE}</h1>" in page
+    assert re.search(r"Nguồn: http://localhost/tin-tuc/xay-dung-dang/[a-z0-9-]+-\d+\.html · Đăng ngày Thứ Năm, 20/02/2020 08:30", page)
+    for absent in ('class="main-nav"', 'class="sidebar"', 'class="site-footer"', 'role="search"'):
+        assert absent not in page
+    assert f'href="/tin-tuc/luu/{seed_id(demo_app)}.html"' in page
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_print_stylesheet_hides_the_chrome_and_prints_the_source(client):
+    with client.get("/static/css/portal.css") as response:
+        css = response.get_data(as_text=True)
+    print_rules = "".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
+    for hidden in (".site-header", ".main-nav", ".sidebar", ".site-footer", ".search-form", ".tool-links", ".text-size", ".print-hint"):
+        assert hidden in print_rules
+    assert ".print-only { display: block; }" in print_rules
+
+
+def test_article_page_prints_its_url_and_date(client, demo_app):
+    page = client.get(seed_url(client, demo_app)).get_data(as_text=True)
+    assert re.search(r'<p class="print-only print-source">Nguồn: http://localhost/tin-tuc/[^<]+ · Đăng ngày Thứ Năm, 20/02/2020 08:30</p>', page)
+
+
+def test_save_downloads_a_standalone_html_file(client, demo_app):
+    response = client.get(f"/tin-tuc/luu/{seed_id(demo_app)}.html")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="hoi-nghi-trien-khai-nhiem-vu-cong-tac-tuyen-truyen-khoa-giao-nam-2020.html"'
+    )
+    page = response.get_data(as_text=True)
+    assert page.startswith("<!doctype html>") and '<html lang="vi">' in page and "<style>" in page
+    assert '<link rel="stylesheet"' not in page and "<script" not in page
+    paragraphs, caption, byline = read_seed_article()
+    text = unescape(page)
+    assert all(f"<p>{paragraph}</p>" in text for paragraph in paragraphs)
+    assert caption in text and byline in text
+    assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+"', page)
+    assert 'src="/uploads/' not in page
+    assert "Nguồn: <a href=\"http://localhost/tin-tuc/xay-dung-dang/" in page
+
+
+def test_drafts_cannot_be_printed_or_saved(client, demo_app):
+    with demo_app.app_context():
+        article = db.session.get(Article, seed_id(demo_app))
+        article.status = ArticleStatus.DRAFT
+        db.session.commit()
+    assert client.get(f"/tin-tuc/luu/{seed_id(demo_app)}.html").status_code == 404
+    assert client.get(f"/tin-tuc/in/{seed_id(demo_app)}.html").status_code == 404
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def test_text_size_control_is_a_labelled_keyboard_form(client, demo_app):
+    page = client.get(seed_url(client, demo_app)).get_data(as_text=True)
+    form = page[page.index('<form class="text-size"') :]
+    form = form[: form.index("</form>")]
+    assert 'method="post"' in form and 'action="/co-chu"' in form and 'aria-labelledby="co-chu-nhan"' in form
+    buttons = re.findall(r'<button type="submit" name="size" value="([a-z-]+)" aria-label="([^"]+)">(A-|A|A\+)</button>', form)
+    assert [(value, label) for value, label, _ in buttons] == [
+        ("nho-hon", "Chữ nhỏ hơn"), ("mac-dinh", "Cỡ chữ mặc định"), ("lon-hon", "Chữ lớn hơn"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("clicks", "level", "percent"),
+    [(["lon-hon"], "2", 115), (["lon-hon", "lon-hon", "lon-hon", "lon-hon", "lon-hon"], "4", 150), (["nho-hon"], "0", 90), (["lon-hon", "mac-dinh"], None, 100)],
+)
+def test_text_size_persists_without_javascript(client, demo_app, clicks, level, percent):
+    url = seed_url(client, demo_app)
+    for choice in clicks:
+        page = client.get(url).get_data(as_text=True)
+        response = client.post("/co-chu", data={"csrf_token": csrf_token(page), "size": choice, "next": url})
+        assert response.status_code == 303 and response.headers["Location"] == url
+    page = client.get("/").get_data(as_text=True)  # every page, not only the article
+    assert f"Đã đổi cỡ chữ: {percent}%." in page
+    if level is None:
+        assert '<html lang="vi">' in page
+    else:
+        assert f'<html lang="vi" data-co-chu="{level}">' in page
+    article = client.get(url).get_data(as_text=True)
+    assert f"({percent}%)" in article
+
+
+def test_text_size_refuses_bad_input_and_foreign_redirects(client, demo_app):
+    page = client.get(seed_url(client, demo_app)).get_data(as_text=True)
+    token = csrf_token(page)
+    assert client.post("/co-chu", data={"csrf_token": token, "size": "khong-ro"}).status_code == 400
+    assert client.post("/co-chu", data={"size": "lon-hon"}).status_code == 400  # no CSRF token
+    response = client.post("/co-chu", data={"csrf_token": token, "size": "lon-hon", "next": "//evil.example/"})
+    assert response.headers["Location"] == "/"
+    client.set_cookie("co_chu", "99")
+    assert '<html lang="vi">' in client.get("/").get_data(as_text=True)

@@ -1,0 +1,44 @@
+"""The synthetic article generator and `portal demo --articles N`."""
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from portal.demo.synthetic import generate_articles
+from portal.extensions import db
+from portal.models import Article, ArticleSearch
+from portal.services import search
+
+
+def test_generated_articles_are_vietnamese_spread_and_repeatable():
+    until = datetime(2026, 1, 1)
+    first = list(generate_articles(200, [1, 2, 3], until, seed=5))
+    assert first == list(generate_articles(200, [1, 2, 3], until, seed=5))
+    assert first != list(generate_articles(200, [1, 2, 3], until, seed=6))
+    assert {a["category_id"] for a in first} == {1, 2, 3}
+    assert all(until.replace(year=2020) <= a["published_at"] <= until for a in first)
+    assert len({a["published_at"].year for a in first}) >= 5
+    assert len({a["slug"] for a in first}) == 200
+    assert any("ư" in a["title"] or "ộ" in a["title"] or "ị" in a["title"] for a in first)
+    assert all(a["body"].startswith("<p>") and a["body"].count("<p>") >= 4 for a in first)
+
+
+def test_cli_adds_synthetic_articles_searchable_on_top_of_the_demo(app, fixed_clock):
+    app.config["CLOCK"] = fixed_clock
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["portal", "demo", "--articles", "1500"])
+    assert result.exit_code == 0, result.output
+    assert "Đã nạp dữ liệu mẫu: 29 bài viết." in result.output
+    assert "Đã thêm 1.500 bài viết tổng hợp" in result.output
+    again = runner.invoke(args=["portal", "demo", "--articles", "20"])
+    assert again.exit_code == 0 and "nạp dữ liệu mẫu" not in again.output
+    with app.app_context():
+        assert db.session.execute(select(func.count(Article.id))).scalar() == 29 + 1520
+        assert db.session.execute(select(func.count(ArticleSearch.article_id))).scalar() == 29 + 1520
+        found = search.search_query(["chuyen", "doi", "so"], fixed_clock(), "sqlite")
+        assert len(db.session.execute(found).scalars().all()) > 10
+
+
+def test_cli_refuses_a_non_positive_count(runner):
+    result = runner.invoke(args=["portal", "demo", "--articles", "0"])
+    assert result.exit_code != 0 and "0" in result.output
