@@ -38,6 +38,15 @@ def server_environment(settings: dict[str, str]) -> dict[str, str]:
     return inherited | settings
 
 
+def use_server_environment(patch, settings: dict[str, str]) -> None:
+    """Give this process (through pytest's ``patch``, a MonkeyPatch) the environment a server
+    started with ``settings`` gets, for an app built in the test process itself."""
+    for name in os.environ.keys() - server_environment(settings).keys():
+        patch.delenv(name)
+    for name, value in settings.items():
+        patch.setenv(name, value)
+
+
 def flask_command(settings: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
     """Run ``flask --app wsgi …`` as a webmaster would, with ``settings`` as the environment."""
     return subprocess.run(
@@ -127,6 +136,16 @@ def health(base_url: str) -> tuple[int, dict]:
             return response.status, json.load(response)
     except urllib.error.HTTPError as error:
         return error.code, json.load(error)
+
+
+ARTICLE_PATH = re.compile(r"-(\d+)\.html$")  # an article page's address ends with its id
+
+
+def reading_paths(base_url: str) -> list[str]:
+    """Home, the map, and every category and article page linked from home (as read by a probe)."""
+    with urllib.request.urlopen(base_url + "/", timeout=10) as response:
+        home = response.read().decode()
+    return ["/", "/ban-do", *sorted(set(re.findall(r'href="(/tin-tuc/[^"]+)"', home)))]
 
 
 class _KeepRedirects(urllib.request.HTTPRedirectHandler):

@@ -9,7 +9,6 @@ article's views and ratings, online) is checked, by its own function, against ex
 was sent.
 """
 
-import re
 import secrets
 import threading
 import time
@@ -28,7 +27,16 @@ from portal import clock, counting, create_app
 from portal.extensions import db
 from portal.models import Article, TallyKind
 from portal.visitor import COOKIE_NAME
-from tests.gunicorn_server import GunicornServer, Visitor, counters_widget, flask_command, gunicorn_server
+from tests.gunicorn_server import (
+    ARTICLE_PATH,
+    GunicornServer,
+    Visitor,
+    counters_widget,
+    flask_command,
+    gunicorn_server,
+    reading_paths,
+    use_server_environment,
+)
 from tests.real_services import (
     delete_redis_keys,
     redis_key_prefix,
@@ -41,7 +49,6 @@ READERS = 16
 VIEWS_PER_READER = 25
 VOTERS = 8
 VOTES_PER_VOTER = 10
-ARTICLE_PATH = re.compile(r"-(\d+)\.html$")
 
 
 @dataclass
@@ -87,8 +94,7 @@ def same_settings_app(settings: dict[str, str]):
     """An app of the test's own with the servers' settings, to read the figures through the
     portal's own counter store (the one the servers write with)."""
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in settings.items():
-            patch.setenv(name, value)
+        use_server_environment(patch, settings)
         app = create_app()
     with app.app_context():
         try:
@@ -163,13 +169,6 @@ class Traffic:
         return [(int(r[3].rsplit("/", 1)[1]), self.stars[r[1]]) for r in taken]
 
 
-def reading_paths(server: GunicornServer) -> list[str]:
-    """Home, every category and article linked from it, and the map."""
-    with urllib.request.urlopen(server.url + "/", timeout=10) as response:
-        home = response.read().decode()
-    return ["/", "/ban-do", *sorted(set(re.findall(r'href="(/tin-tuc/[^"]+)"', home)))]
-
-
 def drive(servers: list[GunicornServer], paths: list[str]) -> Traffic:
     """READERS readers and VOTERS voters at once. A reader is one visitor reading pages on
     both servers in turn; each vote is a new visitor who reads the article on one server and
@@ -217,7 +216,7 @@ class Run:
 
 @pytest.fixture(scope="module")
 def run(cluster) -> Run:
-    paths = reading_paths(cluster.servers[0])
+    paths = reading_paths(cluster.servers[0].url)
     assert len(paths) > 10
     today = site_today(cluster.settings)
     before = read_figures(cluster.settings, today)
