@@ -1,6 +1,8 @@
 """A real gunicorn serving the portal (``wsgi:app`` with deploy/gunicorn.conf.py) on a free
 loopback port, for tests that need separate server processes: several app servers behind one
-database and Redis, a Redis that dies under traffic, production settings."""
+database and Redis, a Redis that dies under traffic, production settings. Also how those tests
+talk to a served portal: as a reader with a browser (``Visitor``), or as a monitoring probe
+reading /healthz and the counters fragment (not a reader, so never counted)."""
 
 import json
 import os
@@ -10,10 +12,14 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.cookiejar import CookieJar
 from pathlib import Path
+
+from tests.counters_support import BROWSER_UA
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -30,6 +36,15 @@ def server_environment(settings: dict[str, str]) -> dict[str, str]:
         if not name.startswith("PORTAL_") and name not in ("FLASK_DEBUG", "SERVER_SOFTWARE")
     }
     return inherited | settings
+
+
+def use_server_environment(patch, settings: dict[str, str]) -> None:
+    """Give this process (through pytest's ``patch``, a MonkeyPatch) the environment a server
+    started with ``settings`` gets, for an app built in the test process itself."""
+    for name in os.environ.keys() - server_environment(settings).keys():
+        patch.delenv(name)
+    for name, value in settings.items():
+        patch.setenv(name, value)
 
 
 def flask_command(settings: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
@@ -86,12 +101,7 @@ class GunicornServer:
             return False
 
     def health(self) -> tuple[int, dict]:
-        """/healthz's status and JSON body."""
-        try:
-            with urllib.request.urlopen(self.url + "/healthz", timeout=10) as response:
-                return response.status, json.load(response)
-        except urllib.error.HTTPError as error:
-            return error.code, json.load(error)
+        return health(self.url)
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
@@ -117,3 +127,77 @@ def gunicorn_server(settings: dict[str, str], log: Path, **sizes) -> Iterator[Gu
         yield server
     finally:
         server.stop()
+
+
+def health(base_url: str) -> tuple[int, dict]:
+    """/healthz's status and JSON body."""
+    try:
+        with urllib.request.urlopen(base_url + "/healthz", timeout=10) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+ARTICLE_PATH = re.compile(r"-(\d+)\.html$")  # an article page's address ends with its id
+
+
+def reading_paths(base_url: str) -> list[str]:
+    """Home, the map, and every category and article page linked from home (as read by a probe)."""
+    with urllib.request.urlopen(base_url + "/", timeout=10) as response:
+        home = response.read().decode()
+    return ["/", "/ban-do", *sorted(set(re.findall(r'href="(/tin-tuc/[^"]+)"', home)))]
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    """Answer a redirect as it came (a 303 after a vote is the answer, not a page view)."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+RATING_FORM = re.compile(r'<form class="rating-form" method="post" action="(/widgets/rating/\d+)"')
+CSRF_FIELD = re.compile(r'<input[^>]*id="danh-gia-csrf"[^>]*>')
+FIELD_VALUE = re.compile(r'value="([^"]+)"')
+
+
+class Visitor:
+    """One reader: a browser's User-Agent (so the portal counts them) and a cookie jar of
+    their own, kept across servers as a browser keeps it across the machines behind one name."""
+
+    def __init__(self) -> None:
+        self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()), _KeepRedirects)
+        self._opener.addheaders = [("User-Agent", BROWSER_UA)]
+
+    def request(self, url: str, fields: dict[str, str] | None = None, htmx: bool = False) -> tuple[int, str]:
+        """GET ``url``, or POST ``fields`` to it; the status and the body."""
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        sent = urllib.request.Request(url, data=data, headers={"HX-Request": "true"} if htmx else {})
+        try:
+            with self._opener.open(sent, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def rating_form(self, article_url: str) -> tuple[int, str, dict[str, str]]:
+        """Read the article page (a page view); its status, the rating form's action and fields."""
+        status, page = self.request(article_url)
+        action, token = RATING_FORM.search(page), CSRF_FIELD.search(page)
+        if status != 200 or not action or not token:
+            return status, "", {}
+        return status, action.group(1), {"csrf_token": FIELD_VALUE.search(token.group(0)).group(1)}
+
+
+COUNTER_FIGURE = re.compile(r"<dt>([^<]+):</dt> <dd><span class=\"visually-hidden\">[^<]*</span>([^<]+)</dd>")
+COUNTER_NAMES = {"Thống kê": "total", "Online": "online", "Hôm nay": "today", "Tháng này": "month"}
+
+
+def counters_widget(base_url: str) -> dict[str, int | None]:
+    """The live counters as the fragment shows them (None for the dash), read as htmx polls
+    them but by a probe, not a reader, so reading changes nothing (not even "online")."""
+    request = urllib.request.Request(base_url + "/widgets/counters", headers={"HX-Request": "true"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        html = response.read().decode()
+    figures = {COUNTER_NAMES[label]: text.strip() for label, text in COUNTER_FIGURE.findall(html)}
+    assert figures.keys() == set(COUNTER_NAMES.values()), html
+    return {name: None if text == "–" else int(text.replace(".", "")) for name, text in figures.items()}
