@@ -8,6 +8,9 @@ PORT ?= 8000
 WORKERS ?= 2
 THREADS ?= 4
 FLASK := $(BIN)/flask --app wsgi
+# The Nu HTML Checker that the tests run on every page, pinned, from the npm registry.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
 
 .PHONY: install db run dev test clean
 
@@ -30,8 +33,14 @@ run: db  ## serve with gunicorn on $(HOST):$(PORT)
 dev: db  ## Flask's development server with the reloader
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)
 
-test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+$(VNU_JAR):
+	mkdir -p $(dir $@)
+	cd $(dir $@) && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=3 package/build/dist/vnu.jar \
+	  && rm vnu-jar-$(VNU_VERSION).tgz
+
+test: install $(VNU_JAR)
+	VNU_JAR=$(abspath $(VNU_JAR)) $(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

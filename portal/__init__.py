@@ -6,8 +6,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import text, visitor
-from portal.extensions import csrf, db, htmx, migrate
+from portal import assets, text, visitor
+from portal.extensions import compress, csrf, db, htmx, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -69,6 +69,8 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     visitor.init_app(app)
+    compress.init_app(app)
+    assets.init_app(app)  # after compress: its hooks must run before compress's
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -1,0 +1,26 @@
+"""axe-core in real Chromium: no violation of the WCAG 2.0/2.1 A and AA rules on any page."""
+
+import pytest
+
+from tests.live_server import serve
+from tests.quality_pages import CONFIG, PAGES, resolve
+
+axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is missing")
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def site(make_app):
+    """The demo site, served on a free loopback port."""
+    app = make_app(demo=True, **CONFIG)
+    with serve(app) as url:
+        yield app, url
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_wcag_violations(page, site, name):
+    app, url = site
+    page.goto(url + resolve(app, name))
+    results = axe_playwright.Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
