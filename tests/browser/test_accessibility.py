@@ -24,3 +24,22 @@ def test_page_has_no_wcag_violations(page, site, name):
     page.goto(url + resolve(app, name))
     results = axe_playwright.Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_keyboard_user_skips_to_the_content_with_a_visible_focus(page, site):
+    app, url = site
+    page.goto(url + resolve(app, "article"))
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Bỏ qua, đến nội dung chính"
+    assert skip.bounding_box()["y"] >= 0  # shown on screen once focused
+    assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "noi-dung"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_one_h1(page, site, name):
+    app, url = site
+    page.goto(url + resolve(app, name))
+    assert page.locator("h1").count() == 1
