@@ -12,7 +12,7 @@ FLASK := $(BIN)/flask --app wsgi
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
 
-.PHONY: install db run dev test clean
+.PHONY: install db run dev test bench clean
 
 install: $(INSTALLED)
 
@@ -41,6 +41,12 @@ $(VNU_JAR):
 
 test: install $(VNU_JAR)
 	VNU_JAR=$(abspath $(VNU_JAR)) $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install  ## throughput against a Flask hello-world baseline, with wrk (not part of make test)
+	@command -v wrk >/dev/null || { echo "bench: cài wrk từ Debian (apt-get install wrk)"; \
+	  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "bench: không cài được wrk; hãy chạy: sudo apt-get install wrk"; exit 1; }; }
+	$(BIN)/python -m bench.run --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

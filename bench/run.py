@@ -1,0 +1,217 @@
+"""`make bench`: the portal under gunicorn, measured with wrk against Flask's "hello world".
+
+For each size (100 and 100,000 articles by default) the runner makes a throwaway
+instance folder, migrates its SQLite database, loads the demo site and adds synthetic
+articles (bench/synthetic.py) up to the size. It then serves the portal (wsgi:app) and
+the baseline (bench/baseline.py) with the same gunicorn settings on loopback and loads
+each case with wrk (bench/load.lua): a warm-up, then a fixed measured time. A case whose
+endpoint answers 404 on the first request is reported as "n/a (endpoint missing)",
+never given a number. See bench/cases.py for what each case sends.
+
+Output: a table (requests per second, p50 and p99 latency, ratio to the baseline of the
+same size), JSON in bench/results/, and as last lines one `ratio <case>@<size> <number>`
+per case, "n/a" where it was not measured.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.cases import Case, baseline_case, portal_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LUA = ROOT / "bench" / "load.lua"
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _status(port: int, case: Case) -> int:
+    """The status of the case's first request, sent once (redirects not followed)."""
+    first = case.requests[0]
+    headers = dict(case.headers)
+    if first.cookie:
+        headers["Cookie"] = first.cookie
+    if first.body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(first.method, first.path, body=first.body or None, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@contextmanager
+def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
+    """Serve ``app_spec`` on a free loopback port until the block ends; yield the port."""
+    port = _free_port()
+    command = [
+        str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}",
+        "--log-level", "warning", "--error-logfile", "-", app_spec,
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wrk(port: int, requests_file: Path, seconds: int, connections: int) -> dict:
+    command = [
+        "wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{seconds}s",
+        "--timeout", "10s", "--script", str(LUA), f"http://127.0.0.1:{port}",
+    ]  # fmt: skip
+    env = os.environ | {"BENCH_REQUESTS": str(requests_file)}
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    line = next(line for line in out.splitlines() if line.startswith("BENCH "))
+    return json.loads(line.removeprefix("BENCH "))
+
+
+def measure(port: int, case: Case, folder: Path, options) -> dict:
+    """Warm up, then load the case for the measured time; a dict for the table and JSON."""
+    result = {"case": case.name}
+    status = _status(port, case)
+    if status == 404:
+        return result | {"note": "n/a (endpoint missing)"}
+    if status >= 400:
+        return result | {"note": f"n/a (HTTP {status} on the first request)"}
+    requests_file = folder / f"{case.name}.requests"
+    case.write(requests_file)
+    _wrk(port, requests_file, options.warmup, options.connections)
+    figures = _wrk(port, requests_file, options.duration, options.connections)
+    failed = figures["non_2xx_3xx"] + figures["socket_errors"]
+    return result | {
+        "rps": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "requests": figures["requests"],
+        "failed": failed,
+        "note": f"{failed} failed responses" if failed else "",
+    }
+
+
+def build_site(instance: Path, articles: int, env: dict):
+    """Migrate a fresh database, load the demo and synthetic articles; return the app."""
+    os.environ.update(env)
+    from flask_migrate import upgrade
+    from sqlalchemy import func, select
+
+    from bench.synthetic import add_articles
+    from portal import MIGRATIONS, create_app
+    from portal.demo.loader import load_demo
+    from portal.extensions import db
+    from portal.models import Article
+
+    app = create_app()
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS))
+        load_demo()
+        missing = articles - db.session.execute(select(func.count(Article.id))).scalar()
+        started = time.monotonic()
+        add_articles(max(missing, 0))
+        print(f"  {articles:,} bài viết: thêm {max(missing, 0):,} bài tổng hợp trong {time.monotonic() - started:.1f} s")
+    return app
+
+
+def run_size(articles: int, options) -> list[dict]:
+    """Every case at one size, the baseline first, in one throwaway instance."""
+    instance = Path(tempfile.mkdtemp(prefix=f"portal-bench-{articles}-"))
+    env = os.environ | {
+        "PORTAL_INSTANCE_PATH": str(instance),
+        "PORTAL_SECRET_KEY": secrets.token_hex(32),
+        "PORTAL_RATING_LIMIT": "",  # the rate limit would stop one address's load: off here
+    }
+    try:
+        app = build_site(instance, articles, env)
+        cases = portal_cases(app)
+        rows = []
+        with gunicorn("bench.baseline:app", env, options.workers, options.threads) as port:
+            rows.append(measure(port, baseline_case(), instance, options))
+        with gunicorn("wsgi:app", env, options.workers, options.threads) as port:
+            for case in cases:
+                if not options.cases or case.name in options.cases:
+                    rows.append(measure(port, case, instance, options))
+        base = rows[0].get("rps")
+        for row in rows:
+            row["articles"] = articles
+            row["ratio"] = row["rps"] / base if base and "rps" in row else None
+        return rows
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"\n{'case':<10} {'articles':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  note")
+    for row in rows:
+        if "rps" in row:
+            figures = f"{row['rps']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['ratio']:>6.2f}"
+        else:
+            figures = f"{'–':>9} {'–':>8} {'–':>8} {'–':>6}"
+        print(f"{row['case']:<10} {row['articles']:>9,} {figures}  {row.get('note', '')}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 100_000])
+    parser.add_argument("--cases", nargs="*", help="only these portal cases (the baseline always runs)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of load before measuring")
+    parser.add_argument("--duration", type=int, default=10, help="seconds measured per case")
+    options = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is missing (apt-get install wrk; `make bench` does it)")
+
+    started = datetime.now(UTC)
+    rows = []
+    for size in options.sizes:
+        print(f"Đo với {size:,} bài viết …", flush=True)
+        rows += run_size(size, options)
+    print_table(rows)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = {
+        "started": started.isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "settings": vars(options) | {"server": "gunicorn", "load": "wrk, 1 thread"},
+        "results": rows,
+    }
+    path = RESULTS / f"bench-{started:%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nJSON: {path.relative_to(ROOT)}\n")
+    for row in rows:
+        if row["case"] != "baseline":
+            ratio = f"{row['ratio']:.3f}" if row["ratio"] is not None else "n/a"
+            print(f"ratio {row['case']}@{row['articles']} {ratio}")
+
+
+if __name__ == "__main__":
+    main()
