@@ -65,7 +65,7 @@ def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
     port = _free_port()
     command = [
         str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}",
-        "--log-level", "warning", "--error-logfile", "-", app_spec,
+        "--graceful-timeout", "5", "--log-level", "warning", "--error-logfile", "-", app_spec,
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
@@ -80,8 +80,12 @@ def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
                 time.sleep(0.2)
         yield port
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # gunicorn stops its workers within --graceful-timeout
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _wrk(port: int, requests_file: Path, seconds: int, connections: int) -> dict:
