@@ -61,8 +61,10 @@ def _buffer_static_text(response: Response) -> Response:
         and response.status_code == 200
         and response.mimetype in current_app.config["COMPRESS_MIMETYPES"]
     ):
+        source = response.response
         response.direct_passthrough = False
-        response.make_sequence()
+        response.set_data(b"".join(response.iter_encoded()))
+        getattr(source, "close", lambda: None)()  # the file, closed now rather than with the response
     return response
 
 
