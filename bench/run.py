@@ -182,6 +182,34 @@ def print_table(rows: list[dict]) -> None:
         print(f"{row['case']:<10} {row['articles']:>9,} {figures}  {row.get('note', '')}")
 
 
+def _row(rows: list[dict], case: str, articles: int) -> dict:
+    return next((r for r in rows if r["case"] == case and r["articles"] == articles and "rps" in r), {})
+
+
+def check_targets(rows: list[dict], small: int, large: int) -> list[dict]:
+    """The issue's targets, each met, missed, or n/a where a figure is missing."""
+    checks = []
+    for case, least in (("article", 0.50), ("counters", 0.70), ("rating", 0.30)):
+        for size in (small, large):
+            ratio = _row(rows, case, size).get("ratio")
+            checks.append({"target": f"{case}@{size} ratio >= {least}", "value": ratio, "met": None if ratio is None else ratio >= least})
+    for case in ("article", "search"):
+        few, many = _row(rows, case, small).get("rps"), _row(rows, case, large).get("rps")
+        change = many / few if few and many else None
+        checks.append({"target": f"{case}@{large} within 10 % of @{small}", "value": change, "met": None if change is None else change >= 0.90})
+    median = _row(rows, "search", large).get("p50_ms")
+    checks.append({"target": f"search@{large} p50 < 50 ms", "value": median, "met": None if median is None else median < 50})
+    return checks
+
+
+def print_targets(checks: list[dict]) -> None:
+    print()
+    for check in checks:
+        verdict = {True: "đạt", False: "CHƯA ĐẠT", None: "n/a"}[check["met"]]
+        value = "" if check["value"] is None else f" ({check['value']:.2f})"
+        print(f"mục tiêu {check['target']}: {verdict}{value}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 100_000])
@@ -201,12 +229,15 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Đo với {size:,} bài viết …", flush=True)
         rows += run_size(size, options)
     print_table(rows)
+    checks = check_targets(rows, min(options.sizes), max(options.sizes))
+    print_targets(checks)
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {
         "started": started.isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "settings": vars(options) | {"server": "gunicorn", "load": "wrk, 1 thread"},
         "results": rows,
+        "targets": checks,
     }
     path = RESULTS / f"bench-{started:%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
