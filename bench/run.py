@@ -145,8 +145,18 @@ def build_site(instance: Path, articles: int, env: dict):
     return app
 
 
+def measure_baseline(env: dict, instance: Path, options) -> dict:
+    with gunicorn("bench.baseline:app", env, options.workers, options.threads) as port:
+        result = measure(port, baseline_case(), instance, options)
+    return result | {"rps_before": result["rps"]}
+
+
 def run_size(articles: int, options) -> list[dict]:
-    """Every case at one size, the baseline first, in one throwaway instance."""
+    """Every case at one size in one throwaway instance, between two runs of the baseline.
+
+    The machine may be shared: the baseline is measured before and after the portal's
+    cases, the ratio uses their mean, and the note shows both so a drift is visible.
+    """
     instance = Path(tempfile.mkdtemp(prefix=f"portal-bench-{articles}-"))
     env = os.environ | {
         "PORTAL_INSTANCE_PATH": str(instance),
@@ -156,14 +166,19 @@ def run_size(articles: int, options) -> list[dict]:
     try:
         app = build_site(instance, articles, env)
         cases = portal_cases(app)
-        rows = []
-        with gunicorn("bench.baseline:app", env, options.workers, options.threads) as port:
-            rows.append(measure(port, baseline_case(), instance, options))
+        before = measure_baseline(env, instance, options)
+        rows = [before]
         with gunicorn("wsgi:app", env, options.workers, options.threads) as port:
             for case in cases:
                 if not options.cases or case.name in options.cases:
                     rows.append(measure(port, case, instance, options))
-        base = rows[0].get("rps")
+        after = measure_baseline(env, instance, options)
+        for key in ("rps", "p50_ms", "p99_ms"):
+            before[key] = (before[key] + after[key]) / 2
+        before["requests"] += after["requests"]
+        before["rps_after"] = after["rps"]
+        before["note"] = f"{before['note']} trước {before['rps_before']:.0f} / sau {after['rps']:.0f} req/s".strip()
+        base = before["rps"]
         for row in rows:
             row["articles"] = articles
             row["ratio"] = row["rps"] / base if base and "rps" in row else None
