@@ -8,8 +8,11 @@ PORT ?= 8000
 WORKERS ?= 2
 THREADS ?= 4
 FLASK := $(BIN)/flask --app wsgi
+# The Nu HTML Checker that the tests run on every page, pinned, from the npm registry.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
 
-.PHONY: install db run dev test clean
+.PHONY: install db run dev vnu test bench clean
 
 install: $(INSTALLED)
 
@@ -30,8 +33,21 @@ run: db  ## serve with gunicorn on $(HOST):$(PORT)
 dev: db  ## Flask's development server with the reloader
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)
 
-test: install  ## the suite; PYTEST_ARGS="-k health -x" passes options to pytest
-	$(BIN)/pytest $(PYTEST_ARGS)
+vnu:  ## fetch the Nu HTML Checker with npm; on a machine without npm its tests are skipped
+	@test -f $(VNU_JAR) || { command -v npm >/dev/null && mkdir -p $(dir $(VNU_JAR)) \
+	  && cd $(dir $(VNU_JAR)) && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=3 package/build/dist/vnu.jar \
+	  && rm vnu-jar-$(VNU_VERSION).tgz; } \
+	  || echo "make: không có npm để tải vnu.jar: bỏ qua các kiểm tra HTML hợp lệ"
+
+test: install vnu  ## the suite; PYTEST_ARGS="-k health -x" passes options to pytest
+	VNU_JAR=$(abspath $(VNU_JAR)) $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install  ## throughput against a Flask hello-world baseline, with wrk (not part of make test)
+	@command -v wrk >/dev/null || { echo "bench: cài wrk từ Debian (apt-get install wrk)"; \
+	  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "bench: không cài được wrk; hãy chạy: sudo apt-get install wrk"; exit 1; }; }
+	$(BIN)/python -m bench.run --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

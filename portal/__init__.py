@@ -6,8 +6,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import counting, security, text, visitor
-from portal.extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
+from portal import assets, counting, security, text, visitor
+from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -99,6 +99,8 @@ def _init_extensions(app: Flask) -> None:
     # cookie hook, which reads the session on every response, runs on admin responses only.
     login_manager.init_app(app, add_context_processor=False)
     app.after_request_funcs[None].remove(login_manager._update_remember_cookie)
+    compress.init_app(app)
+    assets.init_app(app)  # after compress: its hooks must run before compress's
 
 
 def _register_blueprints(app: Flask) -> None:

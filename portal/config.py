@@ -66,3 +66,7 @@ IMAGE_MAX_BYTES = 8 * 1024 * 1024
 AUDIO_MAX_BYTES = 15 * 1024 * 1024
 IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
 ADMIN_PER_PAGE = 20
+# Flask-Compress: HTML, CSS and JS go out compressed (zstd, brotli or gzip, as the browser
+# accepts). Streamed responses (uploads) stay as they are; static files are buffered first,
+# see portal.assets. Set PORTAL_COMPRESS_REGISTER=false when a proxy in front compresses.
+COMPRESS_STREAMS = False

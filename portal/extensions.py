@@ -3,6 +3,7 @@
 import sqlite3
 
 from flask_caching import Cache
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -40,6 +41,7 @@ htmx = Htmx()
 limiter = Limiter(hashed_client_address)
 cache = Cache()
 login_manager = LoginManager()
+compress = Compress()  # gzip/brotli/zstd for HTML, CSS and JS when no proxy does it
 
 
 @event.listens_for(Engine, "connect")

@@ -98,6 +98,10 @@ class Article(db.Model):
     __table_args__ = (
         Index("ix_article_listing", "status", "published_at"),
         Index("ix_article_category_listing", "category_id", "status", "published_at"),
+        # Walked in order, newest first or most read first, so a LIMIT stops early at any size:
+        Index("ix_article_published_at", "published_at"),
+        Index("ix_article_category_published", "category_id", "published_at"),
+        Index("ix_article_most_read", "view_count", "published_at"),
         CheckConstraint("rating_count >= 0 AND rating_sum >= 0", name="rating_not_negative"),
     )
 

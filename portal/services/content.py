@@ -3,7 +3,7 @@
 from datetime import datetime
 
 import nh3
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select, union_all
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
@@ -26,6 +26,8 @@ def sanitise_html(html: str) -> str:
     """Keep the tags a news article needs; drop scripts, event handlers, styles and bad URLs.
 
     Word's pasted HTML is first turned into real lists (see ``portal.services.word``).
+    Images in the body come after the title and summary, below the fold on a phone:
+    they are marked to load lazily.
     """
     return nh3.clean(
         normalise_word_html(html),
@@ -38,11 +40,13 @@ def sanitise_html(html: str) -> str:
 
 
 def is_visible(now: datetime) -> ColumnElement[bool]:
-    """The condition on an article a visitor may see at ``now``: not a draft, and its time has come."""
-    return and_(
-        or_(Article.status == ArticleStatus.PUBLISHED, Article.status == ArticleStatus.SCHEDULED),
-        Article.published_at <= now,
-    )
+    """The condition on an article a visitor may see at ``now``: not a draft, and its time has come.
+
+    Written "not a draft" rather than "published or scheduled": an equality on status leads
+    SQLite to the (status, published_at) index and a sort of every match, where this form lets
+    it walk ix_article_published_at newest first and stop at the LIMIT.
+    """
+    return and_(Article.status != ArticleStatus.DRAFT, Article.published_at <= now)
 
 
 def published(now: datetime) -> Select[tuple[Article]]:
@@ -56,20 +60,20 @@ def menu_categories() -> list[Category]:
     return list(db.session.execute(query).scalars())
 
 
-def latest_by_category(now: datetime, per_category: int) -> dict[int, list[Article]]:
-    """The newest ``per_category`` articles of each category, in one query."""
-    rank = (
-        db.func.row_number()
-        .over(partition_by=Article.category_id, order_by=(Article.published_at.desc(), Article.id.desc()))
-        .label("rank")
-    )
-    ranked = published(now).add_columns(rank).order_by(None).subquery()
-    query = (
-        select(Article)
-        .join(ranked, Article.id == ranked.c.id)
-        .where(ranked.c.rank <= per_category)
-        .order_by(Article.published_at.desc(), Article.id.desc())
-    )
+def latest_by_category(now: datetime, per_category: int, category_ids: list[int]) -> dict[int, list[Article]]:
+    """The newest ``per_category`` articles of each of ``category_ids``, in one query.
+
+    A UNION ALL of one short, limited index walk per category: a window function over
+    every article would read the whole table on each home page.
+    """
+    if not category_ids:
+        return {}
+    newest = [
+        published(now).with_only_columns(Article.id).where(Article.category_id == category_id).limit(per_category).subquery()
+        for category_id in category_ids
+    ]
+    ids = union_all(*(select(subquery.c.id) for subquery in newest))
+    query = select(Article).where(Article.id.in_(ids)).order_by(Article.published_at.desc(), Article.id.desc())
     grouped: dict[int, list[Article]] = {}
     for article in db.session.execute(query).scalars():
         grouped.setdefault(article.category_id, []).append(article)
@@ -78,9 +82,10 @@ def latest_by_category(now: datetime, per_category: int) -> dict[int, list[Artic
 
 def home_sections(now: datetime, per_category: int, lead: Article | None) -> list[tuple[Category, list[Article]]]:
     """Each menu category with its newest articles, leaving out the lead story."""
-    latest = latest_by_category(now, per_category + 1)
+    categories = menu_categories()
+    latest = latest_by_category(now, per_category + 1, [category.id for category in categories])
     sections = []
-    for category in menu_categories():
+    for category in categories:
         articles = [a for a in latest.get(category.id, []) if a is not lead][:per_category]
         if articles:
             sections.append((category, articles))
@@ -104,6 +109,18 @@ def related_articles(article: Article, now: datetime, limit: int) -> list[Articl
 
 
 def most_read(now: datetime, limit: int) -> list[Article]:
-    """The most viewed visible articles ("Đọc nhiều")."""
-    query = published(now).order_by(None).order_by(Article.view_count.desc(), Article.published_at.desc()).limit(limit)
-    return list(db.session.execute(query).scalars())
+    """The most viewed visible articles ("Đọc nhiều").
+
+    Takes the top of ix_article_most_read first, then keeps the visible ones: a filter
+    on visibility would lead the planner to sort every article by views. Drafts and
+    future articles seldom have views, so the first batch nearly always suffices.
+    """
+    by_views = (Article.view_count.desc(), Article.published_at.desc())
+    batch = limit * 4
+    while True:
+        top = select(Article.id).order_by(*by_views).limit(batch)
+        query = published(now).where(Article.id.in_(top)).order_by(None).order_by(*by_views).limit(limit)
+        found = list(db.session.execute(query).scalars())
+        if len(found) == limit or batch >= db.session.execute(select(func.count(Article.id))).scalar_one():
+            return found
+        batch *= 4

@@ -1,0 +1,267 @@
+"""`make bench`: the portal under gunicorn, measured with wrk against Flask's "hello world".
+
+For each size (100 and 100,000 articles by default) the runner makes a throwaway
+instance folder, migrates its SQLite database, loads the demo site and adds synthetic
+articles (bench/synthetic.py) up to the size. It then serves the portal (wsgi:app) and
+the baseline (bench/baseline.py) with the same gunicorn settings on loopback and loads
+each case with wrk (bench/load.lua): a warm-up, then a fixed measured time. A case whose
+endpoint answers 404 on the first request is reported as "n/a (endpoint missing)",
+never given a number. See bench/cases.py for what each case sends.
+
+Output: a table (requests per second, p50 and p99 latency, ratio to the baseline of the
+same size), JSON in bench/results/, and as last lines one `ratio <case>@<size> <number>`
+per case, "n/a" where it was not measured.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.cases import Case, baseline_case, portal_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LUA = ROOT / "bench" / "load.lua"
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _status(port: int, case: Case) -> int:
+    """The status of the case's first request, sent once (redirects not followed)."""
+    first = case.requests[0]
+    headers = dict(case.headers)
+    if first.cookie:
+        headers["Cookie"] = first.cookie
+    if first.body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(first.method, first.path, body=first.body or None, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@contextmanager
+def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
+    """Serve ``app_spec`` on a free loopback port until the block ends; yield the port."""
+    port = _free_port()
+    command = [
+        str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}",
+        "--graceful-timeout", "5", "--log-level", "warning", "--error-logfile", "-", app_spec,
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()  # gunicorn stops its workers within --graceful-timeout
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wrk(port: int, requests_file: Path, seconds: int, connections: int) -> dict:
+    command = [
+        "wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{seconds}s",
+        "--timeout", "10s", "--script", str(LUA), f"http://127.0.0.1:{port}",
+    ]  # fmt: skip
+    env = os.environ | {"BENCH_REQUESTS": str(requests_file)}
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    line = next(line for line in out.splitlines() if line.startswith("BENCH "))
+    return json.loads(line.removeprefix("BENCH "))
+
+
+def measure(port: int, case: Case, folder: Path, options) -> dict:
+    """Warm up, then load the case for the measured time; a dict for the table and JSON."""
+    result = {"case": case.name}
+    status = _status(port, case)
+    if status == 404:
+        return result | {"note": "n/a (endpoint missing)"}
+    if status >= 400:
+        return result | {"note": f"n/a (HTTP {status} on the first request)"}
+    requests_file = folder / f"{case.name}.requests"
+    case.write(requests_file)
+    _wrk(port, requests_file, options.warmup, options.connections)
+    figures = _wrk(port, requests_file, options.duration, options.connections)
+    failed = figures["non_2xx_3xx"] + figures["socket_errors"]
+    return result | {
+        "rps": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50_ms": figures["p50_us"] / 1000,
+        "p99_ms": figures["p99_us"] / 1000,
+        "requests": figures["requests"],
+        "failed": failed,
+        "note": f"{failed} failed responses" if failed else "",
+    }
+
+
+def build_site(instance: Path, articles: int, env: dict):
+    """Migrate a fresh database, load the demo and synthetic articles; return the app."""
+    os.environ.update(env)
+    from flask_migrate import upgrade
+    from sqlalchemy import func, select
+
+    from bench.synthetic import add_articles
+    from portal import MIGRATIONS, create_app
+    from portal.demo.loader import load_demo
+    from portal.extensions import db
+    from portal.models import Article
+
+    app = create_app()
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS))
+        load_demo()
+        missing = articles - db.session.execute(select(func.count(Article.id))).scalar()
+        started = time.monotonic()
+        add_articles(max(missing, 0))
+        print(f"  {articles:,} bài viết: thêm {max(missing, 0):,} bài tổng hợp trong {time.monotonic() - started:.1f} s")
+    return app
+
+
+def measure_baseline(env: dict, instance: Path, options) -> dict:
+    with gunicorn("bench.baseline:app", env, options.workers, options.threads) as port:
+        result = measure(port, baseline_case(), instance, options)
+    return result | {"rps_before": result["rps"]}
+
+
+def run_size(articles: int, options) -> list[dict]:
+    """Every case at one size in one throwaway instance, between two runs of the baseline.
+
+    The machine may be shared: the baseline is measured before and after the portal's
+    cases, the ratio uses their mean, and the note shows both so a drift is visible.
+    """
+    instance = Path(tempfile.mkdtemp(prefix=f"portal-bench-{articles}-"))
+    env = os.environ | {
+        "PORTAL_INSTANCE_PATH": str(instance),
+        "PORTAL_SECRET_KEY": secrets.token_hex(32),
+        "PORTAL_RATING_LIMIT": "",  # the rate limit would stop one address's load: off here
+    }
+    try:
+        app = build_site(instance, articles, env)
+        cases = portal_cases(app)
+        before = measure_baseline(env, instance, options)
+        rows = [before]
+        with gunicorn("wsgi:app", env, options.workers, options.threads) as port:
+            for case in cases:
+                if not options.cases or case.name in options.cases:
+                    rows.append(measure(port, case, instance, options))
+        after = measure_baseline(env, instance, options)
+        for key in ("rps", "p50_ms", "p99_ms"):
+            before[key] = (before[key] + after[key]) / 2
+        before["requests"] += after["requests"]
+        before["rps_after"] = after["rps"]
+        before["note"] = f"{before['note']} trước {before['rps_before']:.0f} / sau {after['rps']:.0f} req/s".strip()
+        base = before["rps"]
+        for row in rows:
+            row["articles"] = articles
+            row["ratio"] = row["rps"] / base if base and "rps" in row else None
+        return rows
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"\n{'case':<10} {'articles':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  note")
+    for row in rows:
+        if "rps" in row:
+            figures = f"{row['rps']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['ratio']:>6.2f}"
+        else:
+            figures = f"{'–':>9} {'–':>8} {'–':>8} {'–':>6}"
+        print(f"{row['case']:<10} {row['articles']:>9,} {figures}  {row.get('note', '')}")
+
+
+def _row(rows: list[dict], case: str, articles: int) -> dict:
+    return next((r for r in rows if r["case"] == case and r["articles"] == articles and "rps" in r), {})
+
+
+def check_targets(rows: list[dict], small: int, large: int) -> list[dict]:
+    """The issue's targets, each met, missed, or n/a where a figure is missing."""
+    checks = []
+    for case, least in (("article", 0.50), ("counters", 0.70), ("rating", 0.30)):
+        for size in (small, large):
+            ratio = _row(rows, case, size).get("ratio")
+            checks.append({"target": f"{case}@{size} ratio >= {least}", "value": ratio, "met": None if ratio is None else ratio >= least})
+    for case in ("article", "search"):
+        few, many = _row(rows, case, small).get("rps"), _row(rows, case, large).get("rps")
+        change = many / few if few and many else None
+        checks.append({"target": f"{case}@{large} within 10 % of @{small}", "value": change, "met": None if change is None else change >= 0.90})
+    median = _row(rows, "search", large).get("p50_ms")
+    checks.append({"target": f"search@{large} p50 < 50 ms", "value": median, "met": None if median is None else median < 50})
+    return checks
+
+
+def print_targets(checks: list[dict]) -> None:
+    print()
+    for check in checks:
+        verdict = {True: "đạt", False: "CHƯA ĐẠT", None: "n/a"}[check["met"]]
+        value = "" if check["value"] is None else f" ({check['value']:.2f})"
+        print(f"mục tiêu {check['target']}: {verdict}{value}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 100_000])
+    parser.add_argument("--cases", nargs="*", help="only these portal cases (the baseline always runs)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of load before measuring")
+    parser.add_argument("--duration", type=int, default=10, help="seconds measured per case")
+    options = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is missing (apt-get install wrk; `make bench` does it)")
+
+    started = datetime.now(UTC)
+    rows = []
+    for size in options.sizes:
+        print(f"Đo với {size:,} bài viết …", flush=True)
+        rows += run_size(size, options)
+    print_table(rows)
+    checks = check_targets(rows, min(options.sizes), max(options.sizes))
+    print_targets(checks)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = {
+        "started": started.isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "settings": vars(options) | {"server": "gunicorn", "load": "wrk, 1 thread"},
+        "results": rows,
+        "targets": checks,
+    }
+    path = RESULTS / f"bench-{started:%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nJSON: {path.relative_to(ROOT)}\n")
+    for row in rows:
+        if row["case"] != "baseline":
+            ratio = f"{row['ratio']:.3f}" if row["ratio"] is not None else "n/a"
+            print(f"ratio {row['case']}@{row['articles']} {ratio}")
+
+
+if __name__ == "__main__":
+    main()

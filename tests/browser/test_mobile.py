@@ -1,0 +1,44 @@
+"""On a small phone, on a desktop and at 400 % zoom nothing spills out sideways.
+
+Screenshots of each page at each size are kept under build/screenshots/ (ignored by git)
+for a person to look at.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tests.quality_pages import resolve
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+SIZES = {
+    "phone": (360, 740),
+    "desktop": (1280, 800),
+    "zoom-400": (320, 640),  # WCAG 1.4.10 reflow: 1280 px at 400 % is 320 CSS px
+}
+
+# Elements wider than the viewport, left out: those inside a box that scrolls or clips
+# them on purpose (wide tables), and the 1-px visually hidden texts.
+FIND_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o !== 'visible') return true; } return false; };
+  return [...document.body.querySelectorAll('*')].filter(e => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(e);
+  }).map(e => e.outerHTML.slice(0, 120));
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_nothing_overflows_horizontally(browser, live_url, demo_app, name, size):
+    width, height = SIZES[size]
+    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(live_url + resolve(demo_app, name), wait_until="networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+    assert page.evaluate(FIND_OVERFLOW) == []
+    context.close()
