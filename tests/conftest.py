@@ -114,14 +114,6 @@ class QueryCounter:
 
 
 @pytest.fixture
-def count_queries(demo_app):
-    """Use as ``with count_queries() as counter: ...`` to count SQL statements."""
-    with demo_app.app_context():
-        engine = db.engine
-    return lambda: QueryCounter(engine)
-
-
-@pytest.fixture
 def fixed_clock():
     """A settable clock for app.config["CLOCK"]."""
 

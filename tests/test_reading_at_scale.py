@@ -48,6 +48,8 @@ def _plans_of(app, read) -> list[str]:
 
 def test_listing_queries_walk_an_index_in_order(big_app):
     with big_app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("reads SQLite's query plans; PostgreSQL plans by statistics (see the bench at 100,000)")
         article = db.session.execute(content.published(NOW).limit(1)).scalar_one()
         readers = {
             "home": lambda: content.home_sections(NOW, 4, None),
