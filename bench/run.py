@@ -2,7 +2,8 @@
 
 For each size (100 and 100,000 articles by default) the runner makes a throwaway
 instance folder, migrates its SQLite database, loads the demo site and adds synthetic
-articles (bench/synthetic.py) up to the size. It then serves the portal (wsgi:app) and
+articles (portal/demo/synthetic.py, the same generator as `portal demo --articles N`,
+indexed for search) up to the size. It then serves the portal (wsgi:app) and
 the baseline (bench/baseline.py) with the same gunicorn settings on loopback and loads
 each case with wrk (bench/load.lua): a warm-up, then a fixed measured time. A case whose
 endpoint answers 404 on the first request is reported as "n/a (endpoint missing)",
@@ -128,9 +129,9 @@ def build_site(instance: Path, articles: int, env: dict):
     from flask_migrate import upgrade
     from sqlalchemy import func, select
 
-    from bench.synthetic import add_articles
-    from portal import MIGRATIONS, create_app
+    from portal import MIGRATIONS, clock, create_app
     from portal.demo.loader import load_demo
+    from portal.demo.synthetic import add_synthetic_articles
     from portal.extensions import db
     from portal.models import Article
 
@@ -140,7 +141,8 @@ def build_site(instance: Path, articles: int, env: dict):
         load_demo()
         missing = articles - db.session.execute(select(func.count(Article.id))).scalar()
         started = time.monotonic()
-        add_articles(max(missing, 0))
+        if missing > 0:
+            add_synthetic_articles(missing, until=clock.now())  # indexed for search as they are inserted
         print(f"  {articles:,} bài viết: thêm {max(missing, 0):,} bài tổng hợp trong {time.monotonic() - started:.1f} s")
     return app
 

@@ -1,14 +1,17 @@
 """The pages every quality check walks through: axe-core and the Nu HTML Checker.
 
 Add a page here and both checks cover it. ``{article}`` stands for the demo's seed
-article, whose id is only known once the demo is loaded.
+article, whose id is only known once the demo is loaded; pages in ``SIGNED_IN`` are
+opened by the webmaster account that ``add_webmaster`` creates.
 """
 
 from sqlalchemy import select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article
+from portal.models import Article, Role
+from portal.services.accounts import create_user
+from tests.conftest import ADMIN_PASSWORD
 
 PAGES = {
     "home": "/",
@@ -17,15 +20,29 @@ PAGES = {
     "article": "{article}",
     "print": "{print}",
     "town-map": "/ban-do",
+    "search": "/tim-kiem?q=hoi+nghi",
+    "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
+    "admin-sign-in": "/quan-tri/dang-nhap",
+    "admin-article-edit": "/quan-tri/bai-viet/{article_id}",
 }
+SIGNED_IN = {"admin-article-edit"}
+WEBMASTER = "quantri"
+
+# Three articles a page, so that the demo's categories have a second page and the pager shows;
+# the cheapest argon2 parameters, so that signing in does not slow the checks.
+CONFIG = {"ARTICLES_PER_PAGE": 3, "PASSWORD_HASH_PROFILE": "CHEAPEST"}
 
 
 def resolve(app, name: str) -> str:
     """The path of page ``name`` on ``app`` (which must have the demo loaded)."""
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html")
+        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id)
 
-# Three articles a page, so that the demo's categories have a second page and the pager shows.
-CONFIG = {"ARTICLES_PER_PAGE": 3}
+
+def add_webmaster(app) -> tuple[str, str]:
+    """A quản trị account for the signed-in pages; its user name and password."""
+    with app.app_context():
+        create_user(WEBMASTER, ADMIN_PASSWORD, Role.ADMIN)
+    return WEBMASTER, ADMIN_PASSWORD

@@ -1,28 +1,7 @@
-"""The benchmark's own tools: synthetic articles and the offline CSRF pairs are real."""
-
-from collections import Counter
-
-from sqlalchemy import func, select
+"""The benchmark's own tools: the offline CSRF pairs and the cases are real."""
 
 from bench.cases import _csrf_pairs, portal_cases
-from bench.synthetic import add_articles
 from portal import visitor
-from portal.extensions import db
-from portal.models import Article, Category
-
-
-def test_synthetic_articles_are_varied_and_spread(demo_app):
-    with demo_app.app_context():
-        last_demo_id = db.session.execute(select(func.max(Article.id))).scalar()
-        assert add_articles(2_000) == 2_000
-        rows = db.session.execute(select(Article).where(Article.id > last_demo_id)).scalars().all()
-        assert len(rows) == 2_000 and len({a.slug for a in rows}) == 2_000
-        categories = db.session.execute(select(func.count(Category.id))).scalar()
-        assert len(Counter(a.category_id for a in rows)) == categories
-        assert len({a.published_at.year for a in rows}) >= 8
-        sizes = sorted(len(a.body.encode()) for a in rows)
-        assert 1_500 < sizes[len(sizes) // 2] < 8_000
-        assert any(c in rows[0].body for c in "ăâđêôơư")
 
 
 def test_offline_csrf_pairs_pass_flask_wtf(demo_app):

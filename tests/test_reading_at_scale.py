@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import event, select
 
-from bench.synthetic import add_articles
+from portal.demo.synthetic import add_synthetic_articles
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
 from portal.services import content
@@ -22,7 +22,7 @@ NOW = datetime(2020, 6, 30, 12, 0)
 def big_app(make_app):
     app = make_app(demo=True)
     with app.app_context():
-        add_articles(3_000)
+        add_synthetic_articles(3_000, until=NOW)
     return app
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.quality_pages import CONFIG, PAGES, resolve
+from tests.conftest import AdminBrowser
+from tests.quality_pages import CONFIG, PAGES, add_webmaster, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +39,7 @@ def checker_errors(tmp_path_factory):
         patch.setenv("PORTAL_INSTANCE_PATH", str(folder / "instance"))
         app = _demo_app(folder)
         client = app.test_client()
+        AdminBrowser(client).sign_in(*add_webmaster(app))  # the visitor's pages read no session
         files = {}
         for name in PAGES:
             files[name] = folder / f"{name}.html"

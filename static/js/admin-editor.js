@@ -29,12 +29,21 @@
     }
   }
 
+  // Jodit keeps a hidden, disabled input for the toolbar's focus; it is no control a person
+  // uses, so it is named and hidden from assistive technology (axe: every input has a label).
+  function quietFocusHelpers() {
+    document.querySelectorAll('input[name^="jodit-toolbar-focus-helper"]').forEach(function (helper) {
+      helper.setAttribute("aria-hidden", "true");
+      helper.setAttribute("aria-label", "Thanh công cụ soạn thảo");
+    });
+  }
+
   function start() {
     var area = document.querySelector("textarea.body-editor");
     if (!area || !window.Jodit) {
       return;
     }
-    window.Jodit.make(area, {
+    var editor = window.Jodit.make(area, {
       language: "vi",
       i18n: { vi: VIETNAMESE },
       height: 520,
@@ -60,6 +69,8 @@
         }
       }
     });
+    quietFocusHelpers();
+    new MutationObserver(quietFocusHelpers).observe(editor.container, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {
