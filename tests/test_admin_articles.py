@@ -142,6 +142,8 @@ def test_list_searches_and_filters(admin_app, admin):
     published_only = admin.client.get("/quan-tri/bai-viet?q=lễ hội&trang_thai=published").get_data(as_text=True)
     assert "Tin nháp về lễ hội" not in published_only
     assert "Không có bài viết nào khớp với bộ lọc." in published_only
+    for typed in ("LỄ HỘI", "le hoi", "Lễ Hội"):  # any case, with or without diacritics
+        assert "Tin nháp về lễ hội" in admin.client.get(f"/quan-tri/bai-viet?q={typed}").get_data(as_text=True)
 
 
 XSS = {
