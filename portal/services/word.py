@@ -3,8 +3,10 @@
 Word does not write lists as <ul>/<ol>: each item is a <p> with ``mso-list:l0 level1``
 in its style and the bullet or number as text inside a conditional comment. This turns
 runs of such paragraphs into real, nested lists. Images in Word's clipboard point at
-``file:///`` addresses that no browser may read, so they are dropped here rather than
-left as broken images (they are inserted with the editor's image button instead).
+``file:///`` addresses that no browser may read; the editor (static/js/admin-editor.js)
+uploads the PNG and JPEG ones from the clipboard's RTF and points them at the upload.
+Those still left (WMF/EMF, or no alt text given) are dropped here rather than kept as
+broken images.
 """
 
 import re

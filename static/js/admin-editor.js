@@ -38,6 +38,226 @@
     });
   }
 
+  // ---- Pictures pasted from Microsoft Word ----------------------------------------------------
+  // Word's clipboard HTML points every picture at a temporary file (file:///…/clip_image001.png)
+  // that no browser may read; the same pictures travel in the clipboard's RTF, in order, as hex
+  // in {\pict …} groups. Those in PNG or JPEG are uploaded and put in place of the file: images.
+
+  var SKIPPED_DESTINATIONS = { nonshppict: true, shprslt: true, listpicture: true };
+  var PICTURE_TYPES = { pngblip: "image/png", jpegblip: "image/jpeg" };
+
+  // Every picture of the RTF in document order, one entry per picture Word shows:
+  // {type: "image/png" | "image/jpeg" | null, hex: "…"}. Word writes each picture once in
+  // {\*\shppict{\pict …}} and again as a {\nonshppict{\pict …}} fallback (WMF); floating shapes
+  // have a {\shprslt …} fallback and picture bullets live in {\*\listpicture …}: those are skipped.
+  function rtfPictures(rtf) {
+    var pictures = [];
+    var stack = [];  // one frame per open group: {skip, pict, name}
+    var current = null;  // the picture whose group is open: {depth, type, hex: []}
+    var expectName = false;
+    var i = 0;
+    var length = rtf.length;
+    while (i < length) {
+      var ch = rtf.charAt(i);
+      if (ch === "{") {
+        var parent = stack.length ? stack[stack.length - 1] : null;
+        stack.push({ skip: parent ? parent.skip : false, inPict: parent ? parent.inPict : false });
+        expectName = true;
+        i += 1;
+      } else if (ch === "}") {
+        if (current && current.depth === stack.length) {
+          pictures.push({ type: current.type, hex: current.hex.join("") });
+          current = null;
+        }
+        stack.pop();
+        expectName = false;
+        i += 1;
+      } else if (ch === "\\") {
+        var match = /^\\([a-zA-Z]+)(-?\d+)? ?/.exec(rtf.substr(i, 64));
+        if (!match) {
+          // a control symbol: \* keeps the group's name to come, \'hh is a character
+          if (rtf.charAt(i + 1) === "'") {
+            i += 4;
+            expectName = false;
+          } else {
+            i += 2;
+          }
+          continue;
+        }
+        var word = match[1];
+        var frame = stack[stack.length - 1];
+        if (frame && expectName) {
+          if (SKIPPED_DESTINATIONS[word]) {
+            frame.skip = true;
+          } else if (word === "pict" && !frame.skip && !frame.inPict) {
+            current = { depth: stack.length, type: null, hex: [] };
+          }
+          if (word === "pict") {
+            frame.inPict = true;
+          }
+        }
+        if (current && current.depth === stack.length && PICTURE_TYPES[word]) {
+          current.type = PICTURE_TYPES[word];
+        }
+        if (word === "bin" && match[2]) {  // raw bytes, never written by Word on the clipboard
+          if (current && current.depth === stack.length) {
+            current.type = null;
+          }
+          i += match[0].length + parseInt(match[2], 10);
+        } else {
+          i += match[0].length;
+        }
+        expectName = false;
+      } else {
+        if (current && current.depth === stack.length && /[0-9a-fA-F]/.test(ch)) {
+          var end = i + 1;
+          while (end < length && /[0-9a-fA-F]/.test(rtf.charAt(end))) {
+            end += 1;
+          }
+          current.hex.push(rtf.substring(i, end));
+          i = end;
+        } else {
+          i += 1;
+        }
+        if (ch !== "\r" && ch !== "\n") {
+          expectName = false;
+        }
+      }
+    }
+    return pictures;
+  }
+
+  function hexToBlob(hex, type) {
+    var bytes = new Uint8Array(Math.floor(hex.length / 2));
+    for (var i = 0; i < bytes.length; i += 1) {
+      bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+    }
+    return new Blob([bytes], { type: type });
+  }
+
+  // The file: addresses of the clipboard HTML's <img> elements, in order. DOMParser's document
+  // is inert (nothing loads or runs); VML's <v:imagedata> sits in a comment and is not counted.
+  function localImageSources(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    return localImagesIn(page).map(function (img) {
+      return img.getAttribute("src").trim();
+    });
+  }
+
+  function localImagesIn(root) {
+    return Array.prototype.filter.call(root.querySelectorAll("img"), function (img) {
+      return /^\s*file:/i.test(img.getAttribute("src") || "");
+    });
+  }
+
+  function uploadPicture(url, blob, name, alt) {
+    var form = new FormData();
+    form.append("image", blob, name);
+    form.append("alt", alt);
+    return fetch(url, {
+      method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() }
+    }).then(function (response) {
+      return response.json();
+    }).then(function (answer) {
+      if (!answer || !answer.success || !answer.data || !answer.data.files || !answer.data.files.length) {
+        var messages = answer && answer.data && answer.data.messages;
+        throw new Error(messages && messages.length ? messages.join(" ") : "Không tải được ảnh lên.");
+      }
+      return (answer.data.baseurl || "") + answer.data.files[0];
+    });
+  }
+
+  // On a paste into the editor: read Word's pictures while the clipboard is readable, let Jodit
+  // paste and clean the HTML as usual, then upload the pictures and point the new images at them.
+  function carryWordPictures(editor, uploadUrl) {
+    var pending = 0;
+
+    function whenPasted(event) {
+      var data = event.clipboardData;
+      if (!data || !uploadUrl) {
+        return;
+      }
+      var html = data.getData("text/html") || "";
+      var rtf = data.getData("text/rtf") || "";
+      if (!rtf || !/<img\b[^>]*\bsrc\s*=\s*["']?\s*file:/i.test(html)) {
+        return;
+      }
+      var sources = localImageSources(html);
+      var pictures = rtfPictures(rtf);
+      if (pictures.length !== sources.length) {
+        // Which picture is which cannot be told: better none than the wrong ones.
+        if (window.console) {
+          window.console.warn("Word: " + sources.length + " ảnh trong HTML, " + pictures.length + " ảnh trong RTF");
+        }
+        return;
+      }
+      var before = localImagesIn(editor.editor);
+      var tries = 0;
+      var collect = function () {
+        var fresh = localImagesIn(editor.editor).filter(function (img) {
+          return before.indexOf(img) === -1;
+        });
+        if (!fresh.length && tries < 20) {
+          tries += 1;
+          window.setTimeout(collect, 50);
+          return;
+        }
+        placePictures(fresh, sources, pictures);
+      };
+      window.setTimeout(collect, 0);
+    }
+
+    function placePictures(images, sources, pictures) {
+      var used = [];
+      var jobs = [];
+      images.forEach(function (img) {
+        var src = img.getAttribute("src").trim();
+        var index = -1;
+        for (var k = 0; k < sources.length; k += 1) {
+          if (used.indexOf(k) === -1 && sources[k] === src) {
+            index = k;
+            break;
+          }
+        }
+        if (index === -1) {
+          return;
+        }
+        used.push(index);
+        if (pictures[index].type && pictures[index].hex.length > 1) {
+          jobs.push({ img: img, picture: pictures[index] });
+        }
+      });
+      var chain = Promise.resolve();
+      jobs.forEach(function (job, position) {
+        var number = position + 1;
+        chain = chain.then(function () {
+          var alt = window.prompt("Mô tả ảnh dán từ Word cho người khiếm thị (bắt buộc):", "Ảnh dán từ Word " + number);
+          if (alt === null || !alt.trim()) {
+            return null;  // no alt text, no image: the file: one is dropped on save
+          }
+          var extension = job.picture.type === "image/png" ? ".png" : ".jpg";
+          pending += 1;
+          return uploadPicture(uploadUrl, hexToBlob(job.picture.hex, job.picture.type),
+            "anh-dan-tu-word-" + number + extension, alt.trim()).then(function (url) {
+            job.img.setAttribute("src", url);
+            job.img.setAttribute("alt", alt.trim());
+            editor.setEditorValue();  // into the textarea now (synchronizeValues() waits a moment)
+          }, function (error) {
+            editor.message.error("Ảnh dán từ Word " + number + ": " + error.message);
+          }).then(function () {
+            pending -= 1;
+          });
+        });
+      });
+    }
+
+    // Before Jodit's own paste handling, which reads the same clipboard afterwards.
+    editor.container.addEventListener("paste", whenPasted, true);
+    return function uploading() {
+      return pending > 0;
+    };
+  }
+
   function start() {
     var area = document.querySelector("textarea.body-editor");
     if (!area || !window.Jodit) {
@@ -69,6 +289,15 @@
         }
       }
     });
+    var uploading = carryWordPictures(editor, area.getAttribute("data-upload-url"));
+    if (area.form) {
+      area.form.addEventListener("submit", function (event) {
+        if (uploading()) {  // the pictures pasted from Word are still on their way
+          event.preventDefault();
+          window.alert("Ảnh dán từ Word đang được tải lên, xin đợi giây lát rồi lưu lại.");
+        }
+      });
+    }
     quietFocusHelpers();
     new MutationObserver(quietFocusHelpers).observe(editor.container, { childList: true, subtree: true });
   }

@@ -2,6 +2,7 @@
 publish it and find it on the home page; then delete one through the htmx dialog."""
 
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -153,3 +154,114 @@ def test_paste_from_word_keeps_the_structure(page, admin_url):
     assert body.locator("a").get_attribute("href") == "https://honglinh.gov.vn"
     assert body.locator("td").all_inner_texts() == ["Ô một", "Ô hai"]
     assert body.locator("[style], [class^=Mso]").count() == 0
+
+
+def _png_hex(colour: tuple[int, int, int], size: tuple[int, int]) -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue().hex()
+
+
+def _word_rtf_picture(hex_bytes: str, width: int, height: int) -> str:
+    """One picture as Word writes it into the clipboard's RTF: PNG in \\shppict, WMF fallback after it."""
+    lines = "\r\n".join(hex_bytes[start : start + 128] for start in range(0, len(hex_bytes), 128))
+    return (
+        r"{\*\shppict{\pict{\*\picprop\shplid1025{\sp{\sn shapeType}{\sv 75}}}"
+        rf"\picscalex100\picscaley100\picw{width * 26}\pich{height * 26}\picwgoal{width * 15}\pichgoal{height * 15}"
+        "\\pngblip\\bliptag-1{\\*\\blipuid 0123456789abcdef0123456789abcdef}\r\n" + lines + "}}"
+        r"{\nonshppict{\pict\picscalex100\picscaley100\picw10\pich10\wmetafile8\bliptag-1" + "\r\n"
+        "010009000003dc00000000001c00000000000400000003010800050000000b0200000000}}"
+    )
+
+
+WORD_PICTURES_HTML = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta name=Generator content="Microsoft Word 15"></head>
+<body lang=VI><!--StartFragment-->
+<p class=MsoNormal>Toàn cảnh <b>lễ khánh thành</b>:<o:p></o:p></p>
+<p class=MsoNormal><!--[if gte vml 1]><v:shape id="Picture_x0020_1" type="#_x0000_t75" style='width:120pt;height:80pt'>
+<v:imagedata src="file:///C:/Users/CANBO~1/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" o:title=""/>
+</v:shape><![endif]--><![if !vml]><img width=160 height=107
+src="file:///C:/Users/CANBO~1/AppData/Local/Temp/msohtmlclip1/01/clip_image002.png" v:shapes="Picture_x0020_1"><![endif]><o:p></o:p></p>
+<p class=MsoNormal>Người dân dự lễ.<o:p></o:p></p>
+<p class=MsoNormal><!--[if gte vml 1]><v:shape id="Picture_x0020_2" type="#_x0000_t75" style='width:90pt;height:90pt'>
+<v:imagedata src="file:///C:/Users/CANBO~1/AppData/Local/Temp/msohtmlclip1/01/clip_image003.png" o:title=""/>
+</v:shape><![endif]--><![if !vml]><img width=120 height=120
+src="file:///C:/Users/CANBO~1/AppData/Local/Temp/msohtmlclip1/01/clip_image004.png" v:shapes="Picture_x0020_2"><![endif]><o:p></o:p></p>
+<!--EndFragment--></body></html>"""
+
+
+def test_paste_from_word_brings_the_pictures(page, admin_url, admin_app):
+    """Word's clipboard as Word fills it: HTML with file:/// images and RTF carrying the same pictures.
+    The pictures are taken from the RTF, uploaded with the alt texts asked for, and published."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    asked: list[str] = []
+    answers = iter(["Toàn cảnh lễ khánh thành", "Người dân dự lễ"])
+
+    def answer(dialog):
+        asked.append(dialog.default_value)
+        dialog.accept(next(answers))
+
+    page.on("dialog", answer)
+    _sign_in(page, admin_url)
+    page.get_by_label("Tiêu đề").fill("Ảnh dán cùng văn bản Word")
+    editor = page.locator(".jodit-wysiwyg")
+    editor.wait_for()
+    editor.click()
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1258\deff0{\fonttbl{\f0 Times New Roman;}}\pard\plain Toàn cảnh {\b lễ khánh thành}:\par "
+        + _word_rtf_picture(_png_hex((200, 40, 40), (160, 107)), 160, 107)
+        + r"\par Người dân dự lễ.\par "
+        + _word_rtf_picture(_png_hex((40, 160, 60), (120, 120)), 120, 120)
+        + r"\par }"
+    )
+    page.evaluate(
+        """([html, rtf]) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/rtf", rtf);
+            data.setData("text/plain", "Toàn cảnh lễ khánh thành");
+            document.querySelector(".jodit-wysiwyg").dispatchEvent(
+                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        [WORD_PICTURES_HTML, rtf],
+    )
+    page.wait_for_function(
+        """() => [...document.querySelectorAll(".jodit-wysiwyg img")]
+            .filter(img => img.getAttribute("src").startsWith("/uploads/")).length === 2"""
+    )
+    assert asked == ["Ảnh dán từ Word 1", "Ảnh dán từ Word 2"]
+    page.get_by_label("Trạng thái").select_option("published")
+    page.get_by_role("button", name="Lưu bài viết").click()
+    page.wait_for_url("**/quan-tri/bai-viet/*")
+    assert "Đã lưu bài viết" in page.locator(".messages").inner_text()
+
+    page.goto(admin_url + "/")
+    page.get_by_role("link", name="Ảnh dán cùng văn bản Word").first.click()
+    body = page.locator(".article-body")
+    assert body.locator("b, strong").first.inner_text() == "lễ khánh thành"
+    pictures = body.locator("img")
+    assert pictures.count() == 2
+    assert [pictures.nth(n).get_attribute("alt") for n in range(2)] == ["Toàn cảnh lễ khánh thành", "Người dân dự lễ"]
+    sources = [pictures.nth(n).get_attribute("src") for n in range(2)]
+    assert all(src.startswith("/uploads/") for src in sources) and sources[0] != sources[1]
+    for n in range(2):
+        pictures.nth(n).scroll_into_view_if_needed()
+        pictures.nth(n).evaluate("img => img.decode()")
+    sizes = [pictures.nth(n).evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]") for n in range(2)]
+    assert sizes == [[True, 160, 107], [True, 120, 120]]
+    assert "file:" not in body.inner_html()
+    assert errors == []
+
+    from portal.extensions import db
+    from portal.models import Media
+
+    with admin_app.app_context():
+        uploads = {media.path: media for media in db.session.query(Media).all()}
+        folder = Path(admin_app.config["UPLOAD_FOLDER"])
+    expected = zip(sources, ["Toàn cảnh lễ khánh thành", "Người dân dự lễ"], [(160, 107), (120, 120)])
+    for src, alt, size in expected:
+        media = uploads[src]
+        assert (media.alt, media.width, media.height, media.mime_type) == (alt, *size, "image/png")
+        assert (folder / media.filename).is_file()
