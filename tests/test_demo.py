@@ -59,6 +59,19 @@ def test_demo_command_force_reloads(demo_app):
         assert count(SiteSettings) == 1
 
 
+def test_demo_force_keeps_the_webmasters_accounts(make_app):
+    from portal.models import Role, User
+    from portal.services.accounts import create_user
+
+    app = make_app(demo=True, PASSWORD_HASH_PROFILE="CHEAPEST")
+    with app.app_context():
+        create_user("quantri", "mat-khau-rat-dai-2020", Role.ADMIN)
+    assert app.test_cli_runner().invoke(args=["portal", "demo", "--force"]).exit_code == 0
+    with app.app_context():
+        assert db.session.execute(select(User.username)).scalars().all() == ["quantri"]
+        assert count(Article) >= 17
+
+
 def test_demo_command_on_empty_database(runner, app):
     result = runner.invoke(args=["portal", "demo"])
     assert result.exit_code == 0, result.output

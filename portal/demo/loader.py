@@ -19,6 +19,7 @@ from portal.extensions import db
 from portal.models import (
     Article,
     ArticleStatus,
+    AuditLog,
     BlockKind,
     Category,
     Media,
@@ -26,6 +27,7 @@ from portal.models import (
     SidebarBlock,
     SiteSettings,
     Song,
+    User,
     WebLink,
 )
 from portal.services.content import sanitise_html
@@ -67,9 +69,12 @@ def load_demo(force: bool = False) -> int:
 
 
 def _wipe() -> None:
-    """Delete every row of every table, children first."""
+    """Delete every row of the site's content, children first. The webmaster's accounts and
+    the audit log are not content: they stay, so the admin can still sign in afterwards."""
+    kept = {User.__table__, AuditLog.__table__}
     for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
+        if table not in kept:
+            db.session.execute(table.delete())
 
 
 def _save_media(kind: MediaKind, content: bytes, suffix: str, mime_type: str, alt: str = "", size=None) -> Media:
