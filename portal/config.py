@@ -12,6 +12,9 @@ MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # largest request body (an upload include
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4
+# Page parts a worker keeps until the content changes (portal.page_parts) are also renewed after
+# this many seconds, for edits that bypass the application (raw SQL, a restored backup).
+PAGE_PARTS_MAX_AGE = 300
 
 # Production and scale-out settings (README, "Deployment"). Each can be set as PORTAL_<NAME>.
 DATABASE_URL = None  # e.g. postgresql+psycopg://portal@127.0.0.1/portal; default the SQLite file above

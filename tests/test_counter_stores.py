@@ -134,10 +134,10 @@ def test_article_views_go_to_the_article(store):
     article = Article(title="Bài", slug="bai", category=category, status=ArticleStatus.PUBLISHED, published_at=T0)
     db.session.add(article)
     db.session.commit()
-    views = [store.record_page_view(f"v{n}", T0, article.id).article_views for n in range(3)]
+    views = [store.record_page_view(f"v{n}", T0, article.id).article.views for n in range(3)]
     assert views == [1, 2, 3]
     assert db.session.execute(select(Article.view_count).where(Article.id == article.id)).scalar() == 3
-    assert store.record_page_view("x", T0, 999_999).article_views is None
+    assert store.record_page_view("x", T0, 999_999).article is None
 
 
 def test_concurrent_page_views_count_exactly(store):

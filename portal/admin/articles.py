@@ -11,7 +11,6 @@ from portal.news.article_page import render_article
 from portal.models import Article, ArticleStatus
 from portal.services import categories, publishing
 from portal.services.media import MediaError, PreparedUpload, prepare_image
-from portal.widgets.rating import rating_panel
 
 
 FIELD_FOR = {"cover_id": "cover_file"}  # service field → form field
@@ -99,7 +98,7 @@ def article_preview(article_id: int):
     article = db.get_or_404(Article, article_id)
     db.session.expunge(article)  # shown only: nothing set below may reach the database
     article.published_at = article.published_at or clock.now()
-    return render_article(article, rating_panel(article), preview=True)
+    return render_article(article, preview=True)
 
 
 @bp.route("/bai-viet/<int:article_id>/xoa", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ from portal.models.content import Article, ArticleStatus, Category, Media, Media
 from portal.models.ratings import Vote
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
-from portal.models.site import SiteSettings
+from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 from portal.models.users import AuditLog, Role, SignInFailure, User
 
@@ -15,6 +15,7 @@ __all__ = [
     "AuditLog",
     "BlockKind",
     "Category",
+    "ContentVersion",
     "Media",
     "MediaKind",
     "OnlinePeak",

@@ -17,3 +17,13 @@ class SiteSettings(db.Model):
     email: Mapped[str] = mapped_column(String(200), default="")
     footer: Mapped[str] = mapped_column(Text, default="")
     visit_offset: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class ContentVersion(db.Model):
+    """One row whose number goes up whenever content a public page shows is saved: the
+    signal that lets every worker drop the page parts it keeps (``portal.page_parts``)."""
+
+    __tablename__ = "content_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -6,9 +6,8 @@ from portal.extensions import db
 from portal.layout import render_page
 from portal.models import Article, BlockKind, Category, SidebarBlock
 from portal.news import bp
-from portal.news.article_page import render_article
+from portal.news.article_page import render_article, visible_article
 from portal.services import content
-from portal.widgets.rating import rating_panel
 
 
 @bp.get("/")
@@ -37,12 +36,12 @@ def category(slug: str, page: int):
 @bp.get("/tin-tuc/<category_slug>/<slug>-<int:article_id>.html")
 def article(category_slug: str, slug: str, article_id: int):
     """An article; an outdated slug answers 301 to the canonical address."""
-    found = content.visible_article(article_id, clock.now())
+    found = visible_article(article_id)
     if found is None:
         abort(404)
     if (category_slug, slug) != (found.category.slug, found.slug):
         return redirect(found.url, code=301)
-    return render_article(found, rating_panel(found))
+    return render_article(found)
 
 
 @bp.get("/tin-tuc/in/<int:article_id>.html")

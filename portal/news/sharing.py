@@ -4,6 +4,7 @@ from flask import current_app, request, url_for
 
 from portal.models import Article, SiteSettings
 from portal.services import sharing
+from portal.services.content import ArticleFigures
 from portal.services.feeds import last_modified, w3c
 
 
@@ -22,10 +23,10 @@ def sharing_context(article: Article) -> dict:
     home = url_for("news.home", _external=True)
     logo = {"@type": "ImageObject", "url": url_for("static", filename="img/favicon.svg", _external=True)}
 
-    def structured_data(site: SiteSettings) -> dict:
-        """Called by the template with the site settings the page already holds."""
+    def structured_data(site: SiteSettings, figures: ArticleFigures) -> dict:
+        """Called by the template with the site settings and the live figures the page holds."""
         publisher = {"name": site.name, "url": home, "logo": logo}
-        return sharing.news_article_data(article, url, published, modified, publisher, image)
+        return sharing.news_article_data(article, figures, url, published, modified, publisher, image)
 
     return {
         "canonical": url,

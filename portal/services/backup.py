@@ -82,8 +82,8 @@ def check_integrity(database: Path) -> None:
 
 def instance_has_data(database: Path, uploads: Path) -> bool:
     """True when any of the portal's tables holds a row or uploads holds a file. A database
-    fresh from ``flask db upgrade`` counts as empty (Alembic's version row and the search
-    index's FTS5 bookkeeping rows are not data)."""
+    fresh from ``flask db upgrade`` counts as empty (Alembic's version row, the content version
+    and the search index's FTS5 bookkeeping rows are not data)."""
     if uploads.is_dir() and any(path.is_file() for path in uploads.rglob("*")):
         return True
     if not database.is_file():
@@ -93,7 +93,7 @@ def instance_has_data(database: Path, uploads: Path) -> bool:
         present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return any(
             connection.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]
-            for table in present & db.metadata.tables.keys()
+            for table in present & db.metadata.tables.keys() - {"content_version"}
         )
     finally:
         connection.close()

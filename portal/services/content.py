@@ -1,9 +1,12 @@
 """Reading published content, and cleaning article HTML before it is stored."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import nh3
-from sqlalchemy import ColumnElement, Select, and_, func, select, union_all
+from flask import url_for
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union_all
+from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
@@ -49,9 +52,39 @@ def is_visible(now: datetime) -> ColumnElement[bool]:
     return and_(Article.status != ArticleStatus.DRAFT, Article.published_at <= now)
 
 
+# What a list of links to articles needs (title, address, date, views): not the bodies.
+LISTED = (
+    load_only(Article.id, Article.title, Article.slug, Article.category_id, Article.published_at, Article.view_count),
+    raiseload(Article.cover),
+)
+
+
 def published(now: datetime) -> Select[tuple[Article]]:
     """Articles a visitor may see at ``now``, newest first."""
     return select(Article).where(is_visible(now)).order_by(Article.published_at.desc(), Article.id.desc())
+
+
+@dataclass(frozen=True)
+class ArticleFigures:
+    """An article's live numbers: never kept with the page parts, read on every request."""
+
+    views: int
+    rating_count: int
+    rating_sum: int
+
+    @property
+    def rating_average(self) -> float | None:
+        return self.rating_sum / self.rating_count if self.rating_count else None
+
+
+FIGURES = (Article.view_count, Article.rating_count, Article.rating_sum)
+_READ_FIGURES = select(*FIGURES).where(Article.id == bindparam("article_id"))
+
+
+def article_figures(article_id: int) -> ArticleFigures | None:
+    """The article's views and rating as they are now (None: no such article)."""
+    row = db.session.connection().execute(_READ_FIGURES, {"article_id": article_id}).one_or_none()
+    return ArticleFigures(*row) if row else None
 
 
 def menu_categories() -> list[Category]:
@@ -104,23 +137,50 @@ def related_articles(article: Article, now: datetime, limit: int) -> list[Articl
         published(now)
         .where(Article.category_id == article.category_id, Article.id != article.id)
         .limit(limit)
+        .options(*LISTED)
     )
     return list(db.session.execute(query).scalars())
 
 
-def most_read(now: datetime, limit: int) -> list[Article]:
-    """The most viewed visible articles ("Đọc nhiều").
+@dataclass(frozen=True)
+class ReadCount:
+    """One line of the most-read list: the link and the live number of views."""
+
+    id: int
+    title: str
+    slug: str
+    category_slug: str
+    view_count: int
+
+    @property
+    def url(self) -> str:
+        return url_for("news.article", category_slug=self.category_slug, slug=self.slug, article_id=self.id)
+
+
+_BY_VIEWS = (Article.view_count.desc(), Article.published_at.desc())
+_MOST_READ = (
+    select(Article.id, Article.title, Article.slug, Category.slug, Article.view_count)
+    .join(Category, Category.id == Article.category_id)
+    .where(
+        Article.id.in_(select(Article.id).order_by(*_BY_VIEWS).limit(bindparam("batch"))),
+        is_visible(bindparam("now")),
+    )
+    .order_by(*_BY_VIEWS)
+    .limit(bindparam("limit"))
+)
+
+
+def most_read(now: datetime, limit: int) -> list[ReadCount]:
+    """The most viewed visible articles ("Đọc nhiều"), read on every page: plain rows, no ORM objects.
 
     Takes the top of ix_article_most_read first, then keeps the visible ones: a filter
     on visibility would lead the planner to sort every article by views. Drafts and
     future articles seldom have views, so the first batch nearly always suffices.
     """
-    by_views = (Article.view_count.desc(), Article.published_at.desc())
     batch = limit * 4
+    connection = db.session.connection()
     while True:
-        top = select(Article.id).order_by(*by_views).limit(batch)
-        query = published(now).where(Article.id.in_(top)).order_by(None).order_by(*by_views).limit(limit)
-        found = list(db.session.execute(query).scalars())
-        if len(found) == limit or batch >= db.session.execute(select(func.count(Article.id))).scalar_one():
-            return found
+        rows = connection.execute(_MOST_READ, {"batch": batch, "now": now, "limit": limit}).all()
+        if len(rows) == limit or batch >= connection.execute(select(func.count(Article.id))).scalar_one():
+            return [ReadCount(*row) for row in rows]
         batch *= 4

@@ -110,10 +110,10 @@ class RedisCounterStore:
         return self._key("total") if kind is TallyKind.TOTAL else self._key(kind.value, period.isoformat())
 
     def record_page_view(self, visitor: str, now: datetime, article_id: int | None = None) -> PageView:
-        views = None
+        figures = None
         if article_id is not None:
             with db.engine.begin() as connection:
-                views = article_viewed(connection, article_id)
+                figures = article_viewed(connection, article_id)
         day = now.date()
         keys = [
             self._key("viewed"), self._key("seen"),
@@ -125,7 +125,7 @@ class RedisCounterStore:
         except CountersUnavailable as error:
             log.warning("Page view not counted: %s", error)
             new_visit = False
-        return PageView(new_visit=new_visit, article_views=views)
+        return PageView(new_visit=new_visit, article=figures)
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
         try:

@@ -8,7 +8,7 @@ and the unique (article, visitor) constraint, not a look-up first, refuses a sec
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
@@ -55,10 +55,12 @@ def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
         raise AlreadyVoted(article_id) from None
 
 
+_OWN_VOTE = select(Vote.stars).where(Vote.article_id == bindparam("article_id"), Vote.visitor == bindparam("visitor"))
+
+
 def own_vote(article_id: int, visitor: str) -> int | None:
     """The stars ``visitor`` gave the article, if any (one look-up on the unique index)."""
-    query = select(Vote.stars).where(Vote.article_id == article_id, Vote.visitor == visitor)
-    return db.session.execute(query).scalar_one_or_none()
+    return db.session.connection().execute(_OWN_VOTE, {"article_id": article_id, "visitor": visitor}).scalar_one_or_none()
 
 
 def rebuild_ratings() -> list[Drift]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
 from portal.models import Article
+from portal.services.content import ArticleFigures
 
 _IMG = re.compile(r'<img\b[^>]*?\ssrc="(?P<src>[^"]+)"[^>]*>')
 _ATTRIBUTE = r'\s{name}="(?P<value>[^"]*)"'
@@ -57,6 +58,7 @@ def share_links(url: str) -> dict[str, str]:
 
 def news_article_data(
     article: Article,
+    figures: ArticleFigures,
     url: str,
     published: str,
     modified: str,
@@ -80,11 +82,11 @@ def news_article_data(
     }
     if image is not None:
         data["image"] = [image.url]
-    if article.rating_count:
+    if figures.rating_count:
         data["aggregateRating"] = {
             "@type": "AggregateRating",
-            "ratingValue": round(article.rating_average, 2),
-            "ratingCount": article.rating_count,
+            "ratingValue": round(figures.rating_average, 2),
+            "ratingCount": figures.rating_count,
             "bestRating": 5,
             "worstRating": 1,
         }

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from portal.models import Article, TallyKind
-from portal.services.content import most_read
+from portal.models import TallyKind
+from portal.services.content import ReadCount, most_read
 from portal.services.visits import (
     CounterStore,
     Counters,
@@ -29,7 +29,7 @@ class Report:
     last_month: Tally
     daily: list[tuple[date, Tally]]  # oldest first, every day shown even without visits
     monthly: list[tuple[date, Tally]]  # first day of each month, oldest first
-    most_read: list[Article]
+    most_read: list[ReadCount]
     record: OnlineRecord | None
     stale: bool
 

@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Connection
 
 from portal.models import Article, TallyKind
+from portal.services.content import FIGURES, ArticleFigures
 
 VISIT_GAP = timedelta(minutes=30)
 ONLINE_WINDOW = timedelta(minutes=5)
@@ -94,7 +95,7 @@ class Counters:
 @dataclass(frozen=True)
 class PageView:
     new_visit: bool
-    article_views: int | None = None  # the article's views after this one
+    article: ArticleFigures | None = None  # the article's figures, its views including this one
 
 
 class CountersUnavailable(Exception):
@@ -130,10 +131,11 @@ _ARTICLE_VIEWED = (
     update(Article)
     .where(Article.id == bindparam("article_id"))
     .values(view_count=Article.view_count + 1)
-    .returning(Article.view_count)
+    .returning(*FIGURES)
 )
 
 
-def article_viewed(connection: Connection, article_id: int) -> int | None:
-    """One more view of the article, atomically; its new count (None: no such article)."""
-    return connection.execute(_ARTICLE_VIEWED, {"article_id": article_id}).scalar_one_or_none()
+def article_viewed(connection: Connection, article_id: int) -> ArticleFigures | None:
+    """One more view of the article, atomically; its figures after it (None: no such article)."""
+    row = connection.execute(_ARTICLE_VIEWED, {"article_id": article_id}).one_or_none()
+    return ArticleFigures(*row) if row else None

@@ -13,8 +13,8 @@ from portal import clock
 from portal.errors.handlers import http_error
 from portal.extensions import limiter
 from portal.fragments import wants_fragment
-from portal.news.article_page import render_article
-from portal.services import content, ratings
+from portal.news.article_page import render_article, visible_article
+from portal.services import ratings
 from portal.visitor import current_visitor
 from portal.widgets import bp
 from portal.widgets.forms import STARS_MESSAGE, RatingForm
@@ -50,7 +50,7 @@ def rate(article_id: int):
 
 def answer(article_id: int, status: int, message: str, form: RatingForm | None = None):
     """The widget alone for htmx; otherwise Post/Redirect/Get, or the page with the refusal."""
-    article = content.visible_article(article_id, clock.now())
+    article = visible_article(article_id)
     if article is None:
         if not wants_fragment():
             return http_error(NotFound())
@@ -58,7 +58,7 @@ def answer(article_id: int, status: int, message: str, form: RatingForm | None =
     if status == 200 and not wants_fragment():
         flash(message, "rating")
         return redirect(f"{article.url}#danh-gia", code=303)
-    panel = rating_panel(article, form, message, "success" if status == 200 else "error")
+    panel = rating_panel(article, form=form, message=message, tone="success" if status == 200 else "error")
     if wants_fragment():
         return render_template("widgets/_rating.html", rating=panel), status
     return render_article(article, panel), status

@@ -1,0 +1,132 @@
+"""Parts of public pages that each worker keeps between requests until the content changes.
+
+The site settings, the menu, the sidebar's fixed blocks, an article with its related list:
+reading and rendering them was most of a page's cost, yet they change only when something is
+saved (or a scheduled article's time comes). Each worker keeps them here under the *content
+version*, a number in the database that every ORM flush touching public content raises in the
+same transaction (``_raise_on_flush``); every request reads it (one primary-key look-up), so a
+save on one server shows on the next request to any worker of any server.
+
+Kept parts also expire when the next scheduled article comes out, and after
+``PAGE_PARTS_MAX_AGE`` seconds in any case, for edits made outside the ORM (raw SQL; a restore).
+
+Nothing live is kept: the counters, an article's views and rating, the most-read list, the
+visitor's own vote and the CSRF token are read or made on every request. ORM objects kept here
+are expunged from their session first and only read afterwards, by any thread.
+"""
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy import event, func, inspect, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from portal import clock
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, Category, ContentVersion, Media, SidebarBlock, SiteSettings, Song, WebLink
+
+EXTENSION = "portal.page_parts"
+MAX_ITEMS = 5000  # about 100 MB per worker at most with long articles
+CONTENT_MODELS = (Article, Category, Media, SidebarBlock, Song, WebLink, SiteSettings)
+_read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
+_raise_version = update(ContentVersion).where(ContentVersion.id == 1).values(version=ContentVersion.version + 1)
+
+
+class _Parts:
+    """One worker's parts, valid for one content version until ``expires`` (monotonic time)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.version: int | None = None
+        self.until: datetime | None = None  # the next scheduled article's time
+        self.expires = 0.0
+        self.items: dict[Any, Any] = {}
+
+
+def content_changed(connection: Connection) -> None:
+    """Raise the content version inside ``connection``'s transaction (for writers that bypass the ORM)."""
+    if connection.execute(_raise_version).rowcount == 0:
+        connection.execute(ContentVersion.__table__.insert().values(id=1, version=1))
+
+
+def _raise_on_flush(session: Session, flush_context, instances) -> None:
+    added_or_deleted = (*session.new, *session.deleted)
+    if any(isinstance(item, CONTENT_MODELS) for item in added_or_deleted) or any(
+        isinstance(item, CONTENT_MODELS) and session.is_modified(item) for item in session.dirty
+    ):
+        content_changed(session.connection())
+
+
+def _next_publication(now: datetime) -> datetime | None:
+    query = select(func.min(Article.published_at)).where(Article.status != ArticleStatus.DRAFT, Article.published_at > now)
+    return db.session.execute(query).scalar()
+
+
+def _current() -> _Parts:
+    """This worker's parts, emptied first if the content changed (checked once per request)."""
+    parts: _Parts = current_app.extensions[EXTENSION]
+    if "page_parts_checked" in g:
+        return parts
+    g.page_parts_checked = True
+    version = db.session.connection().execute(_read_version).scalar() or 0  # Core: the ORM's overhead is not needed
+    now = clock.now()
+    with parts.lock:
+        stale = (
+            version != parts.version
+            or time.monotonic() >= parts.expires
+            or (parts.until is not None and now >= parts.until)
+        )
+        if stale:
+            parts.items = {}
+            parts.version = version
+            parts.until = _next_publication(now)
+            parts.expires = time.monotonic() + current_app.config["PAGE_PARTS_MAX_AGE"]
+    return parts
+
+
+def kept(key: Any, build: Callable[[], Any]) -> Any:
+    """The part under ``key``, built (once per content version and worker) by ``build()``.
+
+    ORM objects that ``build`` returns, alone or in lists, tuples and dicts, are expunged
+    from the session so later requests and other threads can read them safely.
+    """
+    parts = _current()
+    try:
+        return parts.items[key]
+    except KeyError:
+        pass
+    value = build()
+    _expunge(value)
+    if len(parts.items) >= MAX_ITEMS:
+        parts.items = {}  # a crawler reading every article of a large site: start afresh, memory stays flat
+    parts.items[key] = value
+    return value
+
+
+def _expunge(value: Any) -> None:
+    """Detach ORM objects and the related objects they have loaded (an article's category and
+    cover): left in the session, those would expire at its next commit and fail to load later."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _expunge(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _expunge(item)
+    elif isinstance(value, db.Model):
+        state = inspect(value)
+        if state.session is not None:
+            state.session.expunge(value)
+        for relationship in state.mapper.relationships:
+            if relationship.key not in state.unloaded:
+                _expunge(state.dict.get(relationship.key))
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION] = _Parts()
+    if not event.contains(Session, "before_flush", _raise_on_flush):
+        event.listen(Session, "before_flush", _raise_on_flush)

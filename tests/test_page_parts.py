@@ -1,0 +1,106 @@
+"""Page parts kept by each worker (portal.page_parts): renewed at once by a save on any server,
+when a scheduled article comes out, and never holding a live figure."""
+
+import re
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, ContentVersion, WebLink
+from tests.test_news import seed_article, url_of
+
+
+def page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_a_save_on_one_server_shows_on_every_server_at_once(make_app):
+    """Two apps on one database stand for two servers (or two workers): each keeps its own parts."""
+    first, second = make_app(demo=True), make_app()
+    seed = seed_article(first)
+    url = url_of(first, seed.id)
+    readers = [first.test_client(), second.test_client()]
+    for reader in readers:
+        assert seed.title in page(reader, url)  # both have kept the article and the sidebar
+    with first.app_context():
+        article = db.session.get(Article, seed.id)
+        article.title = "Tiêu đề đã sửa"
+        link = db.session.execute(select(WebLink).limit(1)).scalar_one()
+        link.title = "Liên kết đã đổi tên"
+        db.session.commit()
+    for reader in readers:
+        html = page(reader, url)
+        assert '<h1 class="article-title">Tiêu đề đã sửa</h1>' in html
+        assert "Liên kết đã đổi tên" in html
+
+
+def test_only_a_real_change_raises_the_content_version(demo_app):
+    seed = seed_article(demo_app)
+    client = demo_app.test_client()
+
+    def version() -> int:
+        with demo_app.app_context():
+            return db.session.execute(select(ContentVersion.version)).scalar()
+
+    before = version()
+    page(client, url_of(demo_app, seed.id))
+    client.post(f"/widgets/rating/{seed.id}", data={"stars": "4"})  # refused (no CSRF token) or not: not content
+    assert version() == before
+    with demo_app.app_context():
+        article = db.session.get(Article, seed.id)
+        article.title = article.title  # no net change
+        db.session.commit()
+    assert version() == before
+    with demo_app.app_context():
+        db.session.get(Article, seed.id).summary = "Tóm tắt mới"
+        db.session.commit()
+    assert version() == before + 1
+
+
+def test_a_scheduled_article_comes_out_on_time(make_app):
+    now = [datetime(2020, 3, 1, 8, 0)]
+    app = make_app(demo=True, CLOCK=lambda: now[0])
+    seed = seed_article(app)
+    with app.app_context():
+        scheduled = Article(
+            title="Bài hẹn giờ đăng", slug="bai-hen-gio-dang", category_id=seed.category_id, summary="",
+            body="<p>Nội dung</p>", status=ArticleStatus.SCHEDULED, published_at=now[0] + timedelta(hours=1),
+        )  # fmt: skip
+        db.session.add(scheduled)
+        db.session.commit()
+        scheduled_id = scheduled.id
+    scheduled_url = url_of(app, scheduled_id)
+    client = app.test_client()
+    assert "Bài hẹn giờ đăng" not in page(client, url_of(app, seed.id))  # related list kept without it
+    assert client.get(scheduled_url).status_code == 404
+    now[0] += timedelta(hours=1, minutes=1)
+    assert "Bài hẹn giờ đăng" in page(client, url_of(app, seed.id))
+    assert client.get(scheduled_url).status_code == 200
+
+
+def test_views_and_ratings_are_read_on_every_request(demo_app):
+    seed = seed_article(demo_app)
+    url = url_of(demo_app, seed.id)
+    client = demo_app.test_client()
+    views = [int(re.search(r"Lượt xem: ([\d.]+)", page(client, url)).group(1).replace(".", "")) for _ in range(3)]
+    assert views[1] == views[0] + 1 and views[2] == views[1] + 1
+    with demo_app.app_context():  # votes arrive from elsewhere (another server)
+        db.session.execute(update(Article).where(Article.id == seed.id).values(rating_count=2, rating_sum=9))
+        db.session.commit()
+    html = page(client, url)
+    assert "lượt đánh giá: 2, trung bình: 4,5/5" in html and '"ratingCount": 2' in html
+
+
+def test_edits_outside_the_application_show_after_the_maximum_age(make_app):
+    app = make_app(demo=True, PAGE_PARTS_MAX_AGE=0)
+    seed = seed_article(app)
+    url = url_of(app, seed.id)
+    client = app.test_client()
+    page(client, url)
+    with app.app_context():
+        db.session.execute(update(Article).where(Article.id == seed.id).values(summary="Sửa thẳng trong cơ sở dữ liệu"))
+        db.session.commit()
+    assert "Sửa thẳng trong cơ sở dữ liệu" in page(client, url)
