@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import assets, counting, page_parts, security, text, visitor
+from portal import assets, counting, page_parts, security, skeleton, text, visitor
 from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +95,7 @@ def _init_extensions(app: Flask) -> None:
     security.init_app(app)
     counting.init_app(app)
     page_parts.init_app(app)
+    skeleton.init_app(app)
     # Public pages must not read the session (Flask would add Vary: Cookie, and a user query,
     # to every page): only the admin puts current_user into its templates, and the remember-me
     # cookie hook, which reads the session on every response, runs on admin responses only.

@@ -62,9 +62,12 @@ def renew_presence() -> None:
         store().renew_presence(current_visitor(), clock.now())
 
 
+_VISIT_OFFSET = select(SiteSettings.visit_offset).limit(1)
+
+
 def visit_offset() -> int:
     """The webmaster's starting number, added to the total (the site settings' one column)."""
-    return db.session.execute(select(SiteSettings.visit_offset).limit(1)).scalar() or 0
+    return db.session.connection().execute(_VISIT_OFFSET).scalar() or 0
 
 
 def current_counters() -> visits.Counters | None:

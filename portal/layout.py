@@ -8,6 +8,7 @@ from portal.extensions import db
 from portal.models import SiteSettings
 from portal.services.content import menu_categories
 from portal.sidebar import build_sidebar
+from portal.skeleton import render_kept
 
 
 def site_settings() -> SiteSettings:
@@ -20,21 +21,24 @@ def site_settings() -> SiteSettings:
     return page_parts.kept("site", load)
 
 
-def render_page(template: str, *, counted: bool = True, **context) -> str:
+def render_page(template: str, *, counted: bool = True, kept_as: tuple | None = None, **context) -> str:
     """Render a full public page with the header, menu, sidebar and footer filled in.
 
     Rendering a page is what counts a page view (see portal.counting); error pages pass
     ``counted=False``. The article page counts its own view first, with the article's id.
+    A page given ``kept_as`` (its key among the template's pages) is filled into its kept
+    skeleton (``portal.skeleton``) instead of rendered whole.
     """
     if counted:
         counting.count_page_view()
-    return render_template(
-        template,
-        site=site_settings(),
-        menu=page_parts.kept("menu", menu_categories),
-        sidebar=build_sidebar(clock.now()),
-        **context,
-    )
+    context |= {
+        "site": site_settings(),
+        "menu": page_parts.kept("menu", menu_categories),
+        "sidebar": build_sidebar(clock.now()),
+    }
+    if kept_as is not None:
+        return render_kept(template, kept_as, **context)
+    return render_template(template, **context)
 
 
 def page_url(number: int) -> str:

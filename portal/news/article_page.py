@@ -37,7 +37,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
     if preview:
         related, page, view = [], {"counted": False, "preview": True}, None
     else:
-        related, page, view = _related(article), {}, counting.count_page_view(article.id)
+        related, page, view = _related(article), {"kept_as": (article.id,)}, counting.count_page_view(article.id)
     from portal.widgets.rating import rating_panel  # not at the top: portal.widgets imports this module
 
     figures = view.article if view and view.article else rating.figures if rating else content.article_figures(article.id)

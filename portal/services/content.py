@@ -4,12 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import nh3
-from flask import url_for
 from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union_all
 from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
+from portal.models.content import article_url
 from portal.services.word import normalise_word_html
 
 ALLOWED_TAGS = {
@@ -154,7 +154,7 @@ class ReadCount:
 
     @property
     def url(self) -> str:
-        return url_for("news.article", category_slug=self.category_slug, slug=self.slug, article_id=self.id)
+        return article_url(self.category_slug, self.slug, self.id)
 
 
 _BY_VIEWS = (Article.view_count.desc(), Article.published_at.desc())

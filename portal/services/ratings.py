@@ -8,7 +8,7 @@ and the unique (article, visitor) constraint, not a look-up first, refuses a sec
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
@@ -34,21 +34,26 @@ class Drift:
     counted: tuple[int, int]  # (count, sum) from the vote rows
 
 
+# Built once: building a statement costs more than running it.
+_COUNT_VOTE = (
+    update(Article)
+    .where(Article.id == bindparam("article_id"), is_visible(bindparam("now")))
+    .values(rating_count=Article.rating_count + 1, rating_sum=Article.rating_sum + bindparam("stars"))
+)
+_INSERT_VOTE = insert(Vote)
+
+
 def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
     """Record ``stars`` from ``visitor`` for a visible article, or change nothing at all."""
     if stars not in range(1, 6):
         raise ValueError(f"stars must be 1 to 5, not {stars!r}")
-    counted = db.session.execute(
-        update(Article)
-        .where(Article.id == article_id, is_visible(now))
-        .values(rating_count=Article.rating_count + 1, rating_sum=Article.rating_sum + stars)
-        .execution_options(synchronize_session=False)
-    )
+    connection = db.session.connection()
+    counted = connection.execute(_COUNT_VOTE, {"article_id": article_id, "now": now, "stars": stars})
     if counted.rowcount != 1:
         db.session.rollback()
         raise ArticleUnavailable(article_id)
-    db.session.add(Vote(article_id=article_id, visitor=visitor, stars=stars, created_at=now))
     try:
+        connection.execute(_INSERT_VOTE, {"article_id": article_id, "visitor": visitor, "stars": stars, "created_at": now})
         db.session.commit()
     except IntegrityError:
         db.session.rollback()  # undoes the count and sum too

@@ -1,0 +1,63 @@
+"""Whole pages kept as a skeleton: rendered once per content version with holes where the live
+partials go, then filled on every request.
+
+Templates write a live partial as ``{{ live("widgets/_rating.html") }}`` rather than
+``{% include %}``. On an ordinary render ``live`` includes it, with the same context. When a
+page is rendered as a skeleton, ``live`` leaves a marked hole instead; ``render_kept`` keeps
+the text between the holes (``portal.page_parts``) and, on each request, renders only the
+partials into them. The article page, the site's busiest, is rendered this way: its live
+parts are the views, the rating widget, the structured data carrying the rating, the flashed
+messages, the text-size form (CSRF token, current address), and the counters and most-read
+blocks of the sidebar; everything else of it changes only when something is saved.
+"""
+
+import re
+import secrets
+from typing import Any
+
+from flask import current_app, request
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from portal import page_parts
+
+_MARK = f"<!--live-{secrets.token_hex(8)}-"  # unguessable: no article text can forge a hole
+_HOLE = re.compile(re.escape(_MARK) + r"(\d+)-->")
+
+
+@pass_context
+def live(context: Context, template: str, **variables: Any) -> Markup:
+    """A partial that changes with every request: included now, or a hole in a skeleton."""
+    holes = context.get("skeleton_holes")
+    if holes is not None:
+        holes.append((template, variables))
+        return Markup(f"{_MARK}{len(holes) - 1}-->")
+    return Markup(context.environment.get_template(template).render(context.get_all() | variables))
+
+
+def render_kept(template: str, key: tuple, **context: Any) -> str:
+    """``template`` rendered from its kept skeleton (made now if need be), the live partials filled in.
+
+    ``key`` names the page among its template's pages; the address's host (the page holds
+    absolute links) and the reader's text size are added to it."""
+    app = current_app._get_current_object()
+    app.update_template_context(context)
+    environment = app.jinja_env
+    key = ("skeleton", template, *key, request.host_url, context.get("text_size"))
+
+    def make() -> tuple[list[str], list[tuple[str, dict]]]:
+        holes: list[tuple[str, dict]] = []
+        text = environment.get_template(template).render(context | {"skeleton_holes": holes})
+        return _HOLE.split(text)[::2], holes
+
+    texts, holes = page_parts.kept(key, make)
+    pieces = [texts[0]]
+    for (partial, variables), text in zip(holes, texts[1:]):
+        pieces.append(environment.get_template(partial).render(context | variables))
+        pieces.append(text)
+    return "".join(pieces)
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals["live"] = live
