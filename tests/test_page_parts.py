@@ -104,3 +104,18 @@ def test_edits_outside_the_application_show_after_the_maximum_age(make_app):
         db.session.execute(update(Article).where(Article.id == seed.id).values(summary="Sửa thẳng trong cơ sở dữ liệu"))
         db.session.commit()
     assert "Sửa thẳng trong cơ sở dữ liệu" in page(client, url)
+
+
+def test_a_new_article_leads_the_home_page_at_once(demo_app):
+    client = demo_app.test_client()
+    page(client, "/")
+    seed = seed_article(demo_app)
+    with demo_app.app_context():
+        db.session.add(
+            Article(
+                title="Tin mới nhất vừa đăng", slug="tin-moi-nhat-vua-dang", category_id=seed.category_id, summary="",
+                body="<p>Nội dung</p>", status=ArticleStatus.PUBLISHED, published_at=datetime.now() - timedelta(days=1),
+            )
+        )  # fmt: skip
+        db.session.commit()
+    assert "Tin mới nhất vừa đăng" in page(client, "/")

@@ -1,7 +1,7 @@
 from flask import abort, current_app, redirect, send_from_directory
 from sqlalchemy import select
 
-from portal import clock
+from portal import clock, page_parts
 from portal.extensions import db
 from portal.layout import render_page
 from portal.models import Article, BlockKind, Category, SidebarBlock
@@ -12,11 +12,16 @@ from portal.services import content
 
 @bp.get("/")
 def home():
-    """The newest article large, then the latest of each category."""
-    now = clock.now()
-    lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
-    sections = content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
-    return render_page("news/home.html", lead=lead, sections=sections)
+    """The newest article large, then the latest of each category (kept, like the page itself,
+    until the content changes: only the sidebar's counters and most-read list are live)."""
+
+    def newest() -> tuple:
+        now = clock.now()
+        lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
+        return lead, content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
+
+    lead, sections = page_parts.kept("home", newest)
+    return render_page("news/home.html", kept_as=("home",), lead=lead, sections=sections)
 
 
 @bp.get("/tin-tuc/<slug>/", defaults={"page": 1})

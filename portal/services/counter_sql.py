@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select
+from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -56,22 +56,19 @@ class _Statements:
         )
 
         # The day's, the month's and the total tallies in one statement, always in this
-        # order, so concurrent PostgreSQL transactions lock the rows alike.
-        visits = bindparam("visits", type_=Integer())
-        tallied = dialect.insert(VisitTally).values(
-            [
-                {"kind": TallyKind.DAY.value, "period": bindparam("day", type_=day), "visits": visits, "page_views": 1},
-                {"kind": TallyKind.MONTH.value, "period": bindparam("month", type_=day), "visits": visits, "page_views": 1},
-                {"kind": TallyKind.TOTAL.value, "period": TOTAL_PERIOD, "visits": visits, "page_views": 1},
-            ]
-        )
-        self.tallied = tallied.on_conflict_do_update(
-            index_elements=[VisitTally.kind, VisitTally.period],
-            set_={
-                "visits": VisitTally.visits + tallied.excluded.visits,
-                "page_views": VisitTally.page_views + tallied.excluded.page_views,
-            },
-        )
+        # order, so concurrent PostgreSQL transactions lock the rows alike. Written as text
+        # (the same SQL on SQLite and PostgreSQL): SQLAlchemy cannot cache the compiled form
+        # of a multi-row INSERT, and compiling it again took longer than running it.
+        self.tallied = text(
+            "INSERT INTO visit_tally (kind, period, visits, page_views)"
+            " VALUES (:day_kind, :day, :visits, 1), (:month_kind, :month, :visits, 1), (:total_kind, :total, :visits, 1)"
+            " ON CONFLICT (kind, period) DO UPDATE SET visits = visit_tally.visits + excluded.visits,"
+            " page_views = visit_tally.page_views + excluded.page_views"
+        ).bindparams(
+            bindparam("day", type_=day), bindparam("month", type_=day), bindparam("total", TOTAL_PERIOD, type_=day),
+            bindparam("visits", type_=Integer()), bindparam("day_kind", TallyKind.DAY.value),
+            bindparam("month_kind", TallyKind.MONTH.value), bindparam("total_kind", TallyKind.TOTAL.value),
+        )  # fmt: skip
 
         def tally(kind: TallyKind, period, column):
             return select(column).where(VisitTally.kind == kind, VisitTally.period == period).scalar_subquery()
