@@ -8,7 +8,7 @@ visitor's own vote are read on every request.
 
 from typing import TYPE_CHECKING
 
-from flask import current_app
+from flask import current_app, request
 
 from portal import clock, counting, page_parts
 from portal.layout import render_page
@@ -42,5 +42,6 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
 
     figures = view.article if view and view.article else rating.figures if rating else content.article_figures(article.id)
     rating = rating or rating_panel(article, figures)
-    context = {"article": article, "figures": figures, "related": related, "rating": rating} | sharing_context(article)
+    sharing = page_parts.kept(("sharing", article.id, request.host_url), lambda: sharing_context(article))
+    context = {"article": article, "figures": figures, "related": related, "rating": rating} | sharing
     return render_page("news/article.html", **page, **context)
