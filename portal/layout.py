@@ -21,7 +21,7 @@ def site_settings() -> SiteSettings:
     return page_parts.kept("site", load)
 
 
-def render_page(template: str, *, counted: bool = True, kept_as: tuple | None = None, **context) -> str:
+def render_page(template: str, *, counted: bool = True, kept_as: tuple | None = None, **context) -> str | bytes:
     """Render a full public page with the header, menu, sidebar and footer filled in.
 
     Rendering a page is what counts a page view (see portal.counting); error pages pass

@@ -17,6 +17,7 @@ are expunged from their session first and only read afterwards, by any thread.
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -31,7 +32,7 @@ from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, ContentVersion, Media, SidebarBlock, SiteSettings, Song, WebLink
 
 EXTENSION = "portal.page_parts"
-MAX_ITEMS = 5000  # about 100 MB per worker at most with long articles
+MAX_ITEMS = 8000  # the least recently used go first; about 2,000 articles' pages, some 100 MB a worker
 CONTENT_MODELS = (Article, Category, Media, SidebarBlock, Song, WebLink, SiteSettings)
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
 _raise_version = update(ContentVersion).where(ContentVersion.id == 1).values(version=ContentVersion.version + 1)
@@ -45,7 +46,7 @@ class _Parts:
         self.version: int | None = None
         self.until: datetime | None = None  # the next scheduled article's time
         self.expires = 0.0
-        self.items: dict[Any, Any] = {}
+        self.items: OrderedDict[Any, Any] = OrderedDict()  # least recently used first
 
 
 def content_changed(connection: Connection) -> None:
@@ -82,7 +83,7 @@ def _current() -> _Parts:
             or (parts.until is not None and now >= parts.until)
         )
         if stale:
-            parts.items = {}
+            parts.items = OrderedDict()
             parts.version = version
             parts.until = _next_publication(now)
             parts.expires = time.monotonic() + current_app.config["PAGE_PARTS_MAX_AGE"]
@@ -96,15 +97,17 @@ def kept(key: Any, build: Callable[[], Any]) -> Any:
     from the session so later requests and other threads can read them safely.
     """
     parts = _current()
-    try:
-        return parts.items[key]
-    except KeyError:
-        pass
+    items = parts.items
+    with parts.lock:
+        if key in items:
+            items.move_to_end(key)
+            return items[key]
     value = build()
     _expunge(value)
-    if len(parts.items) >= MAX_ITEMS:
-        parts.items = {}  # a crawler reading every article of a large site: start afresh, memory stays flat
-    parts.items[key] = value
+    with parts.lock:
+        items[key] = value
+        if len(items) > MAX_ITEMS:
+            items.popitem(last=False)  # a crawler reading every article: memory stays bounded
     return value
 
 

@@ -36,8 +36,9 @@ def live(context: Context, template: str, **variables: Any) -> Markup:
     return Markup(context.environment.get_template(template).render(context.get_all() | variables))
 
 
-def render_kept(template: str, key: tuple, **context: Any) -> str:
-    """``template`` rendered from its kept skeleton (made now if need be), the live partials filled in.
+def render_kept(template: str, key: tuple, **context: Any) -> bytes:
+    """``template`` rendered from its kept skeleton (made now if need be), the live partials filled
+    in, as UTF-8.
 
     ``key`` names the page among its template's pages; the address's host (the page holds
     absolute links) and the reader's text size are added to it."""
@@ -46,17 +47,17 @@ def render_kept(template: str, key: tuple, **context: Any) -> str:
     environment = app.jinja_env
     key = ("skeleton", template, *key, request.host_url, context.get("text_size"))
 
-    def make() -> tuple[list[str], list[tuple[str, dict]]]:
+    def make() -> tuple[list[bytes], list[tuple[str, dict]]]:
         holes: list[tuple[str, dict]] = []
         text = environment.get_template(template).render(context | {"skeleton_holes": holes})
-        return _HOLE.split(text)[::2], holes
+        return [piece.encode() for piece in _HOLE.split(text)[::2]], holes  # UTF-8: half the memory of str
 
     texts, holes = page_parts.kept(key, make)
     pieces = [texts[0]]
     for (partial, variables), text in zip(holes, texts[1:]):
-        pieces.append(environment.get_template(partial).render(context | variables))
+        pieces.append(environment.get_template(partial).render(context | variables).encode())
         pieces.append(text)
-    return "".join(pieces)
+    return b"".join(pieces)
 
 
 def init_app(app) -> None:
