@@ -381,3 +381,17 @@ def test_migration_0007_keys_existing_rows_and_downgrades(tmp_path, monkeypatch)
         downgrade(revision="0006")
         rows = db.session.execute(text("SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH 'hong'"))
         assert sorted(rows.scalars()) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text_", "terms", "marked"),
+    [
+        ("Hội nghị HỘI NGHỊ", ["hoi", "nghi"], "<mark>Hội</mark> <mark>nghị</mark> <mark>HỘI</mark> <mark>NGHỊ</mark>"),
+        ("hội_nghị hội1 đại-hội", ["hoi", "dai"], "<mark>hội</mark>_nghị hội1 <mark>đại</mark>-<mark>hội</mark>"),
+        ("\u0048\u006f\u0302\u0323i nghi\u0323", ["hoi"], "<mark>Hội</mark> nghị"),  # decomposed (NFD) input
+        ("İzmir và hội nghị", ["hoi"], "İzmir và <mark>hội</mark> nghị"),  # folding changes the length
+        ("<hội> & nghị", ["hoi"], "&lt;<mark>hội</mark>&gt; &amp; nghị"),
+    ],
+)
+def test_highlight_marks_whole_words_whatever_the_form(text_, terms, marked):
+    assert search.highlight(text_, terms) == marked

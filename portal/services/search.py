@@ -290,20 +290,22 @@ def rank(terms: list[str], now: datetime, dialect: str, places: int | None = Non
 
     Exact without ranking every match: if fewer titles match than the places asked for, those
     are all of them, and the newest ``places`` matches of any kind hold at least as many others
-    as the places left, the newest ones. The total is a count of at most ``limit + 1`` keys."""
+    as the places left, the newest ones. The total is the number of those newest matches when
+    they are fewer than the places, else a count of at most ``limit + 1`` keys."""
     limit = RESULT_LIMIT if limit is None else limit
     places = limit if places is None else min(places, limit)
 
     def keys(title_only: bool, how_many: int) -> list[int]:
         return list(db.session.execute(newest_matches(terms, now, dialect, title_only, how_many)).scalars())
 
-    everything = newest_matches(terms, now, dialect, False, limit + 1).subquery()
-    found = db.session.execute(select(func.count()).select_from(everything)).scalar_one()
-    titled = keys(True, places) if found and places > 0 else []
-    ranked = titled
-    if len(titled) < places and found > len(titled):
-        in_title = set(titled)
-        ranked = titled + [key for key in keys(False, places) if key not in in_title][: places - len(titled)]
+    newest = keys(False, places) if places > 0 else []
+    found = len(newest)
+    if found == places:
+        everything = newest_matches(terms, now, dialect, False, limit + 1).subquery()
+        found = db.session.execute(select(func.count()).select_from(everything)).scalar_one()
+    titled = keys(True, places) if newest else []
+    in_title = set(titled)
+    ranked = (titled + [key for key in newest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
     return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit)
 
@@ -385,16 +387,31 @@ def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_pa
 # Highlighting ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``terms`` as a whole word (a run of letters and digits, as ``_WORD`` finds)."""
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+def _term_spans(text_: str, terms: list[str]) -> Iterable[tuple[int, int]]:
+    """Where the words of ``text_`` whose folded form is a term start and end."""
+    wanted = frozenset(terms)
+    folded = fold(text_)
+    if len(folded) == len(text_):  # letter for letter (NFC text): one search over the folded copy
+        return (match.span() for match in _terms_pattern(wanted).finditer(folded))
+    return (match.span() for match in _WORD.finditer(text_) if _fold_cached(match.group()) in wanted)
+
+
 def highlight(text_: str, terms: list[str]) -> Markup:
-    """``text_`` escaped, with every word whose folded form is a term wrapped in <mark>."""
-    wanted = set(terms)
+    """``text_`` (NFC) escaped, with every word whose folded form is a term wrapped in <mark>."""
+    text_ = unicodedata.normalize("NFC", text_)
     pieces: list[str] = []
     position = 0
-    for match in _WORD.finditer(text_):
-        if _fold_cached(match.group()) in wanted:
-            pieces.append(escape(text_[position : match.start()]))
-            pieces.append(Markup("<mark>%s</mark>") % match.group())
-            position = match.end()
+    for start, end in _term_spans(text_, terms):
+        pieces.append(escape(text_[position:start]))
+        pieces.append(Markup("<mark>%s</mark>") % text_[start:end])
+        position = end
     pieces.append(escape(text_[position:]))
     return Markup("").join(pieces)
 
