@@ -395,3 +395,60 @@ def test_migration_0007_keys_existing_rows_and_downgrades(tmp_path, monkeypatch)
 )
 def test_highlight_marks_whole_words_whatever_the_form(text_, terms, marked):
     assert search.highlight(text_, terms) == marked
+
+
+# Remembered rankings: never older than the index or the clock ----------------------------------
+
+
+def statements_during(action) -> list[str]:
+    statements = []
+    record = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return statements
+
+
+def test_a_repeated_search_reads_only_the_generation(search_app):
+    word = "nhacnhieulan"
+    add_article(search_app, f"Tin {word}", "", datetime(2020, 1, 1))
+    with search_app.app_context():
+        dialect, now = db.engine.dialect.name, datetime(2030, 1, 1)
+        first = search.rank([word], now, dialect, places=10)
+        again = []
+        statements = statements_during(lambda: again.append(search.rank([word], now, dialect, places=10)))
+    assert again == [first] and len(first.ids) == 1
+    assert len(statements) == 1 and "search_generation" in statements[0]
+
+
+def test_a_remembered_ranking_follows_the_clock(search_app):
+    word = "hengioxuatban"
+    out = add_article(search_app, f"Tin {word} đã đăng", "", datetime(2020, 1, 1))
+    coming = add_article(search_app, f"Tin {word} hẹn giờ", "", datetime(2020, 1, 3), status=ArticleStatus.SCHEDULED)
+    with search_app.app_context():
+        dialect = db.engine.dialect.name
+        at = lambda moment: search.rank([word], moment, dialect, places=10).ids  # noqa: E731
+        assert at(datetime(2020, 1, 2)) == [out]
+        assert at(datetime(2020, 1, 2, 12)) == [out]
+        assert at(datetime(2020, 1, 3)) == [coming, out]
+        assert at(datetime(2020, 1, 2, 23, 59, 59)) == [out]
+        assert at(datetime(2019, 12, 31)) == []
+
+
+def test_raw_sql_writes_to_the_index_are_seen_at_once(search_app):
+    word = "suathangsql"
+    article_id = add_article(search_app, f"Tin {word}", "", datetime(2020, 1, 1))
+    with search_app.app_context():
+        dialect, now = db.engine.dialect.name, datetime(2030, 1, 1)
+        generation = lambda: db.session.execute(select(search.SearchGeneration.n)).scalar_one()  # noqa: E731
+        before = generation()
+        assert search.rank([word], now, dialect).ids == [article_id]
+        db.session.execute(text("UPDATE article_search SET title = 'khac' WHERE article_id = :id"), {"id": article_id})
+        db.session.commit()
+        assert generation() > before
+        assert search.rank([word], now, dialect).ids == []
+        db.session.execute(delete(ArticleSearch))
+        db.session.commit()
+        assert search.rank(["khac"], now, dialect).ids == []

@@ -14,16 +14,19 @@ every match: ``rank`` takes the newest ``RESULT_LIMIT`` title matches and the ne
 published_at, id) that stops at its LIMIT. Together they give exactly the first
 ``RESULT_LIMIT`` places of the full ranking (a page asks only for the places up to its own
 end), and say whether there are more; the page then says "hơn 1.000" instead of a count
-nobody needs.
+nobody needs. A ranking is remembered in the process until the index changes (a generation
+number that triggers move on every write) or the clock reaches an article not yet out.
 """
 
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timedelta
 from math import ceil
 from html.parser import HTMLParser
+from threading import Lock
 from typing import Iterable
 
 from markupsafe import Markup, escape
@@ -32,7 +35,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 
 from portal.extensions import db
-from portal.models import Article, ArticleSearch, ArticleStatus
+from portal.models import Article, ArticleSearch, ArticleStatus, SearchGeneration
 from portal.models.search import FTS_TABLE, FTS_TITLE_TABLE, PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN
 from portal.services.content import is_visible
 from portal.text import fold
@@ -45,6 +48,7 @@ SNIPPET_LEAD = 8
 INDEXED_FIELDS = ("title", "summary", "body")
 RANKED_FIELDS = ("status", "published_at")
 RESULT_LIMIT = 1000
+REMEMBERED_RANKINGS = 512  # per process; a ranking is a few dozen ids
 RANK_EPOCH = datetime(1900, 1, 1)
 ID_BITS = 30  # article ids below 2**30; the published second takes the 33 bits above
 
@@ -266,13 +270,6 @@ def _newest_postgresql(terms: list[str], title_only: bool, bound: int, limit: in
     )
 
 
-def newest_matches(terms: list[str], now: datetime, dialect: str, title_only: bool, limit: int) -> Select[tuple[int]]:
-    """The rank keys of the newest ``limit`` articles visible at ``now`` that hold every term
-    (in the title alone with ``title_only``), newest first; a walk that stops at the LIMIT."""
-    newest = _newest_postgresql if dialect == "postgresql" else _newest_sqlite
-    return newest(terms, title_only, visible_bound(now), limit)
-
-
 @dataclass(frozen=True)
 class Ranking:
     """The first places of the ranking (article ids, best first); ``total``: how many places it
@@ -288,26 +285,89 @@ def rank(terms: list[str], now: datetime, dialect: str, places: int | None = Non
     """The first ``places`` (at most ``limit``) of the full ranking: title matches newest
     first, then the other matches newest first.
 
+    Remembered per process for the index generation and the span of time in which no article
+    appears or goes (see ``_remembered``), so a popular query costs one small read until an
+    article is saved or a scheduled one comes out."""
+    limit = RESULT_LIMIT if limit is None else limit
+    places = limit if places is None else min(places, limit)
+    bound = visible_bound(now)
+    generation = db.session.execute(select(SearchGeneration.n).where(SearchGeneration.id == 1)).scalar()
+    key = (str(db.session.get_bind().url), dialect, tuple(terms), places, limit)
+    remembered = _remembered.get(key, generation, bound)
+    if remembered is not None:
+        return remembered
+    ranking = _rank(terms, bound, dialect, places, limit)
+    if generation is not None:
+        _remembered.put(key, generation, _unchanged_span(bound), ranking)
+    return ranking
+
+
+def _rank(terms: list[str], bound: int, dialect: str, places: int, limit: int) -> Ranking:
+    """``rank`` from the index, for the articles whose keys are in 1 … ``bound``.
+
     Exact without ranking every match: if fewer titles match than the places asked for, those
     are all of them, and the newest ``places`` matches of any kind hold at least as many others
     as the places left, the newest ones. The total is the number of those newest matches when
     they are fewer than the places, else a count of at most ``limit + 1`` keys."""
-    limit = RESULT_LIMIT if limit is None else limit
-    places = limit if places is None else min(places, limit)
+    newest = _newest_postgresql if dialect == "postgresql" else _newest_sqlite
 
     def keys(title_only: bool, how_many: int) -> list[int]:
-        return list(db.session.execute(newest_matches(terms, now, dialect, title_only, how_many)).scalars())
+        return list(db.session.execute(newest(terms, title_only, bound, how_many)).scalars())
 
-    newest = keys(False, places) if places > 0 else []
-    found = len(newest)
+    latest = keys(False, places) if places > 0 else []
+    found = len(latest)
     if found == places:
-        everything = newest_matches(terms, now, dialect, False, limit + 1).subquery()
+        everything = newest(terms, False, bound, limit + 1).subquery()
         found = db.session.execute(select(func.count()).select_from(everything)).scalar_one()
-    titled = keys(True, places) if newest else []
+    titled = keys(True, places) if latest else []
     in_title = set(titled)
-    ranked = (titled + [key for key in newest if key not in in_title])[:places]
+    ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
     return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit)
+
+
+def _unchanged_span(bound: int) -> tuple[int, int]:
+    """The bounds ``b`` for which the visible keys (1 … ``b``) are those of ``bound``: from the
+    newest visible key up to, not including, the next key (a scheduled article)."""
+    key = ArticleSearch.rank_key
+    newest = select(func.max(key)).where(key.between(1, bound)).scalar_subquery()
+    coming = select(func.min(key)).where(key > bound).scalar_subquery()
+    low, high = db.session.execute(select(newest, coming)).one()
+    return (low or 0, high if high is not None else 1 << 63)
+
+
+class _Remembered:
+    """The last rankings asked for in this process, each with the index generation and the
+    span of bounds it holds for; thread-safe, least recently used first out."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple, tuple[int, tuple[int, int], Ranking]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: tuple, generation: int | None, bound: int) -> Ranking | None:
+        if generation is None:
+            return None
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != generation or not entry[1][0] <= bound < entry[1][1]:
+                return None
+            self.entries.move_to_end(key)
+            return entry[2]
+
+    def put(self, key: tuple, generation: int, span: tuple[int, int], ranking: Ranking) -> None:
+        with self.lock:
+            self.entries[key] = (generation, span, ranking)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+_remembered = _Remembered(REMEMBERED_RANKINGS)
 
 
 @dataclass

@@ -7,7 +7,9 @@ took hundreds of milliseconds. The key is one integer, the published second shif
 and "the newest N visible matches" is a walk down the rowid that stops after N rows; on
 PostgreSQL it gets a b-tree index the planner can walk newest first. A title-only index
 (``article_title_fts``; ``title_document`` with a GIN index) finds the few articles with
-every word in the title without checking the many that have them in the body.
+every word in the title without checking the many that have them in the body. Triggers move
+``search_generation`` on every write of ``article_search``, so a remembered ranking is
+never used once the index has changed.
 
 The key and the DDL are written out here (not imported) so this revision keeps building what
 it built.
@@ -29,7 +31,10 @@ depends_on = None
 EPOCH = datetime(1900, 1, 1)
 ID_BITS = 30
 
-SQLITE_TRIGGERS = ["article_search_ai", "article_search_ad", "article_search_au"]
+SQLITE_TRIGGERS = [
+    "article_search_ai", "article_search_ad", "article_search_au",
+    "search_generation_ai", "search_generation_ad", "search_generation_au",
+]  # fmt: skip
 SQLITE_FTS_TABLES = ["article_search_fts", "article_title_fts"]
 SQLITE_DDL = [
     "CREATE VIRTUAL TABLE article_search_fts USING fts5("
@@ -49,11 +54,22 @@ SQLITE_DDL = [
     "INSERT INTO article_title_fts(rowid, title) VALUES (new.rank_key, new.title); END",
     "INSERT INTO article_search_fts(article_search_fts) VALUES ('rebuild')",
     "INSERT INTO article_title_fts(article_title_fts) VALUES ('rebuild')",
+    *[
+        f"CREATE TRIGGER search_generation_{suffix} AFTER {operation} ON article_search BEGIN "
+        "INSERT INTO search_generation (id, n) VALUES (1, CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)) "
+        "ON CONFLICT (id) DO UPDATE SET n = max(n + 1, excluded.n); END"
+        for suffix, operation in (("ai", "INSERT"), ("ad", "DELETE"), ("au", "UPDATE"))
+    ],
 ]
 POSTGRESQL_DDL = [
     "ALTER TABLE article_search ADD COLUMN title_document tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', title)) STORED",
     "CREATE INDEX ix_article_search_title_document ON article_search USING gin (title_document)",
+    "CREATE OR REPLACE FUNCTION bump_search_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "INSERT INTO search_generation (id, n) VALUES (1, CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)) "
+    "ON CONFLICT (id) DO UPDATE SET n = greatest(search_generation.n + 1, excluded.n); RETURN NULL; END $$",
+    "CREATE TRIGGER search_generation_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_search "
+    "FOR EACH STATEMENT EXECUTE FUNCTION bump_search_generation()",
 ]
 # What revision 0005 built, for the way down.
 SQLITE_0005_DDL = [
@@ -104,6 +120,12 @@ def upgrade():
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         _drop_sqlite_fts()
+    op.create_table(
+        "search_generation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("n", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_search_generation")),
+    )
     with op.batch_alter_table("article_search", schema=None) as batch_op:
         batch_op.add_column(sa.Column("rank_key", sa.BigInteger(), nullable=True))
     _fill_rank_keys()
@@ -119,11 +141,14 @@ def downgrade():
     if dialect == "sqlite":
         _drop_sqlite_fts()
     if dialect == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS search_generation_bump ON article_search")
+        op.execute("DROP FUNCTION IF EXISTS bump_search_generation()")
         op.execute("DROP INDEX IF EXISTS ix_article_search_title_document")
         op.execute("ALTER TABLE article_search DROP COLUMN IF EXISTS title_document")
     with op.batch_alter_table("article_search", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_article_search_rank_key"), type_="unique")
         batch_op.drop_column("rank_key")
+    op.drop_table("search_generation")
     if dialect == "sqlite":
         for statement in SQLITE_0005_DDL:
             op.execute(statement)
