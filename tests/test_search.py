@@ -286,8 +286,10 @@ def add_matches(app, word: str) -> list[int]:
     return newest_first(titles) + newest_first(bodies)
 
 
+@pytest.mark.parametrize("sort_at_most", [search.PG_SORT_AT_MOST, 1])  # PostgreSQL: sorted, then walked
 @pytest.mark.parametrize("limit", [1, 3, 5, 6, 9, 10, 11, 50])
-def test_capped_ranking_is_exactly_the_start_of_the_full_ranking(search_app, limit):
+def test_capped_ranking_is_exactly_the_start_of_the_full_ranking(search_app, limit, sort_at_most, monkeypatch):
+    monkeypatch.setattr(search, "PG_SORT_AT_MOST", sort_at_most)
     word = "dacbietmuoi"
     full = add_matches(search_app, word)
     with search_app.app_context():

@@ -30,7 +30,7 @@ from threading import Lock
 from typing import Iterable
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, column, delete, event, func, insert, inspect, literal_column, select, table, update
+from sqlalchemy import ColumnElement, and_, column, delete, event, func, insert, inspect, literal_column, select, table, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 
@@ -48,6 +48,7 @@ SNIPPET_LEAD = 8
 INDEXED_FIELDS = ("title", "summary", "body")
 RANKED_FIELDS = ("status", "published_at")
 RESULT_LIMIT = 1000
+PG_SORT_AT_MOST = 200
 REMEMBERED_RANKINGS = 512  # per process; a ranking is a few dozen ids
 RANK_EPOCH = datetime(1900, 1, 1)
 ID_BITS = 30  # article ids below 2**30; the published second takes the 33 bits above
@@ -246,28 +247,50 @@ def parse_query(raw: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def _newest_sqlite(terms: list[str], title_only: bool, bound: int, limit: int) -> Select[tuple[int]]:
+def _sqlite_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """The rank key column and the condition "holds every term, key in 1 … ``bound``": FTS5
+    walks its rowid (the rank key) in order, so ORDER BY it with a LIMIT stops early."""
     name = FTS_TITLE_TABLE if title_only else FTS_TABLE
     fts = table(name, column("rowid"))
     phrases = " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
-    return (
-        select(fts.c.rowid)
-        .where(literal_column(name).op("MATCH")(phrases), fts.c.rowid.between(1, bound))
-        .order_by(fts.c.rowid.desc())
-        .limit(limit)
-    )
+    return fts.c.rowid, and_(literal_column(name).op("MATCH")(phrases), fts.c.rowid.between(1, bound))
 
 
-def _newest_postgresql(terms: list[str], title_only: bool, bound: int, limit: int) -> Select[tuple[int]]:
+def _postgresql_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """The same for PostgreSQL, the query written inline, not as a parameter: once psycopg
+    prepares a statement, PostgreSQL may switch to a plan made without knowing the words."""
     document = literal_column(f"article_search.{PG_TITLE_COLUMN if title_only else PG_DOCUMENT_COLUMN}")
-    query = " & ".join(terms)  # terms are letters and digits only
+    if not all(_WORD.fullmatch(term) for term in terms):
+        raise ValueError(f"not a folded word list: {terms!r}")
+    query = literal_column("'" + " & ".join(terms) + "'")  # letters and digits only: nothing to escape
     key = ArticleSearch.rank_key
-    return (
-        select(key)
-        .where(document.op("@@")(func.to_tsquery(literal_column("'simple'"), query)), key.between(1, bound))
-        .order_by(key.desc())
-        .limit(limit)
-    )
+    return key, and_(document.op("@@")(func.to_tsquery(literal_column("'simple'"), query)), key.between(1, bound))
+
+
+def _matches(terms: list[str], title_only: bool, bound: int, dialect: str):
+    matches = _postgresql_matches if dialect == "postgresql" else _sqlite_matches
+    return matches(terms, title_only, bound)
+
+
+def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_most: int) -> int:
+    """How many rows meet ``condition``, counting no further than ``at_most``."""
+    found = select(key).where(condition).limit(at_most).subquery()
+    return db.session.execute(select(func.count()).select_from(found)).scalar_one()
+
+
+def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, how_many: int) -> list[int]:
+    """The rank keys of the newest ``how_many`` matches, newest first.
+
+    PostgreSQL picks between walking the rank key's b-tree and filtering (right for common
+    words) and the GIN index then a sort (right for rare ones) on its estimate of how many
+    rows match, and a word it has no statistics for can send it walking all 100,000 rows
+    to find none. So it is told: up to ``PG_SORT_AT_MOST`` matches (counted through the GIN
+    index) are sorted ("+ 0" keeps the b-tree out of the ORDER BY), more are walked."""
+    key, condition = _matches(terms, title_only, bound, dialect)
+    order = key.desc()
+    if dialect == "postgresql" and _count_at_most(key, condition, PG_SORT_AT_MOST + 1) <= PG_SORT_AT_MOST:
+        order = (key + 0).desc()
+    return list(db.session.execute(select(key).where(condition).order_by(order).limit(how_many)).scalars())
 
 
 @dataclass(frozen=True)
@@ -309,17 +332,11 @@ def _rank(terms: list[str], bound: int, dialect: str, places: int, limit: int) -
     are all of them, and the newest ``places`` matches of any kind hold at least as many others
     as the places left, the newest ones. The total is the number of those newest matches when
     they are fewer than the places, else a count of at most ``limit + 1`` keys."""
-    newest = _newest_postgresql if dialect == "postgresql" else _newest_sqlite
-
-    def keys(title_only: bool, how_many: int) -> list[int]:
-        return list(db.session.execute(newest(terms, title_only, bound, how_many)).scalars())
-
-    latest = keys(False, places) if places > 0 else []
+    latest = _newest_keys(terms, False, bound, dialect, places) if places > 0 else []
     found = len(latest)
     if found == places:
-        everything = newest(terms, False, bound, limit + 1).subquery()
-        found = db.session.execute(select(func.count()).select_from(everything)).scalar_one()
-    titled = keys(True, places) if latest else []
+        found = _count_at_most(*_matches(terms, False, bound, dialect), limit + 1)
+    titled = _newest_keys(terms, True, bound, dialect, places) if latest else []
     in_title = set(titled)
     ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
@@ -368,6 +385,11 @@ class _Remembered:
 
 
 _remembered = _Remembered(REMEMBERED_RANKINGS)
+
+
+def forget_rankings() -> None:
+    """Drop this process's remembered rankings (for measuring the cost of a new query)."""
+    _remembered.clear()
 
 
 @dataclass
