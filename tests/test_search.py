@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime
 
 import pytest
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, delete, event, insert, select, text
 from sqlalchemy.engine import make_url
 
@@ -52,9 +52,12 @@ def titles_for(app, query: str) -> list[str]:
     response = app.test_client().get("/tim-kiem", query_string={"q": query})
     assert response.status_code == 200, response.get_data(as_text=True)
     with app.app_context():
-        terms = search.parse_query(query)
-        found = search.search_query(terms, datetime(2030, 1, 1), db.engine.dialect.name)
-        return [a.title for a in db.session.execute(found).scalars()]
+        return [a.title for a in ranked(search.parse_query(query))]
+
+
+def ranked(terms: list[str], now=datetime(2030, 1, 1), limit: int | None = None) -> list[Article]:
+    """Every article of the ranking, in its order (inside an app context)."""
+    return search.result_page(terms, now, db.engine.dialect.name, 1, search.RESULT_LIMIT).items
 
 
 def add_article(app, title: str, body: str, published_at: datetime, status=ArticleStatus.PUBLISHED) -> int:
@@ -100,8 +103,7 @@ def test_title_matches_rank_above_body_matches_then_newer_first(search_app):
     title_new = add_article(search_app, f"Tin về {word.upper()}", "<p>Nội dung</p>", datetime(2020, 1, 1))
     body_old = add_article(search_app, "Tin khác", f"<p><strong>{word}</strong></p>", datetime(2018, 1, 1))
     with search_app.app_context():
-        query = search.search_query([word], datetime(2030, 1, 1), db.engine.dialect.name)
-        ids = [a.id for a in db.session.execute(query).scalars()]
+        ids = [a.id for a in ranked([word])]
     assert ids == [title_new, title_old, body_new, body_old]
 
 
@@ -220,28 +222,37 @@ def test_header_has_a_labelled_search_box(client):
     assert '<label for="tu-khoa">' in header and 'id="tu-khoa"' in header and 'name="q"' in header
 
 
-def test_migration_indexes_existing_articles(tmp_path, monkeypatch):
-    """Upgrading a site that already has articles makes them searchable."""
+def old_site(tmp_path, monkeypatch, revision: str, articles: list[tuple[int, str, str, datetime]]):
+    """An app whose SQLite database is at ``revision`` and holds ``articles`` (id, title, status,
+    published_at; body "Hồng Lĩnh") in one category, written with raw SQL."""
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path))
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/old.sqlite3"})
     with app.app_context():
-        upgrade(revision="0001")
+        upgrade(revision=revision)
         db.session.execute(insert(Category).values(id=1, name="Tin tức", slug="tin-tuc", position=1))
-        db.session.execute(
-            insert(Article).values(
-                id=1, title="Đại hội Đảng bộ", slug="dai-hoi", summary="", body="<p>Hồng Lĩnh</p>",
-                category_id=1, status="published", published_at=datetime(2020, 1, 1),
-                created_at=datetime(2020, 1, 1), updated_at=datetime(2020, 1, 1),
-            )
-        )  # fmt: skip
+        for id_, title, status, published_at in articles:
+            db.session.execute(
+                insert(Article).values(
+                    id=id_, title=title, slug=f"bai-{id_}", summary="", body="<p>Hồng Lĩnh</p>",
+                    category_id=1, status=status, published_at=published_at,
+                    created_at=datetime(2020, 1, 1), updated_at=datetime(2020, 1, 1),
+                )
+            )  # fmt: skip
         db.session.commit()
+    return app
+
+
+def test_migration_indexes_existing_articles(tmp_path, monkeypatch):
+    """Upgrading a site that already has articles makes them searchable."""
+    app = old_site(tmp_path, monkeypatch, "0001", [(1, "Đại hội Đảng bộ", "published", datetime(2020, 1, 1))])
+    with app.app_context():
         upgrade()
-        found = search.search_query(["hong", "linh"], datetime(2030, 1, 1), "sqlite")
-        assert [a.title for a in db.session.execute(found).scalars()] == ["Đại hội Đảng bộ"]
+        assert [a.title for a in ranked(["hong", "linh"])] == ["Đại hội Đảng bộ"]
         db.session.execute(delete(Article))  # a bulk delete: no ORM events, the foreign key cascades
         db.session.commit()
         assert db.session.execute(select(ArticleSearch)).all() == []
-        db.session.execute(text("INSERT INTO article_search_fts(article_search_fts) VALUES ('integrity-check')"))
+        for fts in ("article_search_fts", "article_title_fts"):
+            db.session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
 
 
 def test_html_to_text_separates_blocks_and_decodes_entities():
@@ -257,3 +268,189 @@ def test_reindex_command_rebuilds_the_index_after_raw_sql_writes(demo_app):
     result = demo_app.test_cli_runner().invoke(args=["portal", "reindex-search"])
     assert result.exit_code == 0 and "Đã dựng lại chỉ mục tìm kiếm: 29 bài viết." in result.output
     assert SEED_TITLE in titles_for(demo_app, "hoi nghi")
+
+
+# At scale: the first RESULT_LIMIT places of the ranking, exactly, without ranking every match --
+
+
+def add_matches(app, word: str) -> list[int]:
+    """Five title matches and five body matches of ``word`` on interleaved dates, a draft and a
+    scheduled one; returns the visible ones' ids in full ranking order."""
+    titles, bodies = [], []
+    for n in range(5):
+        titles.append((datetime(2020, 1, 1 + 2 * n), add_article(app, f"Tin {word} số {n}", "<p>x</p>", datetime(2020, 1, 1 + 2 * n))))
+        bodies.append((datetime(2020, 1, 2 + 2 * n), add_article(app, f"Tin số {n}", f"<p>{word}</p>", datetime(2020, 1, 2 + 2 * n))))
+    add_article(app, f"Nháp {word}", "", datetime(2020, 2, 1), status=ArticleStatus.DRAFT)
+    add_article(app, f"Hẹn giờ {word}", "", datetime(2031, 1, 1), status=ArticleStatus.SCHEDULED)
+    newest_first = lambda pairs: [id_ for _, id_ in sorted(pairs, reverse=True)]  # noqa: E731
+    return newest_first(titles) + newest_first(bodies)
+
+
+@pytest.mark.parametrize("sort_at_most", [search.PG_SORT_AT_MOST, 1])  # PostgreSQL: sorted, then walked
+@pytest.mark.parametrize("limit", [1, 3, 5, 6, 9, 10, 11, 50])
+def test_capped_ranking_is_exactly_the_start_of_the_full_ranking(search_app, limit, sort_at_most, monkeypatch):
+    monkeypatch.setattr(search, "PG_SORT_AT_MOST", sort_at_most)
+    word = "dacbietmuoi"
+    full = add_matches(search_app, word)
+    with search_app.app_context():
+        ranking = search.rank([word], datetime(2030, 1, 1), db.engine.dialect.name, limit=limit)
+        first_places = [
+            search.rank([word], datetime(2030, 1, 1), db.engine.dialect.name, places=places, limit=limit).ids
+            for places in range(limit + 2)
+        ]
+    assert ranking.ids == full[:limit]
+    assert ranking.total == min(len(full), limit)
+    assert ranking.more == (len(full) > limit)
+    assert first_places == [full[: min(places, limit)] for places in range(limit + 2)]
+
+
+def test_a_title_match_outranks_newer_body_matches_beyond_the_limit(search_app):
+    word = "cuxuatich"
+    old_title = add_article(search_app, f"Chuyện {word} xưa", "<p>x</p>", datetime(2001, 1, 1))
+    for day in range(1, 6):
+        add_article(search_app, f"Tin ngày {day}", f"<p>{word}</p>", datetime(2021, 1, day))
+    with search_app.app_context():
+        ranking = search.rank([word], datetime(2030, 1, 1), db.engine.dialect.name, limit=2)
+    assert ranking.ids[0] == old_title and ranking.more
+
+
+def test_more_matches_than_the_limit_say_so(search_app, monkeypatch):
+    monkeypatch.setattr(search, "RESULT_LIMIT", 3)
+    word = "nhieuketqua"
+    full = add_matches(search_app, word)
+    client = search_app.test_client()
+    page = client.get("/tim-kiem", query_string={"q": word}).get_data(as_text=True)
+    assert "Tìm thấy hơn 3 bài viết cho «nhieuketqua»" in page
+    assert "Chỉ liệt kê 3 bài đầu tiên" in page
+    assert page.count('class="search-result"') == 3
+    beyond = client.get("/tim-kiem", query_string={"q": word, "page": 2})
+    text_ = beyond.get_data(as_text=True)
+    assert beyond.status_code == 404
+    assert "Trang 2 nằm ngoài 3 kết quả đầu tiên" in text_ and 'name="q"' in text_
+    monkeypatch.setattr(search, "RESULT_LIMIT", len(full))
+    exact = client.get("/tim-kiem", query_string={"q": word}).get_data(as_text=True)
+    assert f"Tìm thấy {len(full)} bài viết" in exact and "Chỉ liệt kê" not in exact
+
+
+def test_publishing_unpublishing_and_redating_follow_at_once(search_app):
+    word = "xuatbanngay"
+    older = add_article(search_app, f"Tin {word} cũ", "", datetime(2020, 1, 1))
+    draft = add_article(search_app, f"Bài {word} nháp", "", datetime(2019, 1, 1), status=ArticleStatus.DRAFT)
+    with search_app.app_context():
+        assert [a.id for a in ranked([word])] == [older]
+        db.session.get(Article, draft).status = ArticleStatus.PUBLISHED
+        db.session.commit()
+        assert [a.id for a in ranked([word])] == [older, draft]
+        db.session.get(Article, draft).published_at = datetime(2021, 1, 1)
+        db.session.commit()
+        assert [a.id for a in ranked([word])] == [draft, older]
+        db.session.get(Article, draft).status = ArticleStatus.DRAFT
+        db.session.commit()
+        assert [a.id for a in ranked([word])] == [older]
+        assert [a.id for a in ranked([word], now=datetime(2019, 12, 31))] == []
+
+
+def test_rank_key_sorts_like_published_at_then_id():
+    moments = [datetime(1900, 1, 1), datetime(1999, 12, 31, 23, 59, 59), datetime(2020, 1, 1), datetime(2150, 6, 1)]
+    rows = [(moment, id_) for moment in moments for id_ in (1, 2, (1 << search.ID_BITS) - 1)]
+    keys = [search.rank_key(id_, ArticleStatus.PUBLISHED, moment) for moment, id_ in rows]
+    assert keys == sorted(keys) and all(key > 0 for key in keys)
+    assert [search.article_id_of(key) for key in keys] == [id_ for _, id_ in rows]
+    assert search.rank_key(7, ArticleStatus.DRAFT, datetime(2020, 1, 1)) == -7
+    assert search.article_id_of(-7) == 7
+    assert search.rank_key(7, ArticleStatus.PUBLISHED, datetime(2020, 1, 1)) <= search.visible_bound(datetime(2020, 1, 1))
+    assert search.rank_key(7, ArticleStatus.PUBLISHED, datetime(2020, 1, 1, 0, 0, 1)) > search.visible_bound(datetime(2020, 1, 1))
+    with pytest.raises(ValueError):
+        search.rank_key(1 << search.ID_BITS, ArticleStatus.PUBLISHED, datetime(2020, 1, 1))
+
+
+def test_migration_0007_keys_existing_rows_and_downgrades(tmp_path, monkeypatch):
+    days = ((1, "published", 1), (2, "draft", 2), (3, "published", 3))
+    articles = [(id_, f"Đại hội {id_}", status, datetime(2020, 1, day)) for id_, status, day in days]
+    app = old_site(tmp_path, monkeypatch, "0006", articles)
+    with app.app_context():
+        for id_, *_ in articles:
+            db.session.execute(
+                text("INSERT INTO article_search (article_id, title, body) VALUES (:id, :title, 'hong linh')"),
+                {"id": id_, "title": f"dai hoi {id_}"},
+            )
+        db.session.commit()
+        upgrade()
+        assert [a.id for a in ranked(["dai", "hoi"])] == [3, 1]
+        for fts in ("article_search_fts", "article_title_fts"):
+            db.session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
+        db.session.commit()
+        downgrade(revision="0006")
+        rows = db.session.execute(text("SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH 'hong'"))
+        assert sorted(rows.scalars()) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text_", "terms", "marked"),
+    [
+        ("Hội nghị HỘI NGHỊ", ["hoi", "nghi"], "<mark>Hội</mark> <mark>nghị</mark> <mark>HỘI</mark> <mark>NGHỊ</mark>"),
+        ("hội_nghị hội1 đại-hội", ["hoi", "dai"], "<mark>hội</mark>_nghị hội1 <mark>đại</mark>-<mark>hội</mark>"),
+        ("\u0048\u006f\u0302\u0323i nghi\u0323", ["hoi"], "<mark>Hội</mark> nghị"),  # decomposed (NFD) input
+        ("İzmir và hội nghị", ["hoi"], "İzmir và <mark>hội</mark> nghị"),  # folding changes the length
+        ("<hội> & nghị", ["hoi"], "&lt;<mark>hội</mark>&gt; &amp; nghị"),
+    ],
+)
+def test_highlight_marks_whole_words_whatever_the_form(text_, terms, marked):
+    assert search.highlight(text_, terms) == marked
+
+
+# Remembered rankings: never older than the index or the clock ----------------------------------
+
+
+def statements_during(action) -> list[str]:
+    statements = []
+    record = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return statements
+
+
+def test_a_repeated_search_reads_only_the_generation(search_app):
+    word = "nhacnhieulan"
+    add_article(search_app, f"Tin {word}", "", datetime(2020, 1, 1))
+    with search_app.app_context():
+        dialect, now = db.engine.dialect.name, datetime(2030, 1, 1)
+        first = search.rank([word], now, dialect, places=10)
+        again = []
+        statements = statements_during(lambda: again.append(search.rank([word], now, dialect, places=10)))
+    assert again == [first] and len(first.ids) == 1
+    assert len(statements) == 1 and "search_generation" in statements[0]
+
+
+def test_a_remembered_ranking_follows_the_clock(search_app):
+    word = "hengioxuatban"
+    out = add_article(search_app, f"Tin {word} đã đăng", "", datetime(2020, 1, 1))
+    coming = add_article(search_app, f"Tin {word} hẹn giờ", "", datetime(2020, 1, 3), status=ArticleStatus.SCHEDULED)
+    with search_app.app_context():
+        dialect = db.engine.dialect.name
+        at = lambda moment: search.rank([word], moment, dialect, places=10).ids  # noqa: E731
+        assert at(datetime(2020, 1, 2)) == [out]
+        assert at(datetime(2020, 1, 2, 12)) == [out]
+        assert at(datetime(2020, 1, 3)) == [coming, out]
+        assert at(datetime(2020, 1, 2, 23, 59, 59)) == [out]
+        assert at(datetime(2019, 12, 31)) == []
+
+
+def test_raw_sql_writes_to_the_index_are_seen_at_once(search_app):
+    word = "suathangsql"
+    article_id = add_article(search_app, f"Tin {word}", "", datetime(2020, 1, 1))
+    with search_app.app_context():
+        dialect, now = db.engine.dialect.name, datetime(2030, 1, 1)
+        generation = lambda: db.session.execute(select(search.SearchGeneration.n)).scalar_one()  # noqa: E731
+        before = generation()
+        assert search.rank([word], now, dialect).ids == [article_id]
+        db.session.execute(text("UPDATE article_search SET title = 'khac' WHERE article_id = :id"), {"id": article_id})
+        db.session.commit()
+        assert generation() > before
+        assert search.rank([word], now, dialect).ids == []
+        db.session.execute(delete(ArticleSearch))
+        db.session.commit()
+        assert search.rank(["khac"], now, dialect).ids == []

@@ -2,7 +2,7 @@
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.ratings import Vote
-from portal.models.search import ArticleSearch
+from portal.models.search import ArticleSearch, SearchGeneration
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
@@ -20,6 +20,7 @@ __all__ = [
     "MediaKind",
     "OnlinePeak",
     "Role",
+    "SearchGeneration",
     "SidebarBlock",
     "SignInFailure",
     "SiteSettings",

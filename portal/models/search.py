@@ -1,47 +1,96 @@
 """The search index: a folded copy of each article's words, and the database's own index over it.
 
 ``article_search`` holds, for every article, its title and its summary plus body text (HTML
-stripped) folded to lower case without diacritics, as plain words separated by spaces. Both
-databases then see the same words:
+stripped) folded to lower case without diacritics, as plain words separated by spaces, and its
+``rank_key``: one integer that sorts like (published_at, id), negative for drafts (see
+``portal.services.search.rank_key``). Both databases then see the same words:
 
-- SQLite: an FTS5 table ``article_search_fts`` whose content is ``article_search``, kept in step by
-  triggers, so writing a row of ``article_search`` is all it takes;
-- PostgreSQL: a stored generated tsvector column ``document`` (title words weighted A, so a
-  title match is the query with ``:A`` on each word) with a GIN index; stored, so neither the
-  index's recheck nor a scan parses the text again.
+- SQLite: FTS5 tables ``article_search_fts`` (title and body) and ``article_title_fts`` (title
+  alone, so a title search never wades through the many articles holding the words in their
+  body) whose content is ``article_search`` and whose rowid is the rank key, kept in step by
+  triggers, so writing a row of ``article_search`` is all it takes. FTS5 walks a match's rows
+  in rowid order, so "the newest N visible matches" is ``ORDER BY rowid DESC LIMIT N`` with a
+  rowid range, and stops after N rows however many articles match;
+- PostgreSQL: stored generated tsvector columns ``document`` (title and body) and
+  ``title_document``, each with a GIN index; stored, so neither the index's recheck nor a scan
+  parses the text again. The rank key has a b-tree index, so the planner can walk it newest
+  first for common words or use a GIN index for rare ones.
+
+Triggers on ``article_search`` also move ``search_generation`` on every write, which tells a
+remembered ranking from a stale one.
 
 None of these is in the metadata (SQLAlchemy has no type for them): ``create_all`` builds them
-through the DDL events below, migration 0005 builds them on an existing database, and
+through the DDL events below, migrations 0005 and 0007 build them on an existing database, and
 ``include_object`` tells Alembic's comparison to leave them alone.
 """
 
-from sqlalchemy import DDL, ForeignKey, Text, event
+from sqlalchemy import DDL, BigInteger, ForeignKey, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 
 FTS_TABLE = "article_search_fts"
+FTS_TITLE_TABLE = "article_title_fts"
 PG_INDEX = "ix_article_search_document"
+PG_TITLE_INDEX = "ix_article_search_title_document"
 
-SQLITE_DDL = [
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "title, body, content='article_search', content_rowid='article_id', tokenize='unicode61')",
-    f"CREATE TRIGGER article_search_ai AFTER INSERT ON article_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.article_id, new.title, new.body); END",
-    f"CREATE TRIGGER article_search_ad AFTER DELETE ON article_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body); END",
-    f"CREATE TRIGGER article_search_au AFTER UPDATE ON article_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body); "
-    f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.article_id, new.title, new.body); END",
+
+def _sqlite_ddl() -> list[str]:
+    """Both FTS5 tables over ``article_search``, rowid = rank key, and the triggers that keep
+    them in step."""
+    tables = {FTS_TABLE: ("title", "body"), FTS_TITLE_TABLE: ("title",)}
+
+    def add(name: str, row: str) -> str:
+        columns = tables[name]
+        values = ", ".join(f"{row}.{column}" for column in columns)
+        return f"INSERT INTO {name}(rowid, {', '.join(columns)}) VALUES ({row}.rank_key, {values});"
+
+    def remove(name: str) -> str:
+        columns = tables[name]
+        values = ", ".join(f"old.{column}" for column in columns)
+        return f"INSERT INTO {name}({name}, rowid, {', '.join(columns)}) VALUES ('delete', old.rank_key, {values});"
+
+    creates = [
+        f"CREATE VIRTUAL TABLE {name} USING fts5({', '.join(columns)}, "
+        "content='article_search', content_rowid='rank_key', tokenize='unicode61')"
+        for name, columns in tables.items()
+    ]
+    inserted = " ".join(add(name, "new") for name in tables)
+    deleted = " ".join(remove(name) for name in tables)
+    return [
+        *creates,
+        f"CREATE TRIGGER article_search_ai AFTER INSERT ON article_search BEGIN {inserted} END",
+        f"CREATE TRIGGER article_search_ad AFTER DELETE ON article_search BEGIN {deleted} END",
+        f"CREATE TRIGGER article_search_au AFTER UPDATE ON article_search BEGIN {deleted} {inserted} END",
+    ]
+
+
+GENERATION_TRIGGERS = {"INSERT": "search_generation_ai", "DELETE": "search_generation_ad", "UPDATE": "search_generation_au"}
+SQLITE_BUMP = (
+    "INSERT INTO search_generation (id, n) VALUES (1, CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)) "
+    "ON CONFLICT (id) DO UPDATE SET n = max(n + 1, excluded.n)"
+)
+SQLITE_DDL = _sqlite_ddl() + [
+    f"CREATE TRIGGER {name} AFTER {operation} ON article_search BEGIN {SQLITE_BUMP}; END"
+    for operation, name in GENERATION_TRIGGERS.items()
 ]
-SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]  # its triggers go with article_search
+SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP TABLE IF EXISTS {FTS_TITLE_TABLE}"]  # triggers go with article_search
 
 
 PG_DOCUMENT_COLUMN = "document"
+PG_TITLE_COLUMN = "title_document"
 POSTGRESQL_DDL = [
     f"ALTER TABLE article_search ADD COLUMN {PG_DOCUMENT_COLUMN} tsvector "
     "GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || to_tsvector('simple', body)) STORED",
     f"CREATE INDEX {PG_INDEX} ON article_search USING gin ({PG_DOCUMENT_COLUMN})",
+    f"ALTER TABLE article_search ADD COLUMN {PG_TITLE_COLUMN} tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', title)) STORED",
+    f"CREATE INDEX {PG_TITLE_INDEX} ON article_search USING gin ({PG_TITLE_COLUMN})",
+    "CREATE OR REPLACE FUNCTION bump_search_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "INSERT INTO search_generation (id, n) VALUES (1, CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)) "
+    "ON CONFLICT (id) DO UPDATE SET n = greatest(search_generation.n + 1, excluded.n); RETURN NULL; END $$",
+    "CREATE TRIGGER search_generation_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_search "
+    "FOR EACH STATEMENT EXECUTE FUNCTION bump_search_generation()",
 ]
 
 
@@ -53,6 +102,19 @@ class ArticleSearch(db.Model):
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    rank_key: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class SearchGeneration(db.Model):
+    """One row (id 1) whose ``n`` grows whenever ``article_search`` is written, by triggers, so
+    raw SQL writers move it too; a ranking remembered under another ``n`` is never used. The
+    value is at least the time of the write in microseconds, so a database emptied and filled
+    again does not come back to an ``n`` it had before."""
+
+    __tablename__ = "search_generation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
 
 
 for _statement in SQLITE_DDL:
@@ -64,12 +126,12 @@ for _statement in SQLITE_DROP:
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Alembic hook: the FTS5 table and its shadow tables, the tsvector column and its GIN index
-    are ours, not strays."""
-    if type_ == "table" and reflected and compare_to is None and name and name.startswith(FTS_TABLE):
+    """Alembic hook: the FTS5 tables and their shadow tables, the tsvector columns and their GIN
+    indexes are ours, not strays."""
+    if type_ == "table" and reflected and compare_to is None and name and name.startswith((FTS_TABLE, FTS_TITLE_TABLE)):
         return False
-    if type_ == "index" and name == PG_INDEX:
+    if type_ == "index" and name in (PG_INDEX, PG_TITLE_INDEX):
         return False
-    if type_ == "column" and reflected and compare_to is None and name == PG_DOCUMENT_COLUMN:
+    if type_ == "column" and reflected and compare_to is None and name in (PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN):
         return False
     return True

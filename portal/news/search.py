@@ -24,7 +24,8 @@ def _results_page(query: str, terms=(), pagination=None, error: str | None = Non
 
 @bp.get("/tim-kiem")
 def search():
-    """Search results, ten a page; an unusable query gets a message saying why (400)."""
+    """Search results, ten a page, the first thousand at most; an unusable query gets a message
+    saying why (400); a page past the thousandth result says so (404)."""
     raw = request.args.get("q", "", type=str)
     page = request.args.get("page", 1, type=int)
     if not raw.strip():
@@ -33,9 +34,11 @@ def search():
         terms = search_service.parse_query(raw)
     except search_service.InvalidQuery as invalid:
         return _results_page(raw, error=str(invalid), status=400)
+    now = clock.now()
     dialect = db.session.get_bind().dialect.name
-    query = search_service.search_query(terms, clock.now(), dialect)
-    pagination = db.paginate(query, page=page, per_page=current_app.config["ARTICLES_PER_PAGE"], error_out=False)
-    if page < 1 or (page > 1 and page > pagination.pages):
+    results = search_service.result_page(terms, now, dialect, page, current_app.config["ARTICLES_PER_PAGE"])
+    if results.beyond_limit:
+        return _results_page(raw, terms, results, status=404)
+    if page < 1 or (page > 1 and page > results.pages):
         abort(404)
-    return _results_page(raw, terms, pagination)
+    return _results_page(raw, terms, results)

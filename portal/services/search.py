@@ -7,26 +7,37 @@ saved through the ORM (mapper events below), so the admin, the demo loader and a
 keep the index right without remembering to. Bulk writers that bypass the ORM call
 ``index_articles``. Queries are folded the same way and matched word for word: every word of
 the query must occur; articles whose title holds every word come first, then newer before older.
+
+At 100,000 articles a common word matches most of them, so a search never orders or counts
+every match: ``rank`` takes the newest ``RESULT_LIMIT`` title matches and the newest
+``RESULT_LIMIT + 1`` matches of any kind, each a walk down the rank key (which sorts like
+published_at, id) that stops at its LIMIT. Together they give exactly the first
+``RESULT_LIMIT`` places of the full ranking (a page asks only for the places up to its own
+end), and say whether there are more; the page then says "hơn 1.000" instead of a count
+nobody needs. A ranking is remembered in the process until the index changes (a generation
+number that triggers move on every write) or the clock reaches an article not yet out.
 """
 
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime
+from datetime import datetime, timedelta
+from math import ceil
 from html.parser import HTMLParser
+from threading import Lock
 from typing import Iterable
 
 from markupsafe import Markup, escape
-from sqlalchemy import Select, case, column, delete, event, func, insert, inspect, literal_column, select, table, update
+from sqlalchemy import ColumnElement, and_, column, delete, event, func, insert, inspect, literal_column, select, table, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
-from sqlalchemy.sql.elements import ColumnElement
 
 from portal.extensions import db
-from portal.models import Article, ArticleSearch
-from portal.models.search import FTS_TABLE, PG_DOCUMENT_COLUMN
-from portal.services.content import published
+from portal.models import Article, ArticleSearch, ArticleStatus, SearchGeneration
+from portal.models.search import FTS_TABLE, FTS_TITLE_TABLE, PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN
+from portal.services.content import is_visible
 from portal.text import fold
 
 MIN_QUERY_LETTERS = 2
@@ -35,6 +46,12 @@ MAX_TERMS = 10
 SNIPPET_WORDS = 36
 SNIPPET_LEAD = 8
 INDEXED_FIELDS = ("title", "summary", "body")
+RANKED_FIELDS = ("status", "published_at")
+RESULT_LIMIT = 1000
+PG_SORT_AT_MOST = 200
+REMEMBERED_RANKINGS = 512  # per process; a ranking is a few dozen ids
+RANK_EPOCH = datetime(1900, 1, 1)
+ID_BITS = 30  # article ids below 2**30; the published second takes the 33 bits above
 
 _WORD = re.compile(r"[^\W_]+")
 _BLOCK_TAGS = {
@@ -79,6 +96,16 @@ def _fold_word(word: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(word)))
 
 
+@lru_cache(maxsize=65536)
+def _fold_cached(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> frozenset[str]:
+    return frozenset(folded_words(token))
+
+
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, folded: "Hội nghị, 2020!" → ["hoi", "nghi", "2020"].
 
@@ -101,27 +128,69 @@ def document_of(title: str, summary: str, body_html: str) -> dict[str, str]:
 # Keeping the index in step ---------------------------------------------------------------
 
 
+def _seconds(moment: datetime) -> int:
+    return (moment - RANK_EPOCH) // timedelta(seconds=1)
+
+
+def rank_key(article_id: int, status: str, published_at: datetime | None) -> int:
+    """One integer that sorts visible articles like (published_at, id): the published second
+    (since 1900) shifted left ``ID_BITS`` plus the id. Drafts get minus their id, below every
+    visible key, so "visible at ``now``" is the key range 1 … ``visible_bound(now)``."""
+    if article_id >= 1 << ID_BITS:
+        raise ValueError(f"article id {article_id} does not fit the search rank key")
+    if status == ArticleStatus.DRAFT or published_at is None:
+        return -article_id
+    return (_seconds(published_at) << ID_BITS) | article_id
+
+
+def visible_bound(now: datetime) -> int:
+    """The largest rank key of an article published by ``now`` (to the second)."""
+    return (_seconds(now) << ID_BITS) | ((1 << ID_BITS) - 1)
+
+
+def article_id_of(key: int) -> int:
+    return key & ((1 << ID_BITS) - 1) if key > 0 else -key
+
+
 def index_articles(connection: Connection, articles: Iterable[dict]) -> None:
-    """Write the index rows of new articles in one statement (dicts with id, title, summary, body)."""
-    rows = [{"article_id": a["id"], **document_of(a["title"], a["summary"], a["body"])} for a in articles]
+    """Write the index rows of new articles in one statement (dicts with id, title, summary,
+    body, status, published_at)."""
+    rows = [
+        {
+            "article_id": a["id"],
+            "rank_key": rank_key(a["id"], a["status"], a["published_at"]),
+            **document_of(a["title"], a["summary"], a["body"]),
+        }
+        for a in articles
+    ]
     if rows:
         connection.execute(insert(ArticleSearch), rows)
 
 
 def reindex_article(connection: Connection, article: Article) -> None:
-    """Rewrite one article's index row from its current title, summary and body."""
+    """Rewrite one article's index row from its current title, summary, body, status and date."""
     document = document_of(article.title or "", article.summary or "", article.body or "")
+    document["rank_key"] = rank_key(article.id, article.status, article.published_at)
     table_ = ArticleSearch.__table__
     changed = connection.execute(update(table_).where(table_.c.article_id == article.id).values(**document))
     if changed.rowcount == 0:
         connection.execute(insert(table_).values(article_id=article.id, **document))
 
 
+def rekey_article(connection: Connection, article: Article) -> None:
+    """Only the rank key changes: the article was published, unpublished or re-dated."""
+    table_ = ArticleSearch.__table__
+    key = rank_key(article.id, article.status, article.published_at)
+    changed = connection.execute(update(table_).where(table_.c.article_id == article.id).values(rank_key=key))
+    if changed.rowcount == 0:
+        reindex_article(connection, article)
+
+
 def reindex_all(batch_size: int = 1000) -> int:
     """Rebuild the whole index from the articles table; returns the number of articles indexed."""
     connection = db.session.connection()
     connection.execute(delete(ArticleSearch))
-    query = select(Article.id, Article.title, Article.summary, Article.body)
+    query = select(Article.id, Article.title, Article.summary, Article.body, Article.status, Article.published_at)
     rows = [dict(row) for row in db.session.execute(query).mappings()]
     for start in range(0, len(rows), batch_size):
         index_articles(connection, rows[start : start + batch_size])
@@ -129,9 +198,9 @@ def reindex_all(batch_size: int = 1000) -> int:
     return len(rows)
 
 
-def _text_changed(article: Article) -> bool:
+def _changed(article: Article, fields: tuple[str, ...]) -> bool:
     state = inspect(article)
-    return any(state.attrs[name].history.has_changes() for name in INDEXED_FIELDS)
+    return any(state.attrs[name].history.has_changes() for name in fields)
 
 
 def _after_insert(mapper: Mapper, connection: Connection, article: Article) -> None:
@@ -139,8 +208,10 @@ def _after_insert(mapper: Mapper, connection: Connection, article: Article) -> N
 
 
 def _after_update(mapper: Mapper, connection: Connection, article: Article) -> None:
-    if _text_changed(article):
+    if _changed(article, INDEXED_FIELDS):
         reindex_article(connection, article)
+    elif _changed(article, RANKED_FIELDS):
+        rekey_article(connection, article)
 
 
 def _before_delete(mapper: Mapper, connection: Connection, article: Article) -> None:
@@ -176,66 +247,253 @@ def parse_query(raw: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-@dataclass(frozen=True)
-class _Matcher:
-    """The dialect's "matches every term" condition and "title holds every term" rank."""
-
-    condition: ColumnElement[bool]
-    title_rank: ColumnElement[int]
-    joins_index: bool
-
-
-def _sqlite_matcher(terms: list[str]) -> _Matcher:
-    fts = table(FTS_TABLE, column("rowid"))
+def _sqlite_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """The rank key column and the condition "holds every term, key in 1 … ``bound``": FTS5
+    walks its rowid (the rank key) in order, so ORDER BY it with a LIMIT stops early."""
+    name = FTS_TITLE_TABLE if title_only else FTS_TABLE
+    fts = table(name, column("rowid"))
     phrases = " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
-
-    def hits(expression: str) -> Select:
-        return select(fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(expression))
-
-    return _Matcher(
-        condition=Article.id.in_(hits(phrases)),
-        title_rank=case((Article.id.in_(hits(f"title : ({phrases})")), 0), else_=1),
-        joins_index=False,
-    )
+    return fts.c.rowid, and_(literal_column(name).op("MATCH")(phrases), fts.c.rowid.between(1, bound))
 
 
-def _postgresql_matcher(terms: list[str]) -> _Matcher:
-    document = literal_column(f"article_search.{PG_DOCUMENT_COLUMN}")
-
-    def matches(query: str) -> ColumnElement[bool]:
-        return document.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
-
-    return _Matcher(
-        condition=matches(" & ".join(terms)),  # terms are letters and digits only
-        title_rank=case((matches(" & ".join(f"{term}:A" for term in terms)), 0), else_=1),
-        joins_index=True,
-    )
+def _postgresql_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """The same for PostgreSQL, the query written inline, not as a parameter: once psycopg
+    prepares a statement, PostgreSQL may switch to a plan made without knowing the words."""
+    document = literal_column(f"article_search.{PG_TITLE_COLUMN if title_only else PG_DOCUMENT_COLUMN}")
+    if not all(_WORD.fullmatch(term) for term in terms):
+        raise ValueError(f"not a folded word list: {terms!r}")
+    query = literal_column("'" + " & ".join(terms) + "'")  # letters and digits only: nothing to escape
+    key = ArticleSearch.rank_key
+    return key, and_(document.op("@@")(func.to_tsquery(literal_column("'simple'"), query)), key.between(1, bound))
 
 
-def search_query(terms: list[str], now: datetime, dialect: str) -> Select[tuple[Article]]:
-    """Visible articles holding every term: title matches first, then newest first."""
-    matcher = _postgresql_matcher(terms) if dialect == "postgresql" else _sqlite_matcher(terms)
-    query = published(now)
-    if matcher.joins_index:
-        query = query.join(ArticleSearch, ArticleSearch.article_id == Article.id)
-    return query.where(matcher.condition).order_by(None).order_by(
-        matcher.title_rank, Article.published_at.desc(), Article.id.desc()
+def _matches(terms: list[str], title_only: bool, bound: int, dialect: str):
+    matches = _postgresql_matches if dialect == "postgresql" else _sqlite_matches
+    return matches(terms, title_only, bound)
+
+
+def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_most: int) -> int:
+    """How many rows meet ``condition``, counting no further than ``at_most``."""
+    found = select(key).where(condition).limit(at_most).subquery()
+    return db.session.execute(select(func.count()).select_from(found)).scalar_one()
+
+
+def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, how_many: int) -> list[int]:
+    """The rank keys of the newest ``how_many`` matches, newest first.
+
+    PostgreSQL picks between walking the rank key's b-tree and filtering (right for common
+    words) and the GIN index then a sort (right for rare ones) on its estimate of how many
+    rows match, and a word it has no statistics for can send it walking all 100,000 rows
+    to find none. So it is told: up to ``PG_SORT_AT_MOST`` matches (counted through the GIN
+    index) are sorted ("+ 0" keeps the b-tree out of the ORDER BY), more are walked."""
+    key, condition = _matches(terms, title_only, bound, dialect)
+    order = key.desc()
+    if dialect == "postgresql" and _count_at_most(key, condition, PG_SORT_AT_MOST + 1) <= PG_SORT_AT_MOST:
+        order = (key + 0).desc()
+    return list(db.session.execute(select(key).where(condition).order_by(order).limit(how_many)).scalars())
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The first places of the ranking (article ids, best first); ``total``: how many places it
+    has, every match but at most ``limit``; ``more``: matches beyond the limit were left out."""
+
+    ids: list[int]
+    total: int
+    more: bool
+    limit: int
+
+
+def rank(terms: list[str], now: datetime, dialect: str, places: int | None = None, limit: int | None = None) -> Ranking:
+    """The first ``places`` (at most ``limit``) of the full ranking: title matches newest
+    first, then the other matches newest first.
+
+    Remembered per process for the index generation and the span of time in which no article
+    appears or goes (see ``_remembered``), so a popular query costs one small read until an
+    article is saved or a scheduled one comes out."""
+    limit = RESULT_LIMIT if limit is None else limit
+    places = limit if places is None else min(places, limit)
+    bound = visible_bound(now)
+    generation = db.session.execute(select(SearchGeneration.n).where(SearchGeneration.id == 1)).scalar()
+    key = (str(db.session.get_bind().url), dialect, tuple(terms), places, limit)
+    remembered = _remembered.get(key, generation, bound)
+    if remembered is not None:
+        return remembered
+    ranking = _rank(terms, bound, dialect, places, limit)
+    if generation is not None:
+        _remembered.put(key, generation, _unchanged_span(bound), ranking)
+    return ranking
+
+
+def _rank(terms: list[str], bound: int, dialect: str, places: int, limit: int) -> Ranking:
+    """``rank`` from the index, for the articles whose keys are in 1 … ``bound``.
+
+    Exact without ranking every match: if fewer titles match than the places asked for, those
+    are all of them, and the newest ``places`` matches of any kind hold at least as many others
+    as the places left, the newest ones. The total is the number of those newest matches when
+    they are fewer than the places, else a count of at most ``limit + 1`` keys."""
+    latest = _newest_keys(terms, False, bound, dialect, places) if places > 0 else []
+    found = len(latest)
+    if found == places:
+        found = _count_at_most(*_matches(terms, False, bound, dialect), limit + 1)
+    titled = _newest_keys(terms, True, bound, dialect, places) if latest else []
+    in_title = set(titled)
+    ranked = (titled + [key for key in latest if key not in in_title])[:places]
+    ids = [article_id_of(key) for key in ranked]
+    return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit)
+
+
+def _unchanged_span(bound: int) -> tuple[int, int]:
+    """The bounds ``b`` for which the visible keys (1 … ``b``) are those of ``bound``: from the
+    newest visible key up to, not including, the next key (a scheduled article)."""
+    key = ArticleSearch.rank_key
+    newest = select(func.max(key)).where(key.between(1, bound)).scalar_subquery()
+    coming = select(func.min(key)).where(key > bound).scalar_subquery()
+    low, high = db.session.execute(select(newest, coming)).one()
+    return (low or 0, high if high is not None else 1 << 63)
+
+
+class _Remembered:
+    """The last rankings asked for in this process, each with the index generation and the
+    span of bounds it holds for; thread-safe, least recently used first out."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple, tuple[int, tuple[int, int], Ranking]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: tuple, generation: int | None, bound: int) -> Ranking | None:
+        if generation is None:
+            return None
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != generation or not entry[1][0] <= bound < entry[1][1]:
+                return None
+            self.entries.move_to_end(key)
+            return entry[2]
+
+    def put(self, key: tuple, generation: int, span: tuple[int, int], ranking: Ranking) -> None:
+        with self.lock:
+            self.entries[key] = (generation, span, ranking)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+_remembered = _Remembered(REMEMBERED_RANKINGS)
+
+
+def forget_rankings() -> None:
+    """Drop this process's remembered rankings (for measuring the cost of a new query)."""
+    _remembered.clear()
+
+
+@dataclass
+class ResultPage:
+    """One page of a ranking, shaped like Flask-SQLAlchemy's pagination for the pager."""
+
+    items: list[Article]
+    page: int
+    per_page: int
+    total: int
+    more: bool
+    limit: int
+
+    @property
+    def pages(self) -> int:
+        return ceil(self.total / self.per_page) if self.total else 0
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def prev_num(self) -> int | None:
+        return self.page - 1 if self.has_prev else None
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def next_num(self) -> int | None:
+        return self.page + 1 if self.has_next else None
+
+    @property
+    def beyond_limit(self) -> bool:
+        """A page past the last one kept, when matches were left out: the page says so."""
+        return self.more and self.page > self.pages
+
+    def iter_pages(self, *, left_edge=2, left_current=2, right_current=4, right_edge=2):
+        """Page numbers for the pager, ``None`` for a gap (as Flask-SQLAlchemy's)."""
+        pages_end = self.pages + 1
+        left_end = min(1 + left_edge, pages_end)
+        yield from range(1, left_end)
+        if left_end == pages_end:
+            return
+        mid_start = max(left_end, self.page - left_current)
+        mid_end = min(self.page + right_current + 1, pages_end)
+        if mid_start - left_end > 0:
+            yield None
+        yield from range(mid_start, mid_end)
+        if mid_end == pages_end:
+            return
+        right_start = max(mid_end, pages_end - right_edge)
+        if right_start - mid_end > 0:
+            yield None
+        yield from range(right_start, pages_end)
+
+
+def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_page: int) -> ResultPage:
+    """One page of the ranking for ``terms``, its articles in order (one query by primary key)."""
+    ranking = rank(terms, now, dialect, places=max(page, 0) * per_page)
+    ids = ranking.ids[(page - 1) * per_page :] if page >= 1 else []
+    found = {}
+    if ids:
+        query = select(Article).where(Article.id.in_(ids), is_visible(now))
+        found = {article.id: article for article in db.session.execute(query).scalars()}
+    return ResultPage(
+        items=[found[id_] for id_ in ids if id_ in found],
+        page=page,
+        per_page=per_page,
+        total=ranking.total,
+        more=ranking.more,
+        limit=ranking.limit,
     )
 
 
 # Highlighting ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``terms`` as a whole word (a run of letters and digits, as ``_WORD`` finds)."""
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+def _term_spans(text_: str, terms: list[str]) -> Iterable[tuple[int, int]]:
+    """Where the words of ``text_`` whose folded form is a term start and end."""
+    wanted = frozenset(terms)
+    folded = fold(text_)
+    if len(folded) == len(text_):  # letter for letter (NFC text): one search over the folded copy
+        return (match.span() for match in _terms_pattern(wanted).finditer(folded))
+    return (match.span() for match in _WORD.finditer(text_) if _fold_cached(match.group()) in wanted)
+
+
 def highlight(text_: str, terms: list[str]) -> Markup:
-    """``text_`` escaped, with every word whose folded form is a term wrapped in <mark>."""
-    wanted = set(terms)
+    """``text_`` (NFC) escaped, with every word whose folded form is a term wrapped in <mark>."""
+    text_ = unicodedata.normalize("NFC", text_)
     pieces: list[str] = []
     position = 0
-    for match in _WORD.finditer(text_):
-        if fold(match.group()) in wanted:
-            pieces.append(escape(text_[position : match.start()]))
-            pieces.append(Markup("<mark>%s</mark>") % match.group())
-            position = match.end()
+    for start, end in _term_spans(text_, terms):
+        pieces.append(escape(text_[position:start]))
+        pieces.append(Markup("<mark>%s</mark>") % text_[start:end])
+        position = end
     pieces.append(escape(text_[position:]))
     return Markup("").join(pieces)
 
@@ -244,7 +502,7 @@ def snippet(article: Article, terms: list[str]) -> Markup:
     """A few dozen words of the summary and body around the first match, highlighted."""
     words = f"{article.summary} {html_to_text(article.body)}".split()
     wanted = set(terms)
-    first = next((i for i, word in enumerate(words) if wanted.intersection(folded_words(word))), 0)
+    first = next((i for i, word in enumerate(words) if not wanted.isdisjoint(_token_words(word))), 0)
     start = max(0, first - SNIPPET_LEAD)
     chosen = " ".join(words[start : start + SNIPPET_WORDS])
     prefix = "… " if start > 0 else ""

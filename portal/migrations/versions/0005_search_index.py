@@ -52,12 +52,19 @@ def upgrade():
 
 
 def _index_existing_articles():
-    from portal.services.search import index_articles
+    """The rows this revision's table holds (article_id, title, body); the words are folded by
+    the portal's own ``document_of`` so they match what queries look for."""
+    from portal.services.search import document_of
 
     bind = op.get_bind()
     article = sa.table('article', sa.column('id'), sa.column('title'), sa.column('summary'), sa.column('body'))
-    rows = [dict(row) for row in bind.execute(sa.select(article)).mappings()]
-    index_articles(bind, rows)
+    index = sa.table('article_search', sa.column('article_id'), sa.column('title'), sa.column('body'))
+    rows = [
+        {"article_id": row.id, **document_of(row.title, row.summary, row.body)}
+        for row in bind.execute(sa.select(article))
+    ]
+    if rows:
+        bind.execute(sa.insert(index), rows)
 
 
 def downgrade():
