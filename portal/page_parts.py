@@ -3,12 +3,13 @@
 The site settings, the menu, the sidebar's fixed blocks, an article with its related list:
 reading and rendering them was most of a page's cost, yet they change only when something is
 saved (or a scheduled article's time comes). Each worker keeps them here under the *content
-version*, a number in the database that every ORM flush touching public content raises in the
-same transaction (``_raise_on_flush``); every request reads it (one primary-key look-up), so a
-save on one server shows on the next request to any worker of any server.
+version*, a number in the database that triggers raise in the same transaction as any write of
+public content, raw SQL included (``portal.models.site``); every request reads it (one
+primary-key look-up), so a save on one server shows on the next request to any worker of any
+server.
 
 Kept parts also expire when the next scheduled article comes out, and after
-``PAGE_PARTS_MAX_AGE`` seconds in any case, for edits made outside the ORM (raw SQL; a restore).
+``PAGE_PARTS_MAX_AGE`` seconds in any case (a database swapped under a running server by a restore).
 
 Nothing live is kept: the counters, an article's views and rating, the most-read list, the
 visitor's own vote and the CSRF token are read or made on every request. ORM objects kept here
@@ -23,19 +24,15 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import event, func, inspect, select, update
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy import func, inspect, select
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category, ContentVersion, Media, SidebarBlock, SiteSettings, Song, WebLink
+from portal.models import Article, ArticleStatus, ContentVersion
 
 EXTENSION = "portal.page_parts"
 MAX_ITEMS = 8000  # the least recently used go first; about 2,000 articles' pages, some 100 MB a worker
-CONTENT_MODELS = (Article, Category, Media, SidebarBlock, Song, WebLink, SiteSettings)
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
-_raise_version = update(ContentVersion).where(ContentVersion.id == 1).values(version=ContentVersion.version + 1)
 
 
 class _Parts:
@@ -47,20 +44,6 @@ class _Parts:
         self.until: datetime | None = None  # the next scheduled article's time
         self.expires = 0.0
         self.items: OrderedDict[Any, Any] = OrderedDict()  # least recently used first
-
-
-def content_changed(connection: Connection) -> None:
-    """Raise the content version inside ``connection``'s transaction (for writers that bypass the ORM)."""
-    if connection.execute(_raise_version).rowcount == 0:
-        connection.execute(ContentVersion.__table__.insert().values(id=1, version=1))
-
-
-def _raise_on_flush(session: Session, flush_context, instances) -> None:
-    added_or_deleted = (*session.new, *session.deleted)
-    if any(isinstance(item, CONTENT_MODELS) for item in added_or_deleted) or any(
-        isinstance(item, CONTENT_MODELS) and session.is_modified(item) for item in session.dirty
-    ):
-        content_changed(session.connection())
 
 
 def _next_publication(now: datetime) -> datetime | None:
@@ -131,5 +114,3 @@ def _expunge(value: Any) -> None:
 
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = _Parts()
-    if not event.contains(Session, "before_flush", _raise_on_flush):
-        event.listen(Session, "before_flush", _raise_on_flush)

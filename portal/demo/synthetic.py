@@ -13,7 +13,6 @@ from html import escape
 
 from sqlalchemy import func, insert, select, text
 
-from portal import page_parts
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
 from portal.services.search import index_articles
@@ -118,7 +117,6 @@ def add_synthetic_articles(n: int, until: datetime, seed: int | None = None) -> 
             _insert_batch(statement, rows)
             rows = []
     _insert_batch(statement, rows)
-    page_parts.content_changed(db.session.connection())  # bulk inserts bypass the ORM's flush events
     db.session.commit()
     if db.engine.dialect.name == "postgresql":  # fresh statistics, or the planner ignores the indexes
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

@@ -1,6 +1,6 @@
-"""The site's own settings: one row, edited by the webmaster."""
+"""The site's own settings: one row, edited by the webmaster; and the content version."""
 
-from sqlalchemy import String, Text
+from sqlalchemy import DDL, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -20,10 +20,64 @@ class SiteSettings(db.Model):
 
 
 class ContentVersion(db.Model):
-    """One row whose number goes up whenever content a public page shows is saved: the
-    signal that lets every worker drop the page parts it keeps (``portal.page_parts``)."""
+    """One row whose number goes up whenever content a public page shows is written: the
+    signal that lets every worker drop the page parts it keeps (``portal.page_parts``).
+
+    Database triggers raise it (``CONTENT_VERSION_DDL``), so every writer counts, raw SQL
+    included, in the writer's own transaction. An article's views and rating are not content:
+    its trigger watches only the columns a page shows as kept text."""
 
     __tablename__ = "content_version"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+# Tables whose rows public pages show, and for the article the columns that are not live figures.
+CONTENT_TABLES = ("article", "category", "media", "sidebar_block", "song", "web_link", "site_settings")
+ARTICLE_CONTENT_COLUMNS = (
+    "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"
+)
+_RAISE = (  # the row is made by the first write (and again after a TRUNCATE)
+    "INSERT INTO content_version (id, version) VALUES (1, 1)"
+    " ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1"
+)
+
+
+def _sqlite_triggers() -> list[str]:
+    statements = []
+    for table in CONTENT_TABLES:
+        changed = f"UPDATE OF {ARTICLE_CONTENT_COLUMNS}" if table == "article" else "UPDATE"
+        for suffix, operation in (("ai", "INSERT"), ("au", changed), ("ad", "DELETE")):
+            statements.append(f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {_RAISE}; END")
+    return statements
+
+
+def _postgresql_triggers() -> list[str]:
+    statements = [
+        "CREATE OR REPLACE FUNCTION raise_content_version() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN {_RAISE}; RETURN NULL; END $$"
+    ]
+    for table in CONTENT_TABLES:
+        if table == "article":
+            statements.append(
+                f"CREATE OR REPLACE TRIGGER content_version_article_au AFTER UPDATE OF {ARTICLE_CONTENT_COLUMNS} ON article"
+                " FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version()"
+            )
+            operations = "INSERT OR DELETE OR TRUNCATE"
+        else:
+            operations = "INSERT OR UPDATE OR DELETE OR TRUNCATE"
+        statements.append(
+            f"CREATE OR REPLACE TRIGGER content_version_{table} AFTER {operations} ON {table}"
+            " FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version()"
+        )
+    return statements
+
+
+CONTENT_VERSION_DDL = {"sqlite": _sqlite_triggers(), "postgresql": _postgresql_triggers()}
+
+# After every table exists (create_all, as the tests build their databases); migration 0008 does
+# the same on an existing database.
+for _dialect, _statements in CONTENT_VERSION_DDL.items():
+    for _statement in _statements:
+        event.listen(db.metadata, "after_create", DDL(_statement).execute_if(dialect=_dialect))
