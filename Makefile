@@ -12,7 +12,7 @@ FLASK := $(BIN)/flask --app wsgi
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
 
-.PHONY: install db run dev vnu test bench clean
+.PHONY: install db run dev vnu test bench profile clean
 
 install: $(INSTALLED)
 
@@ -48,6 +48,10 @@ bench: install  ## throughput against a Flask hello-world baseline, with wrk (no
 	  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
 	  || { echo "bench: không cài được wrk; hãy chạy: sudo apt-get install wrk"; exit 1; }; }
 	$(BIN)/python -m bench.run --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
+
+profile: install  ## where one bench case spends its time (pyinstrument): make profile CASE=article
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.profile $(or $(CASE),article) $(PROFILE_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
