@@ -9,9 +9,9 @@ each case with wrk (bench/load.lua): a warm-up, then a fixed measured time. A ca
 endpoint answers 404 on the first request is reported as "n/a (endpoint missing)",
 never given a number. See bench/cases.py for what each case sends.
 
-Output: a table (requests per second, p50 and p99 latency, ratio to the baseline of the
-same size), JSON in bench/results/, and as last lines one `ratio <case>@<size> <number>`
-per case, "n/a" where it was not measured.
+Output: a table (requests per second, p50 and p99 latency, the workers' CPU time per
+request, ratio to the baseline of the same size), JSON in bench/results/, and as last lines
+one `ratio <case>@<size> <number>` per case, "n/a" where it was not measured.
 """
 
 import argparse
@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,9 +61,25 @@ def _status(port: int, case: Case) -> int:
         connection.close()
 
 
+@dataclass
+class Served:
+    port: int
+    pid: int  # gunicorn's master: its children are the workers
+
+
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) the master's worker processes have used so far (Linux /proc)."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0
+    for child in children:
+        fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
-    """Serve ``app_spec`` on a free loopback port until the block ends; yield the port."""
+    """Serve ``app_spec`` on a free loopback port until the block ends; yield where (``Served``)."""
     port = _free_port()
     command = [
         str(GUNICORN), "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}",
@@ -79,7 +96,7 @@ def gunicorn(app_spec: str, env: dict, workers: int, threads: int):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
                 time.sleep(0.2)
-        yield port
+        yield Served(port, server.pid)
     finally:
         server.terminate()  # gunicorn stops its workers within --graceful-timeout
         try:
@@ -100,8 +117,13 @@ def _wrk(port: int, requests_file: Path, seconds: int, connections: int) -> dict
     return json.loads(line.removeprefix("BENCH "))
 
 
-def measure(port: int, case: Case, folder: Path, options) -> dict:
-    """Warm up, then load the case for the measured time; a dict for the table and JSON."""
+def measure(served: Served, case: Case, folder: Path, options) -> dict:
+    """Warm up, then load the case for the measured time; a dict for the table and JSON.
+
+    Besides wrk's figures, the CPU time gunicorn's workers spent per request: on a shared or
+    virtual machine the requests per second move with the neighbours' load, the cost of a
+    request much less."""
+    port = served.port
     result = {"case": case.name}
     status = _status(port, case)
     if status == 404:
@@ -111,13 +133,16 @@ def measure(port: int, case: Case, folder: Path, options) -> dict:
     requests_file = folder / f"{case.name}.requests"
     case.write(requests_file)
     _wrk(port, requests_file, options.warmup, options.connections)
+    cpu_before = workers_cpu_seconds(served.pid)
     figures = _wrk(port, requests_file, options.duration, options.connections)
+    cpu = workers_cpu_seconds(served.pid) - cpu_before
     failed = figures["non_2xx_3xx"] + figures["socket_errors"]
     return result | {
         "rps": figures["requests"] / (figures["duration_us"] / 1e6),
         "p50_ms": figures["p50_us"] / 1000,
         "p99_ms": figures["p99_us"] / 1000,
         "requests": figures["requests"],
+        "cpu_ms": cpu * 1000 / max(figures["requests"], 1),
         "failed": failed,
         "note": f"{failed} failed responses" if failed else "",
     }
@@ -148,8 +173,8 @@ def build_site(instance: Path, articles: int, env: dict):
 
 
 def measure_baseline(env: dict, instance: Path, options) -> dict:
-    with gunicorn("bench.baseline:app", env, options.workers, options.threads) as port:
-        result = measure(port, baseline_case(), instance, options)
+    with gunicorn("bench.baseline:app", env, options.workers, options.threads) as served:
+        result = measure(served, baseline_case(), instance, options)
     return result | {"rps_before": result["rps"]}
 
 
@@ -170,12 +195,12 @@ def run_size(articles: int, options) -> list[dict]:
         cases = portal_cases(app)
         before = measure_baseline(env, instance, options)
         rows = [before]
-        with gunicorn("wsgi:app", env, options.workers, options.threads) as port:
+        with gunicorn("wsgi:app", env, options.workers, options.threads) as served:
             for case in cases:
                 if not options.cases or case.name in options.cases:
-                    rows.append(measure(port, case, instance, options))
+                    rows.append(measure(served, case, instance, options))
         after = measure_baseline(env, instance, options)
-        for key in ("rps", "p50_ms", "p99_ms"):
+        for key in ("rps", "p50_ms", "p99_ms", "cpu_ms"):
             before[key] = (before[key] + after[key]) / 2
         before["requests"] += after["requests"]
         before["rps_after"] = after["rps"]
@@ -190,12 +215,14 @@ def run_size(articles: int, options) -> list[dict]:
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"\n{'case':<10} {'articles':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}  note")
+    print(f"\n{'case':<10} {'articles':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>7} {'ratio':>6}  note")
     for row in rows:
         if "rps" in row:
-            figures = f"{row['rps']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['ratio']:>6.2f}"
+            figures = (
+                f"{row['rps']:>9.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} {row['cpu_ms']:>7.2f} {row['ratio']:>6.2f}"
+            )
         else:
-            figures = f"{'–':>9} {'–':>8} {'–':>8} {'–':>6}"
+            figures = f"{'–':>9} {'–':>8} {'–':>8} {'–':>7} {'–':>6}"
         print(f"{row['case']:<10} {row['articles']:>9,} {figures}  {row.get('note', '')}")
 
 
