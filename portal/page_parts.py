@@ -16,6 +16,7 @@ visitor's own vote and the CSRF token are read or made on every request. ORM obj
 are expunged from their session first and only read afterwards, by any thread.
 """
 
+import dataclasses
 import threading
 import time
 from collections import OrderedDict
@@ -76,7 +77,7 @@ def _current() -> _Parts:
 def kept(key: Any, build: Callable[[], Any]) -> Any:
     """The part under ``key``, built (once per content version and worker) by ``build()``.
 
-    ORM objects that ``build`` returns, alone or in lists, tuples and dicts, are expunged
+    ORM objects that ``build`` returns, alone or in lists, tuples, dicts and dataclasses, are expunged
     from the session so later requests and other threads can read them safely.
     """
     parts = _current()
@@ -103,6 +104,9 @@ def _expunge(value: Any) -> None:
     elif isinstance(value, dict):
         for item in value.values():
             _expunge(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            _expunge(getattr(value, item.name))
     elif isinstance(value, db.Model):
         state = inspect(value)
         if state.session is not None:

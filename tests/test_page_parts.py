@@ -130,3 +130,18 @@ def test_a_new_article_leads_the_home_page_at_once(demo_app):
         )  # fmt: skip
         db.session.commit()
     assert "Tin mới nhất vừa đăng" in page(client, "/")
+
+
+def test_a_kept_search_page_follows_a_new_article(demo_app):
+    client = demo_app.test_client()
+    assert "Hợp tác xã cá chép đỏ" not in page(client, "/tim-kiem?q=ca+chep+do")
+    seed = seed_article(demo_app)
+    with demo_app.app_context():
+        db.session.add(
+            Article(
+                title="Hợp tác xã cá chép đỏ", slug="hop-tac-xa-ca-chep-do", category_id=seed.category_id, summary="",
+                body="<p>Nội dung</p>", status=ArticleStatus.PUBLISHED, published_at=datetime.now() - timedelta(days=1),
+            )
+        )  # fmt: skip
+        db.session.commit()
+    assert "Hợp tác xã cá chép đỏ" in page(client, "/tim-kiem?q=ca+chep+do")

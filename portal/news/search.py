@@ -2,16 +2,17 @@
 
 from flask import abort, current_app, request
 
-from portal import clock
+from portal import clock, page_parts
 from portal.extensions import db
 from portal.layout import render_page
 from portal.news import bp
 from portal.services import search as search_service
 
 
-def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200):
+def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200, kept_as=None):
     page = render_page(
         "news/search.html",
+        kept_as=kept_as,
         query=query,
         terms=list(terms),
         pagination=pagination,
@@ -36,9 +37,13 @@ def search():
         return _results_page(raw, error=str(invalid), status=400)
     now = clock.now()
     dialect = db.session.get_bind().dialect.name
-    results = search_service.result_page(terms, now, dialect, page, current_app.config["ARTICLES_PER_PAGE"])
+    per_page = current_app.config["ARTICLES_PER_PAGE"]
+    kept_as = ("search", raw, page, search_service.RESULT_LIMIT)  # the cap is part of what a page lists
+    results = page_parts.kept(kept_as, lambda: search_service.result_page(terms, now, dialect, page, per_page))
     if results.beyond_limit:
         return _results_page(raw, terms, results, status=404)
     if page < 1 or (page > 1 and page > results.pages):
         abort(404)
-    return _results_page(raw, terms, results)
+    # A result page, snippets and all, is kept like an article page (per query as typed, which
+    # the search box shows back) until the content changes.
+    return _results_page(raw, terms, results, kept_as=kept_as)
