@@ -117,31 +117,28 @@ def test_parts_are_renewed_after_the_maximum_age(make_app, monkeypatch):
     assert len(built) == 2  # the parts were renewed for the second request too
 
 
-def test_a_new_article_leads_the_home_page_at_once(demo_app):
-    client = demo_app.test_client()
-    page(client, "/")
-    seed = seed_article(demo_app)
-    with demo_app.app_context():
+def publish_now(app, title: str, slug: str) -> None:
+    """A new article in the seed's category, out since yesterday, saved through the ORM."""
+    seed = seed_article(app)
+    with app.app_context():
         db.session.add(
             Article(
-                title="Tin mới nhất vừa đăng", slug="tin-moi-nhat-vua-dang", category_id=seed.category_id, summary="",
-                body="<p>Nội dung</p>", status=ArticleStatus.PUBLISHED, published_at=datetime.now() - timedelta(days=1),
+                title=title, slug=slug, category_id=seed.category_id, summary="", body="<p>Nội dung</p>",
+                status=ArticleStatus.PUBLISHED, published_at=datetime.now() - timedelta(days=1),
             )
         )  # fmt: skip
         db.session.commit()
+
+
+def test_a_new_article_leads_the_home_page_at_once(demo_app):
+    client = demo_app.test_client()
+    page(client, "/")
+    publish_now(demo_app, "Tin mới nhất vừa đăng", "tin-moi-nhat-vua-dang")
     assert "Tin mới nhất vừa đăng" in page(client, "/")
 
 
 def test_a_kept_search_page_follows_a_new_article(demo_app):
     client = demo_app.test_client()
     assert "Hợp tác xã cá chép đỏ" not in page(client, "/tim-kiem?q=ca+chep+do")
-    seed = seed_article(demo_app)
-    with demo_app.app_context():
-        db.session.add(
-            Article(
-                title="Hợp tác xã cá chép đỏ", slug="hop-tac-xa-ca-chep-do", category_id=seed.category_id, summary="",
-                body="<p>Nội dung</p>", status=ArticleStatus.PUBLISHED, published_at=datetime.now() - timedelta(days=1),
-            )
-        )  # fmt: skip
-        db.session.commit()
+    publish_now(demo_app, "Hợp tác xã cá chép đỏ", "hop-tac-xa-ca-chep-do")
     assert "Hợp tác xã cá chép đỏ" in page(client, "/tim-kiem?q=ca+chep+do")
