@@ -5,10 +5,11 @@ Templates write a live partial as ``{{ live("widgets/_rating.html") }}`` rather 
 ``{% include %}``. On an ordinary render ``live`` includes it, with the same context. When a
 page is rendered as a skeleton, ``live`` leaves a marked hole instead; ``render_kept`` keeps
 the text between the holes (``portal.page_parts``) and, on each request, renders only the
-partials into them. The article page, the site's busiest, is rendered this way: its live
-parts are the views, the rating widget, the structured data carrying the rating, the flashed
-messages, the text-size form (CSRF token, current address), and the counters and most-read
-blocks of the sidebar; everything else of it changes only when something is saved.
+partials into them. The article, home and search result pages are rendered this way. An
+article page's live parts are the views, the rating widget, the structured data carrying the
+rating, the flashed messages, the text-size form (CSRF token, current address), and the
+counters and most-read blocks of the sidebar; everything else of it changes only when
+something is saved.
 """
 
 import re
