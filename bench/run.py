@@ -5,8 +5,8 @@ instance folder, migrates its SQLite database, loads the demo site and adds synt
 articles (portal/demo/synthetic.py, the same generator as `portal demo --articles N`,
 indexed for search) up to the size. It then serves the portal (wsgi:app) and
 the baseline (bench/baseline.py) with the same gunicorn settings on loopback and loads
-each case with wrk (bench/load.lua): a warm-up (every request once, then load for a few
-seconds), then a fixed measured time. A case whose
+each case with wrk (bench/load.lua): a warm-up until the throughput settles, then a fixed
+measured time. A case whose
 endpoint answers 404 on the first request is reported as "n/a (endpoint missing)",
 never given a number. See bench/cases.py for what each case sends.
 
@@ -46,32 +46,20 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _send_each_once(port: int, case: Case) -> int:
-    """Send every request of the case once, in order (redirects not followed); the first one's status.
-
-    This is the first part of the warm-up: a page the portal keeps (portal/page_parts.py) is
-    built on its first request, and the article case reads up to 2,000 articles, more than a
-    few seconds of load reach at 100,000 articles. Measuring then compares kept pages at both
-    sizes, as a site serves its read articles; the cost of a first request shows in
-    `make profile` instead."""
-    statuses = []
+def _status(port: int, case: Case) -> int:
+    """The status of the case's first request, sent once (redirects not followed)."""
+    first = case.requests[0]
+    headers = dict(case.headers)
+    if first.cookie:
+        headers["Cookie"] = first.cookie
+    if first.body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        for request in case.requests:
-            headers = dict(case.headers)
-            if request.cookie:
-                headers["Cookie"] = request.cookie
-            if request.body:
-                headers["Content-Type"] = "application/x-www-form-urlencoded"
-            connection.request(request.method, request.path, body=request.body or None, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            statuses.append(response.status)
-            if statuses[0] >= 400:
-                break
+        connection.request(first.method, first.path, body=first.body or None, headers=headers)
+        return connection.getresponse().status
     finally:
         connection.close()
-    return statuses[0]
 
 
 @dataclass
@@ -130,6 +118,21 @@ def _wrk(port: int, requests_file: Path, seconds: int, connections: int) -> dict
     return json.loads(line.removeprefix("BENCH "))
 
 
+def _warm_up(port: int, requests_file: Path, options) -> None:
+    """Load the case until its throughput settles: two warm-up windows within 10 % of each
+    other, ten at most. Each worker builds a page it keeps (portal/page_parts.py) on its first
+    request for it; the article case reads 2,000 articles at 100,000 but 100 at 100, so a fixed
+    few seconds would compare pages still being built with kept ones. The cost of a first
+    request is what `make profile` shows."""
+    previous = None
+    for _ in range(10):
+        figures = _wrk(port, requests_file, options.warmup, options.connections)
+        rate = figures["requests"] / (figures["duration_us"] / 1e6)
+        if previous is not None and abs(rate - previous) <= 0.1 * previous:
+            return
+        previous = rate
+
+
 def measure(served: Served, case: Case, folder: Path, options) -> dict:
     """Warm up, then load the case for the measured time; a dict for the table and JSON.
 
@@ -138,14 +141,14 @@ def measure(served: Served, case: Case, folder: Path, options) -> dict:
     request much less."""
     port = served.port
     result = {"case": case.name}
-    status = _send_each_once(port, case)
+    status = _status(port, case)
     if status == 404:
         return result | {"note": "n/a (endpoint missing)"}
     if status >= 400:
         return result | {"note": f"n/a (HTTP {status} on the first request)"}
     requests_file = folder / f"{case.name}.requests"
     case.write(requests_file)
-    _wrk(port, requests_file, options.warmup, options.connections)
+    _warm_up(port, requests_file, options)
     cpu_before = workers_cpu_seconds(served.pid)
     figures = _wrk(port, requests_file, options.duration, options.connections)
     cpu = workers_cpu_seconds(served.pid) - cpu_before
@@ -274,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--warmup", type=int, default=3, help="seconds of load before measuring")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of each warm-up window (until throughput settles)")
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per case")
     options = parser.parse_args(argv)
     if not shutil.which("wrk"):
