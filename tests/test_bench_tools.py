@@ -39,3 +39,36 @@ def test_counter_polls_come_from_known_visitors(demo_app):
     name, value = poll.cookie.split("=", 1)
     client.set_cookie(name, value)
     assert "Set-Cookie" not in client.get("/").headers  # the signed cookie is recognised
+
+
+def test_targets_are_judged_from_the_rows():
+    from bench.run import check_targets
+
+    rows = [
+        {"case": "article", "articles": 100, "rps": 600.0, "ratio": 0.6, "p50_ms": 20.0},
+        {"case": "article", "articles": 100_000, "rps": 500.0, "ratio": 0.4, "p50_ms": 25.0},
+        {"case": "search", "articles": 100_000, "rps": 300.0, "ratio": 0.1, "p50_ms": 60.0},
+    ]
+    verdicts = {check["target"]: check["met"] for check in check_targets(rows, 100, 100_000)}
+    assert verdicts["article@100 ratio >= 0.5"] is True
+    assert verdicts["article@100000 ratio >= 0.5"] is False
+    assert verdicts["counters@100 ratio >= 0.7"] is None  # not measured: n/a, never a number
+    assert verdicts["article@100000 within 10 % of @100"] is False  # 500 / 600
+    assert verdicts["search@100000 p50 < 50 ms"] is False
+
+
+def test_warm_up_stops_once_throughput_settles(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    from bench import run
+
+    rates = iter([100, 400, 700, 720, 730])
+    windows = []
+
+    def wrk(port, requests_file, seconds, connections):
+        windows.append(seconds)
+        return {"requests": next(rates) * seconds, "duration_us": seconds * 1_000_000}
+
+    monkeypatch.setattr(run, "_wrk", wrk)
+    run._warm_up(0, tmp_path / "case.requests", SimpleNamespace(warmup=3, connections=16))
+    assert windows == [3, 3, 3, 3]  # 700 then 720: within 10 %, so the fifth window never runs
