@@ -142,3 +142,9 @@ def test_a_kept_search_page_follows_a_new_article(demo_app):
     assert "Hợp tác xã cá chép đỏ" not in page(client, "/tim-kiem?q=ca+chep+do")
     publish_now(demo_app, "Hợp tác xã cá chép đỏ", "hop-tac-xa-ca-chep-do")
     assert "Hợp tác xã cá chép đỏ" in page(client, "/tim-kiem?q=ca+chep+do")
+
+
+def test_a_kept_search_page_links_only_its_own_query_string(demo_app):
+    client = demo_app.test_client()
+    page(client, "/tim-kiem?q=hoi&nguon=zalo")
+    assert "nguon=zalo" not in page(client, "/tim-kiem?q=hoi")

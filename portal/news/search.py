@@ -38,12 +38,12 @@ def search():
     now = clock.now()
     dialect = db.session.get_bind().dialect.name
     per_page = current_app.config["ARTICLES_PER_PAGE"]
-    kept_as = ("search", raw, page, search_service.RESULT_LIMIT)  # the cap is part of what a page lists
+    # Keyed by the whole query string (the pager's links repeat it) and the cap (part of what a page lists).
+    kept_as = ("search", request.query_string, search_service.RESULT_LIMIT)
     results = page_parts.kept(kept_as, lambda: search_service.result_page(terms, now, dialect, page, per_page))
     if results.beyond_limit:
         return _results_page(raw, terms, results, status=404)
     if page < 1 or (page > 1 and page > results.pages):
         abort(404)
-    # A result page, snippets and all, is kept like an article page (per query as typed, which
-    # the search box shows back) until the content changes.
+    # A result page, snippets and all, is kept like an article page until the content changes.
     return _results_page(raw, terms, results, kept_as=kept_as)
