@@ -60,16 +60,17 @@ def _current() -> _Parts:
     g.page_parts_checked = True
     version = db.session.connection().execute(_read_version).scalar() or 0  # Core: the ORM's overhead is not needed
     now = clock.now()
-    with parts.lock:
-        stale = (
-            version != parts.version
-            or time.monotonic() >= parts.expires
-            or (parts.until is not None and now >= parts.until)
-        )
-        if stale:
+    stale = (
+        version != parts.version
+        or time.monotonic() >= parts.expires
+        or (parts.until is not None and now >= parts.until)
+    )
+    if stale:
+        until = _next_publication(now)  # read before taking the lock: other threads need not wait on it
+        with parts.lock:
             parts.items = OrderedDict()
             parts.version = version
-            parts.until = _next_publication(now)
+            parts.until = until
             parts.expires = time.monotonic() + current_app.config["PAGE_PARTS_MAX_AGE"]
     return parts
 

@@ -165,7 +165,7 @@ class SqlCounterStore:
             return {period: Tally(visits, views) for period, visits, views in connection.execute(statement)}
 
     def _new_record(self, visitors: int, now: datetime) -> OnlineRecord:
-        with db.engine.begin() as connection:
+        with self._writing() as connection:
             connection.execute(self._for(connection).new_peak, {"visitors": visitors, "now": now})
         return OnlineRecord(visitors, now)
 
