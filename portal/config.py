@@ -63,8 +63,13 @@ STATISTICS_MOST_READ = 10
 PERMANENT_SESSION_LIFETIME = timedelta(hours=8)  # signed out after 8 hours without a request
 # argon2id parameters, a profile name from argon2.profiles (64 MiB, 3 passes); tests use CHEAPEST.
 PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
-SIGN_IN_MAX_FAILURES = 5  # per account and per (hashed) address …
-SIGN_IN_LOCK_MINUTES = 15  # … within this many minutes, then wait
+ADMIN_IDLE_MINUTES = 60  # an admin session not used for this long is over (server-side)
+# Sign-in throttling (portal.services.sign_in_throttle), counted within SIGN_IN_LOCK_MINUTES:
+SIGN_IN_MAX_FAILURES = 5  # per account from one (hashed) address, then wait out the window
+SIGN_IN_ADDRESS_MAX_FAILURES = 30  # per address, any accounts: an office shares one address
+SIGN_IN_ACCOUNT_FREE_FAILURES = 10  # per account from anywhere; past it each try waits 1, 2, 4 … s
+SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS = 60  # … up to this: slowed, never locked out
+SIGN_IN_LOCK_MINUTES = 15
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
 AUDIO_MAX_BYTES = 15 * 1024 * 1024
 IMAGE_RENDITION_WIDTHS = (320, 800, 1600)

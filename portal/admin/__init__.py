@@ -1,12 +1,17 @@
 """The webmaster's area under /quan-tri/: one module per resource, guarded in one place."""
 
-from flask import Blueprint, abort, redirect, request, url_for
+from datetime import timedelta
+
+from flask import Blueprint, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 
-from portal.extensions import db, login_manager
+from portal import clock
+from portal.extensions import login_manager
 from portal.models import User
+from portal.services import admin_sessions
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
+SESSION_TOKEN = "admin_session"  # the cookie's key for the token of the admin_session row
 
 PUBLIC_ENDPOINTS = {"admin.sign_in"}
 # Biên tập viên may write articles (and upload their images); everything else is for quản trị.
@@ -26,7 +31,13 @@ EDITOR_ENDPOINTS = {
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """The account of a live server-side session: an ended, idle or foreign one loads nobody."""
+    token = session.get(SESSION_TOKEN)
+    if not isinstance(token, str):
+        return None
+    idle = timedelta(minutes=current_app.config["ADMIN_IDLE_MINUTES"])
+    user = admin_sessions.user_of(token, clock.now(), idle)
+    return user if user is not None and str(user.id) == user_id else None
 
 
 @bp.before_request

@@ -9,16 +9,23 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
 from portal import clock
-from portal.admin import bp
+from portal.admin import SESSION_TOKEN, bp
 from portal.admin.forms import ConfirmForm, SignInForm
 from portal.extensions import db
 from portal.models import Article, ArticleStatus
-from portal.services import accounts
+from portal.services import accounts, admin_sessions
+from portal.services.sign_in_throttle import Throttle
 
 
-def _throttle() -> accounts.Throttle:
+def _throttle() -> Throttle:
     config = current_app.config
-    return accounts.Throttle(config["SIGN_IN_MAX_FAILURES"], timedelta(minutes=config["SIGN_IN_LOCK_MINUTES"]))
+    return Throttle(
+        pair_limit=config["SIGN_IN_MAX_FAILURES"],
+        address_limit=config["SIGN_IN_ADDRESS_MAX_FAILURES"],
+        account_free=config["SIGN_IN_ACCOUNT_FREE_FAILURES"],
+        account_max_delay=timedelta(seconds=config["SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS"]),
+        window=timedelta(minutes=config["SIGN_IN_LOCK_MINUTES"]),
+    )
 
 
 def _safe_next(target: str | None) -> str:
@@ -29,8 +36,19 @@ def _safe_next(target: str | None) -> str:
 
 
 def _wait_message(wait: timedelta) -> str:
-    minutes = max(1, math.ceil(wait.total_seconds() / 60))
-    return f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút."
+    seconds = math.ceil(wait.total_seconds())
+    later = f"{seconds} giây" if seconds < 60 else f"{math.ceil(seconds / 60)} phút"
+    return f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {later}."
+
+
+def _failure_message(result: accounts.SignInResult) -> str:
+    """Why the sign-in failed, and how many tries remain or how long to wait."""
+    if not result.checked:
+        return _wait_message(result.wait)
+    wrong = "Tên đăng nhập hoặc mật khẩu không đúng."
+    if result.wait:
+        return f"{wrong} {_wait_message(result.wait)}"
+    return f"{wrong} Còn {result.remaining} lần thử."
 
 
 @bp.route("/dang-nhap", methods=["GET", "POST"])
@@ -44,11 +62,11 @@ def sign_in():
     address = accounts.address_key(request.remote_addr or "", current_app.config["SECRET_KEY"])
     result = accounts.sign_in(form.username.data, form.password.data, address, clock.now(), _throttle())
     if result.user is None:
-        message = _wait_message(result.wait) if result.wait else "Tên đăng nhập hoặc mật khẩu không đúng."
-        form.password.errors = [message]
+        form.password.errors = [_failure_message(result)]
         return render_template("admin/sign_in.html", form=form), 429 if result.wait else 400
     session.clear()
-    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME without a request
+    session.permanent = True  # the cookie expires after PERMANENT_SESSION_LIFETIME without a request
+    session[SESSION_TOKEN] = admin_sessions.start(result.user, clock.now())
     login_user(result.user)
     flash(f"Xin chào {result.user.username}.", "success")
     return redirect(_safe_next(form.next.data))
@@ -56,8 +74,9 @@ def sign_in():
 
 @bp.post("/dang-xuat")
 def sign_out():
-    """Sign out and forget the session."""
+    """End this session (the server forgets it, so a copy of the cookie is refused too)."""
     if ConfirmForm().validate_on_submit():
+        admin_sessions.end(session.get(SESSION_TOKEN, ""), clock.now())
         logout_user()
         session.clear()
         flash("Bạn đã đăng xuất.", "success")

@@ -6,12 +6,13 @@ from portal.models.search import ArticleSearch, SearchGeneration
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
-from portal.models.users import AuditLog, Role, SignInFailure, User
+from portal.models.users import AdminSession, AuditLog, Role, SignInThrottle, User
 
 __all__ = [
     "Article",
     "ArticleSearch",
     "ArticleStatus",
+    "AdminSession",
     "AuditLog",
     "BlockKind",
     "Category",
@@ -22,7 +23,7 @@ __all__ = [
     "Role",
     "SearchGeneration",
     "SidebarBlock",
-    "SignInFailure",
+    "SignInThrottle",
     "SiteSettings",
     "Song",
     "TallyKind",

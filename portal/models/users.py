@@ -1,4 +1,4 @@
-"""The webmaster's accounts, their sign-in attempts and the audit log of what they changed."""
+"""The webmaster's accounts, their sign-in throttles, their sessions, and the audit log of what they changed."""
 
 import enum
 from datetime import datetime
@@ -41,16 +41,37 @@ class User(UserMixin, db.Model):
         return self.role == Role.ADMIN
 
 
-class SignInFailure(db.Model):
-    """One failed sign-in, keyed by the account name or by a keyed hash of the address
-    (never the raw address), so both can be throttled."""
+class SignInThrottle(db.Model):
+    """Failed sign-ins counted under one key: an account name, a keyed hash of an address
+    (never the raw address), or the pair of both. A try is counted before its password is
+    checked, in one locked transaction (portal.services.throttle), so a limit holds exactly
+    however many tries arrive at once."""
 
-    __tablename__ = "sign_in_failure"
-    __table_args__ = (Index("ix_sign_in_failure_key_time", "key", "created_at"),)
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(150), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_start: Mapped[datetime] = mapped_column(default=clock.now)
+    next_try_at: Mapped[datetime | None]  # the account's growing delay
+
+
+class AdminSession(db.Model):
+    """One signed-in admin session. The cookie holds a random token; the table keeps only its
+    hash, so a revoked row (sign-out, a new password, a disabled account) or an idle one ends
+    the session whatever copy of the cookie is left. One row per session also lists a
+    person's open sessions."""
+
+    __tablename__ = "admin_session"
+    __table_args__ = (Index("ix_admin_session_user", "user_id", "revoked_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    last_seen_at: Mapped[datetime] = mapped_column(default=clock.now)
+    revoked_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(lazy="joined")
 
 
 class AuditLog(db.Model):

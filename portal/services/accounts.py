@@ -4,17 +4,17 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
 from functools import cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Role, SignInFailure, User
-
+from portal.models import Role, User
+from portal.services import admin_sessions
+from portal.services.sign_in_throttle import Keys, Throttle, give_back, take_try
 
 
 @cache
@@ -34,15 +34,11 @@ class AccountError(ValueError):
 
 
 @dataclass(frozen=True)
-class Throttle:
-    max_failures: int
-    window: timedelta
-
-
-@dataclass(frozen=True)
 class SignInResult:
     user: User | None = None
+    checked: bool = False  # the password was checked (a counted try), not refused beforehand
     wait: timedelta | None = None  # set when throttled: how long until the next try is allowed
+    remaining: int = 0  # tries left for this account from this address
 
 
 def hash_password(password: str) -> str:
@@ -79,42 +75,22 @@ def _account_key(username: str) -> str:
     return f"user:{username.strip().lower()[:80]}"
 
 
-def _wait(keys: list[str], now: datetime, throttle: Throttle) -> timedelta | None:
-    """How long to wait when any key has had ``max_failures`` failures within the window."""
-    longest = None
-    for key in keys:
-        recent = (
-            select(SignInFailure.created_at)
-            .where(SignInFailure.key == key, SignInFailure.created_at > now - throttle.window)
-            .order_by(SignInFailure.created_at.desc())
-            .limit(throttle.max_failures)
-        )
-        times = list(db.session.execute(recent).scalars())
-        if len(times) >= throttle.max_failures:
-            wait = times[-1] + throttle.window - now
-            longest = max(longest or wait, wait)
-    return longest
-
-
 def sign_in(username: str, password: str, address_hash: str, now: datetime, throttle: Throttle) -> SignInResult:
-    """Check a password unless the account or the address is throttled; record failures."""
-    keys = [_account_key(username), address_hash]
-    wait = _wait(keys, now, throttle)
-    if wait is not None:
-        return SignInResult(wait=wait)
+    """Count the try, then check the password unless a limit refuses it (see sign_in_throttle)."""
+    keys = Keys(account=_account_key(username), address=address_hash)
+    attempt = take_try(keys, now, throttle)
+    if not attempt.allowed:
+        return SignInResult(wait=attempt.wait)
     user = find_user(username)
     matches = _password_matches(user, password)  # always run, known name or not
-    if matches and user is not None and user.active:
-        db.session.execute(delete(SignInFailure).where(SignInFailure.key == keys[0]))
-        user.last_sign_in_at = now
-        if _hasher().check_needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
-        db.session.commit()
-        return SignInResult(user=user)
-    db.session.add_all(SignInFailure(key=key, created_at=now) for key in keys)
-    db.session.execute(delete(SignInFailure).where(SignInFailure.created_at <= now - throttle.window))
+    if not (matches and user is not None and user.active):
+        return SignInResult(checked=True, wait=attempt.wait, remaining=attempt.remaining)
+    give_back(keys, now, throttle)
+    user.last_sign_in_at = now
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
     db.session.commit()
-    return SignInResult(wait=_wait(keys, now, throttle))
+    return SignInResult(user=user, checked=True)
 
 
 def _password_matches(user: User | None, password: str) -> bool:
@@ -124,3 +100,20 @@ def _password_matches(user: User | None, password: str) -> bool:
         return hasher.verify(user.password_hash if user else dummy_hash, password) and user is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+def change_password(user: User, password: str, now: datetime) -> None:
+    """A new password ends every session of the account (whoever knew the old one is out)."""
+    if len(password) < 10:
+        raise AccountError("Mật khẩu phải có ít nhất 10 ký tự.")
+    user.password_hash = hash_password(password)
+    admin_sessions.end_all_of(user.id, now)
+    db.session.commit()
+
+
+def set_active(user: User, active: bool, now: datetime) -> None:
+    """Disable or enable an account; disabling ends every session of it at once."""
+    user.active = active
+    if not active:
+        admin_sessions.end_all_of(user.id, now)
+    db.session.commit()
