@@ -1,0 +1,166 @@
+"""Issue 13, points 3 and 4: sign-in throttling that holds under concurrency and cannot be
+turned against the owner, and admin sessions that end on the server."""
+
+import http.cookiejar
+import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import AdminSession, SignInThrottle, User
+from portal.services import accounts
+from tests.conftest import AdminBrowser
+from tests.live_server import serve
+
+WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
+
+
+class _Guesser:
+    """One browser of its own (cookie jar, CSRF token) that posts one sign-in when told."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        page = self.opener.open(f"{base}/quan-tri/dang-nhap").read().decode()
+        self.token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+    def guess(self, username: str, password: str) -> tuple[int, str]:
+        body = urllib.parse.urlencode({"csrf_token": self.token, "username": username, "password": password})
+        try:
+            response = self.opener.open(f"{self.base}/quan-tri/dang-nhap", body.encode(), timeout=60)
+            return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+
+def test_sixty_simultaneous_guesses_check_exactly_five_passwords(admin_app):
+    with serve(admin_app) as base:
+        guessers = [_Guesser(base) for _ in range(60)]
+        start = threading.Barrier(60)
+
+        def guess(guesser: _Guesser) -> tuple[int, str]:
+            start.wait()
+            return guesser.guess("quantri", "sai-mat-khau")
+
+        with ThreadPoolExecutor(60) as pool:
+            answers = list(pool.map(guess, guessers))
+    checked = [page for _, page in answers if WRONG in page]
+    assert len(checked) == 5  # a counted try is a checked password; every other one was refused first
+    assert sorted(status for status, _ in answers).count(429) == 56  # the fifth failure answers 429 too
+    with admin_app.app_context():
+        account = db.session.get(SignInThrottle, "user:quantri")
+        assert account.failures == 5
+
+
+def test_remaining_tries_are_shown(admin_app):
+    browser = AdminBrowser(admin_app.test_client())
+    for left in (4, 3, 2, 1):
+        page = browser.sign_in("quantri", "sai-mat-khau").get_data(as_text=True)
+        assert f"{WRONG} Còn {left} lần thử." in page
+    last = browser.sign_in("quantri", "sai-mat-khau")
+    assert last.status_code == 429
+    assert f"{WRONG} Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút." in last.get_data(as_text=True)
+
+
+def test_a_colleague_behind_the_same_address_still_signs_in(admin_app):
+    office = "198.51.100.7"
+    stranger = AdminBrowser(admin_app.test_client())
+    stranger.client.environ_base["REMOTE_ADDR"] = office
+    for _ in range(5):
+        stranger.sign_in("quantri", "sai-mat-khau")
+    assert stranger.sign_in("quantri").status_code == 429  # this account from this address waits
+    colleague = AdminBrowser(admin_app.test_client())
+    colleague.client.environ_base["REMOTE_ADDR"] = office
+    assert colleague.sign_in("bientap").status_code == 302
+    owner = AdminBrowser(admin_app.test_client())
+    owner.client.environ_base["REMOTE_ADDR"] = "192.0.2.1"  # the webmaster at home is not locked out
+    assert owner.sign_in("quantri").status_code == 302
+
+
+def test_one_address_trying_many_names_is_stopped(admin_app):
+    admin_app.config["SIGN_IN_ADDRESS_MAX_FAILURES"] = 8
+    browser = AdminBrowser(admin_app.test_client())
+    for attempt in range(8):
+        browser.sign_in(f"khong-co-{attempt}", "sai-mat-khau")
+    assert browser.sign_in("bientap").status_code == 429
+
+
+def test_the_account_is_slowed_with_growing_delays_not_locked(admin_app, fixed_clock):
+    admin_app.config |= {"CLOCK": fixed_clock, "SIGN_IN_ACCOUNT_FREE_FAILURES": 3}
+    attackers = [AdminBrowser(admin_app.test_client()) for _ in range(6)]
+    for number, attacker in enumerate(attackers[:3]):
+        attacker.client.environ_base["REMOTE_ADDR"] = f"203.0.113.{number}"
+        assert attacker.sign_in("quantri", "sai-mat-khau").status_code == 400
+    waits = []
+    for number, attacker in enumerate(attackers[3:], start=3):
+        attacker.client.environ_base["REMOTE_ADDR"] = f"203.0.113.{number}"
+        page = attacker.sign_in("quantri", "sai-mat-khau").get_data(as_text=True)
+        waits.append(int(re.search(r"thử lại sau (\d+) giây", page).group(1)))
+        refused = attacker.sign_in("quantri", "sai-mat-khau")  # within the delay: not even checked
+        assert refused.status_code == 429 and WRONG not in refused.get_data(as_text=True)
+        fixed_clock.moment += timedelta(seconds=waits[-1])
+    assert waits == [1, 2, 4]
+    assert AdminBrowser(admin_app.test_client()).sign_in("quantri").status_code == 302
+
+
+def _copied_cookie(admin_app) -> tuple[AdminBrowser, str]:
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri").status_code == 302
+    return browser, browser.client.get_cookie("session").value
+
+
+def _opens_admin(admin_app, cookie: str) -> bool:
+    thief = admin_app.test_client()
+    thief.set_cookie("session", cookie)
+    return thief.get("/quan-tri/").status_code == 200
+
+
+def test_a_copied_cookie_is_refused_after_sign_out(admin_app):
+    browser, copy = _copied_cookie(admin_app)
+    assert _opens_admin(admin_app, copy)
+    browser.post("/quan-tri/dang-xuat", form_url="/quan-tri/")
+    assert not _opens_admin(admin_app, copy)
+
+
+def test_sign_out_ends_only_the_session_it_comes_from(admin_app):
+    _, elsewhere = _copied_cookie(admin_app)
+    browser, _ = _copied_cookie(admin_app)
+    browser.post("/quan-tri/dang-xuat", form_url="/quan-tri/")
+    assert _opens_admin(admin_app, elsewhere)
+
+
+def test_a_new_password_or_a_disabled_account_ends_every_session(admin_app, fixed_clock):
+    copies = [_copied_cookie(admin_app)[1] for _ in range(2)]
+    with admin_app.app_context():
+        user = db.session.execute(select(User).where(User.username == "quantri")).scalar_one()
+        accounts.change_password(user, "mot-mat-khau-moi-dai", fixed_clock())
+    assert not any(_opens_admin(admin_app, copy) for copy in copies)
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri", "mot-mat-khau-moi-dai").status_code == 302
+    copy = browser.client.get_cookie("session").value
+    with admin_app.app_context():
+        user = db.session.execute(select(User).where(User.username == "quantri")).scalar_one()
+        accounts.set_active(user, False, fixed_clock())
+        accounts.set_active(user, True, fixed_clock())  # enabling again does not bring the sessions back
+    assert not _opens_admin(admin_app, copy)
+
+
+def test_an_idle_session_expires(admin_app, fixed_clock):
+    admin_app.config |= {"CLOCK": fixed_clock, "ADMIN_IDLE_MINUTES": 60}
+    browser, copy = _copied_cookie(admin_app)
+    fixed_clock.moment += timedelta(minutes=59)
+    assert browser.client.get("/quan-tri/").status_code == 200  # a use keeps it alive …
+    fixed_clock.moment += timedelta(minutes=59)
+    assert browser.client.get("/quan-tri/").status_code == 200
+    fixed_clock.moment += timedelta(minutes=60)  # … an hour without one ends it
+    assert browser.client.get("/quan-tri/").headers["Location"].startswith("/quan-tri/dang-nhap")
+    assert not _opens_admin(admin_app, copy)
+    with admin_app.app_context():
+        record = db.session.execute(select(AdminSession)).scalar_one()
+        assert record.revoked_at == fixed_clock.moment
