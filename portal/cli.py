@@ -147,6 +147,48 @@ def create_admin(username: str, role: str) -> None:
     click.echo(f"Đã tạo tài khoản “{user.username}” ({Role(user.role).label}).")
 
 
+@portal.command("set-password")
+@click.argument("username")
+def set_password(username: str) -> None:
+    """Đổi mật khẩu (PORTAL_ADMIN_PASSWORD hoặc hỏi hai lần); mọi phiên của tài khoản bị đăng xuất."""
+    import os
+
+    from portal import clock
+    from portal.services.accounts import AccountError, change_password
+
+    user = _account(username)
+    password = os.environ.get("PORTAL_ADMIN_PASSWORD") or click.prompt(
+        "Mật khẩu mới", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
+    )
+    try:
+        change_password(user, password, clock.now())
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã đổi mật khẩu của “{user.username}”; mọi phiên đăng nhập của tài khoản đã kết thúc.")
+
+
+@portal.command("set-active")
+@click.argument("username")
+@click.argument("state", type=click.Choice(["on", "off"]))
+def set_account_active(username: str, state: str) -> None:
+    """Khóa (off) hoặc mở lại (on) một tài khoản; khóa thì mọi phiên của nó kết thúc ngay."""
+    from portal import clock
+    from portal.services.accounts import set_active
+
+    user = _account(username)
+    set_active(user, state == "on", clock.now())
+    click.echo(f"Tài khoản “{user.username}” đã được {'mở lại' if state == 'on' else 'khóa; mọi phiên đã kết thúc'}.")
+
+
+def _account(username: str):
+    from portal.services.accounts import find_user
+
+    user = find_user(username)
+    if user is None:
+        raise click.ClickException(f"Không có tài khoản “{username}”.")
+    return user
+
+
 def _add_synthetic(count: int) -> None:
     import time
 

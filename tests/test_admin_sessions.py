@@ -164,3 +164,21 @@ def test_an_idle_session_expires(admin_app, fixed_clock):
     with admin_app.app_context():
         record = db.session.execute(select(AdminSession)).scalar_one()
         assert record.revoked_at == fixed_clock.moment
+
+
+def test_the_commands_change_a_password_and_disable_an_account(admin_app, monkeypatch):
+    runner = admin_app.test_cli_runner()
+    _, copy = _copied_cookie(admin_app)
+    monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "mot-mat-khau-moi-dai")
+    changed = runner.invoke(args=["portal", "set-password", "quantri"])
+    assert changed.exit_code == 0, changed.output
+    assert "mọi phiên đăng nhập của tài khoản đã kết thúc" in changed.output
+    assert not _opens_admin(admin_app, copy)
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri", "mot-mat-khau-moi-dai").status_code == 302
+    copy = browser.client.get_cookie("session").value
+    assert runner.invoke(args=["portal", "set-active", "quantri", "off"]).exit_code == 0
+    assert not _opens_admin(admin_app, copy)
+    assert AdminBrowser(admin_app.test_client()).sign_in("quantri", "mot-mat-khau-moi-dai").status_code == 400
+    unknown = runner.invoke(args=["portal", "set-active", "khong-co", "off"])
+    assert unknown.exit_code == 1 and "Không có tài khoản “khong-co”." in unknown.output
