@@ -32,7 +32,8 @@ def start(user: User, now: datetime) -> str:
 
 def user_of(token: str, now: datetime, idle: timedelta) -> User | None:
     """The account whose live session this token is, or None (unknown, ended, idle, disabled)."""
-    record = db.session.execute(select(AdminSession).where(AdminSession.token_hash == _hash(token))).scalar_one_or_none()
+    query = select(AdminSession).where(AdminSession.token_hash == _hash(token))
+    record = db.session.execute(query).scalar_one_or_none()
     if record is None or record.revoked_at is not None or not record.user.active:
         return None
     if record.last_seen_at <= now - idle:

@@ -80,10 +80,10 @@ def take_try(keys: Keys, now: datetime, throttle: Throttle) -> Try:
                 delay = timedelta(seconds=2 ** (account.failures - throttle.account_free - 1))
                 account.next_try_at = now + min(delay, throttle.account_max_delay)
         _write(connection, rows)
-    remaining = min(throttle.pair_limit - rows[keys.pair].failures, throttle.address_limit - rows[keys.address].failures)
     if wait is not None:
         return Try(allowed=False, wait=wait, remaining=0)
-    return Try(allowed=True, wait=_wait(keys, rows, now, throttle), remaining=max(remaining, 0))
+    left = min(throttle.pair_limit - rows[keys.pair].failures, throttle.address_limit - rows[keys.address].failures)
+    return Try(allowed=True, wait=_wait(keys, rows, now, throttle), remaining=max(left, 0))
 
 
 def give_back(keys: Keys, now: datetime, throttle: Throttle) -> None:
