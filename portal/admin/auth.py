@@ -2,13 +2,13 @@
 
 import math
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import func, select
 
 from portal import clock
+from portal.inputs import local_path
 from portal.admin import bp
 from portal.admin.forms import ConfirmForm, SignInForm
 from portal.extensions import db
@@ -19,13 +19,6 @@ from portal.services import accounts
 def _throttle() -> accounts.Throttle:
     config = current_app.config
     return accounts.Throttle(config["SIGN_IN_MAX_FAILURES"], timedelta(minutes=config["SIGN_IN_LOCK_MINUTES"]))
-
-
-def _safe_next(target: str | None) -> str:
-    """Only a path inside the admin, never another site."""
-    if target and target.startswith("/quan-tri") and not urlsplit(target).netloc and "\\" not in target:
-        return target
-    return url_for("admin.dashboard")
 
 
 def _wait_message(wait: timedelta) -> str:
@@ -51,7 +44,7 @@ def sign_in():
     session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME without a request
     login_user(result.user)
     flash(f"Xin chào {result.user.username}.", "success")
-    return redirect(_safe_next(form.next.data))
+    return redirect(local_path(form.next.data, url_for("admin.dashboard"), prefix="/quan-tri"))
 
 
 @bp.post("/dang-xuat")
