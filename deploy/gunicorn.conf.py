@@ -14,6 +14,7 @@ threads = 4
 timeout = 30  # a request still running after this is killed with its worker
 graceful_timeout = 30  # on restart, requests in flight may finish
 keepalive = 5
+limit_request_line = 8190  # above the app's MAX_URL_LENGTH (4096), so the app's documented 414 answers first
 max_requests = 2000  # recycle workers now and then: memory stays flat over months
 max_requests_jitter = 200  # …and not all at once
 preload_app = False  # each worker builds its own app, engine and connections after the fork

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import assets, counting, page_parts, security, skeleton, text, visitor
+from portal import assets, counting, inputs, page_parts, security, skeleton, text, visitor
 from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +85,7 @@ def _choose_services(app: Flask) -> None:
 def _init_extensions(app: Flask) -> None:
     from portal import models  # noqa: F401  (registers the tables)
 
+    inputs.init_app(app)  # first: its URL check runs before every other hook
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)

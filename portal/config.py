@@ -9,6 +9,7 @@ ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 6
 UPLOAD_FOLDER_NAME = "uploads"
 MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # largest request body (an upload included); larger ones get 413
+MAX_URL_LENGTH = 4096  # bytes of path and query string; longer URLs get 414 (gunicorn's own limit is set above it)
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4

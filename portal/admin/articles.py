@@ -7,6 +7,7 @@ from portal.admin import bp
 from portal.admin.common import actor, confirm_page, image_limits
 from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, ConfirmForm, options
 from portal.extensions import db
+from portal.inputs import int_arg
 from portal.news.article_page import render_article
 from portal.models import Article, ArticleStatus
 from portal.services import categories, publishing
@@ -24,10 +25,10 @@ def _category_choices() -> list[tuple[int, str]]:
 def articles():
     """All articles, newest edits first, with search by title and filters."""
     search = request.args.get("q", "")
-    category_id = request.args.get("chuyen_muc", type=int)
+    category_id = int_arg("chuyen_muc", None)
     status = request.args.get("trang_thai", "")
     query = publishing.article_list(search, category_id, status)
-    pagination = db.paginate(query, per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
+    pagination = db.paginate(query, page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
     return render_template(
         "admin/articles.html", pagination=pagination, search=search, category_id=category_id, status=status,
         category_choices=_category_choices(), status_choices=STATUS_CHOICES, status_labels=STATUS_LABELS,

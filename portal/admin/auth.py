@@ -2,7 +2,6 @@
 
 import math
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
@@ -10,6 +9,7 @@ from sqlalchemy import func, select
 
 from portal import clock
 from portal.admin import SESSION_TOKEN, bp
+from portal.inputs import local_path
 from portal.admin.forms import ConfirmForm, SignInForm
 from portal.extensions import db
 from portal.models import Article, ArticleStatus
@@ -26,13 +26,6 @@ def _throttle() -> Throttle:
         account_max_delay=timedelta(seconds=config["SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS"]),
         window=timedelta(minutes=config["SIGN_IN_LOCK_MINUTES"]),
     )
-
-
-def _safe_next(target: str | None) -> str:
-    """Only a path inside the admin, never another site."""
-    if target and target.startswith("/quan-tri") and not urlsplit(target).netloc and "\\" not in target:
-        return target
-    return url_for("admin.dashboard")
 
 
 def _wait_message(wait: timedelta) -> str:
@@ -69,7 +62,7 @@ def sign_in():
     session[SESSION_TOKEN] = admin_sessions.start(result.user, clock.now())
     login_user(result.user)
     flash(f"Xin chào {result.user.username}.", "success")
-    return redirect(_safe_next(form.next.data))
+    return redirect(local_path(form.next.data, url_for("admin.dashboard"), prefix="/quan-tri"))
 
 
 @bp.post("/dang-xuat")

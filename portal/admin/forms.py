@@ -15,6 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from portal.inputs import form_int
 from portal.models import ArticleStatus
 
 REQUIRED = "Không được để trống."
@@ -59,10 +60,6 @@ def _length(maximum: int):
     return Length(max=maximum, message=f"Tối đa {maximum} ký tự.")
 
 
-def _optional_int(value):
-    return int(value) if value not in (None, "", "0") else None
-
-
 class SignInForm(AdminForm):
     username = StringField("Tên đăng nhập", [InputRequired(REQUIRED), _length(80)])
     password = PasswordField("Mật khẩu", [InputRequired(REQUIRED), _length(200)])
@@ -77,7 +74,7 @@ class ArticleForm(AdminForm):
     )  # fmt: skip
     summary = TextAreaField("Tóm tắt", [Optional(), _length(1000)])
     body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
-    category_id = SelectField("Chuyên mục", coerce=int, validate_choice=True)
+    category_id = SelectField("Chuyên mục", coerce=form_int, validate_choice=True)
     cover_file = FileField("Ảnh đại diện", description="JPEG, PNG hoặc WebP.")
     cover_alt = StringField("Mô tả ảnh (cho người khiếm thị)", [_length(300)])  # required with a file, see below
     cover_caption = StringField("Chú thích ảnh", [Optional(), _length(500)])
@@ -117,7 +114,7 @@ class MoveForm(AdminForm):
 class CategoryForm(AdminForm):
     name = StringField("Tên chuyên mục", [InputRequired(REQUIRED), _length(120)])
     slug = StringField("Đường dẫn (slug)", [Optional(), _length(140)], description="Để trống để tạo từ tên.")
-    parent_id = SelectField("Thuộc chuyên mục", coerce=_optional_int, validate_choice=False)
+    parent_id = SelectField("Thuộc chuyên mục", coerce=form_int, validate_choice=False)
 
 
 class ImageForm(AdminForm):

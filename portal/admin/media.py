@@ -7,13 +7,14 @@ from portal.admin import bp
 from portal.admin.common import actor, image_limits
 from portal.admin.forms import ImageForm
 from portal.extensions import db
+from portal.inputs import int_arg
 from portal.models import Media, MediaKind
 from portal.services.media import MediaError, save_image
 from portal.text import format_size
 
 def _library(form: ImageForm, status: int = 200):
     query = select(Media).where(Media.kind == MediaKind.IMAGE).order_by(Media.created_at.desc(), Media.id.desc())
-    pagination = db.paginate(query, per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
+    pagination = db.paginate(query, page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
     limit = format_size(current_app.config["IMAGE_MAX_BYTES"])
     return render_template("admin/media.html", form=form, pagination=pagination, limit=limit), status
 

@@ -6,6 +6,7 @@ from portal.admin import bp
 from portal.admin.common import actor, confirm_page
 from portal.admin.forms import ConfirmForm, OffsetForm
 from portal.extensions import db
+from portal.inputs import int_arg
 from portal.models import Article
 from portal.services import publishing
 from portal.services import sidebar as site_admin
@@ -22,7 +23,7 @@ def _statistics_url() -> str:
 def _page(offset_form: OffsetForm, status: int = 200):
     search = request.args.get("q", "")
     pagination = db.paginate(
-        publishing.rated_articles(search), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
+        publishing.rated_articles(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
     )
     return render_template(
         "admin/ratings.html", pagination=pagination, search=search, offset_form=offset_form,

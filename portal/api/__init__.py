@@ -13,6 +13,7 @@ ERROR_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy tài nguyên được yêu cầu.",
     405: "API chỉ cho phép đọc (GET).",
+    414: "Địa chỉ yêu cầu quá dài.",
     500: "Đã có lỗi xảy ra phía máy chủ.",
 }
 

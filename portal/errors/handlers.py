@@ -13,6 +13,7 @@ TITLES = {
     404: "Không tìm thấy trang",
     405: "Phương thức không được hỗ trợ",
     413: "Tệp gửi lên quá lớn",
+    414: "Địa chỉ trang quá dài",
     429: "Bạn thao tác quá nhanh",
     500: "Đã có lỗi xảy ra",
 }

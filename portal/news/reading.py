@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import abort, current_app, flash, make_response, redirect, render_template, request
 
 from portal import clock
+from portal.inputs import bounded_int, local_path
 from portal.layout import site_settings
 from portal.news import bp
 from portal.news.sharing import canonical_url
@@ -22,21 +23,13 @@ TEXT_SIZE_STEPS = {"nho-hon": -1, "lon-hon": 1}
 
 def current_text_size() -> int:
     """The reader's text size level (an index into TEXT_SIZES), from the cookie."""
-    raw = request.cookies.get(TEXT_SIZE_COOKIE, "")
-    level = int(raw) if raw.isascii() and raw.isdigit() else DEFAULT_TEXT_SIZE
-    return level if level < len(TEXT_SIZES) else DEFAULT_TEXT_SIZE
+    level = bounded_int(request.cookies.get(TEXT_SIZE_COOKIE), 0, len(TEXT_SIZES) - 1)
+    return DEFAULT_TEXT_SIZE if level is None else level
 
 
 @bp.app_context_processor
 def text_size_context() -> dict:
     return {"text_size": current_text_size(), "text_sizes": TEXT_SIZES, "default_text_size": DEFAULT_TEXT_SIZE}
-
-
-def _local_target(target: str | None) -> str:
-    """Where to go back to: a path on this site only."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/"
-    return target
 
 
 @bp.post("/co-chu")
@@ -49,7 +42,7 @@ def text_size():
     if choice in TEXT_SIZE_STEPS:
         level = min(max(current_text_size() + TEXT_SIZE_STEPS[choice], 0), len(TEXT_SIZES) - 1)
     flash(f"Đã đổi cỡ chữ: {TEXT_SIZES[level]}%.", "success")
-    response = redirect(_local_target(request.form.get("next")), code=303)
+    response = redirect(local_path(request.form.get("next"), "/"), code=303)
     response.set_cookie(TEXT_SIZE_COOKIE, str(level), max_age=365 * 24 * 3600, samesite="Lax", secure=request.is_secure)
     return response
 

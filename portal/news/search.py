@@ -4,6 +4,7 @@ from flask import abort, current_app, request
 
 from portal import clock, page_parts
 from portal.extensions import db
+from portal.inputs import int_arg
 from portal.layout import render_page
 from portal.news import bp
 from portal.services import search as search_service
@@ -28,7 +29,7 @@ def search():
     """Search results, ten a page, the first thousand at most; an unusable query gets a message
     saying why (400); a page past the thousandth result says so (404)."""
     raw = request.args.get("q", "", type=str)
-    page = request.args.get("page", 1, type=int)
+    page = int_arg("page", 1)
     if not raw.strip():
         return _results_page(raw)
     try:
