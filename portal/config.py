@@ -66,6 +66,10 @@ PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
 SIGN_IN_MAX_FAILURES = 5  # per account and per (hashed) address …
 SIGN_IN_LOCK_MINUTES = 15  # … within this many minutes, then wait
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
+# Pixels an uploaded image may declare, checked in its header before it is decoded. 25 million
+# holds a 24 MP camera's 6000 x 4000 and a phone's 12-16 MP photo (50-200 MP phone modes are
+# off by default and far larger than a web page needs); decoded it is ~75 MB, a bound on memory.
+IMAGE_MAX_PIXELS = 25_000_000
 AUDIO_MAX_BYTES = 15 * 1024 * 1024
 IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
 ADMIN_PER_PAGE = 20
