@@ -17,6 +17,10 @@ HOME_ARTICLES_PER_CATEGORY = 4
 PAGE_PARTS_MAX_AGE = 300
 
 # Production and scale-out settings (README, "Deployment"). Each can be set as PORTAL_<NAME>.
+# The site's address: every absolute URL (feeds, sitemap, canonical, share data, the API) is built
+# from it, and requests for any other Host get 400 (TRUSTED_HOSTS, derived from it unless set).
+# The default is `make run`'s; a deployment sets its own, e.g. https://honglinh.gov.vn.
+SITE_URL = "http://127.0.0.1:8000"
 DATABASE_URL = None  # e.g. postgresql+psycopg://portal@127.0.0.1/portal; default the SQLite file above
 REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0: rate limits, cache (and counters) shared by every server
 REDIS_KEY_PREFIX = "portal:"  # every key the portal writes in Redis starts with this
