@@ -26,8 +26,17 @@ db: install  ## create or upgrade the database, then load the demo site if it is
 	$(FLASK) db upgrade
 	$(FLASK) portal demo --if-empty
 
+# The site's address (links are built from it, other hosts get 400); with HOST=0.0.0.0 the machine's
+# first address, and localhost. localhost and 127.0.0.1 are both answered when it is either.
+# PORTAL_SITE_URL and PORTAL_ALLOWED_HOSTS override.
+SITE_HOST := $(if $(filter 0.0.0.0,$(HOST)),$(or $(firstword $(shell hostname -I 2>/dev/null)),127.0.0.1),$(HOST))
+run dev: export PORTAL_SITE_URL ?= http://$(SITE_HOST):$(PORT)
+ifeq ($(HOST),0.0.0.0)
+run dev: export PORTAL_ALLOWED_HOSTS ?= ["$(SITE_HOST)", "localhost", "127.0.0.1"]
+endif
+
 run: db  ## serve with gunicorn on $(HOST):$(PORT)
-	@echo "Cổng thông tin đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	@echo "Cổng thông tin đang chạy tại $(PORTAL_SITE_URL)/  (Ctrl+C để dừng)"
 	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) wsgi:app
 
 dev: db  ## Flask's development server with the reloader

@@ -6,16 +6,17 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import assets, counting, inputs, page_parts, security, skeleton, text, visitor
+from portal import assets, counting, inputs, page_parts, security, site_address, skeleton, text, visitor
 from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
+from portal.site_address import Portal
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+def create_app(test_config: dict | None = None) -> Portal:
     """Build the app: defaults, then instance/config.py, then PORTAL_* variables."""
-    app = Flask(
+    app = Portal(
         __name__,
         instance_path=os.environ.get("PORTAL_INSTANCE_PATH", str(ROOT / "instance")),
         instance_relative_config=True,
@@ -27,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("PORTAL")
     if test_config:
         app.config.update(test_config)
+    site_address.init_app(app)
     _prepare_instance(app)
     _choose_services(app)
     _init_extensions(app)

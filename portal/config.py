@@ -18,6 +18,10 @@ HOME_ARTICLES_PER_CATEGORY = 4
 PAGE_PARTS_MAX_AGE = 300
 
 # Production and scale-out settings (README, "Deployment"). Each can be set as PORTAL_<NAME>.
+# The site's address: every absolute URL (feeds, sitemap, canonical, share data, the API) is built
+# from it, and requests for any other Host get 400 (TRUSTED_HOSTS, derived from it unless set).
+# The default is `make run`'s; a deployment sets its own, e.g. https://honglinh.gov.vn.
+SITE_URL = "http://127.0.0.1:8000"
 DATABASE_URL = None  # e.g. postgresql+psycopg://portal@127.0.0.1/portal; default the SQLite file above
 REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0: rate limits, cache (and counters) shared by every server
 REDIS_KEY_PREFIX = "portal:"  # every key the portal writes in Redis starts with this
@@ -72,6 +76,10 @@ SIGN_IN_ACCOUNT_FREE_FAILURES = 10  # per account from anywhere; past it each tr
 SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS = 60  # … up to this: slowed, never locked out
 SIGN_IN_LOCK_MINUTES = 15
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
+# Pixels an uploaded image may declare, checked in its header before it is decoded. 25 million
+# holds a 24 MP camera's 6000 x 4000 and a phone's 12-16 MP photo (50-200 MP phone modes are
+# off by default and far larger than a web page needs); decoded it is ~75 MB, a bound on memory.
+IMAGE_MAX_PIXELS = 25_000_000
 AUDIO_MAX_BYTES = 15 * 1024 * 1024
 IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
 ADMIN_PER_PAGE = 20

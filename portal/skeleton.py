@@ -16,7 +16,7 @@ import re
 import secrets
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -41,12 +41,12 @@ def render_kept(template: str, key: tuple, **context: Any) -> bytes:
     """``template`` rendered from its kept skeleton (made now if need be), the live partials filled
     in, as UTF-8.
 
-    ``key`` names the page among its template's pages; the address's host (the page holds
-    absolute links) and the reader's text size are added to it."""
+    ``key`` names the page among its template's pages; the reader's text size is added to it
+    (absolute links come from SITE_URL, never from the request's host)."""
     app = current_app._get_current_object()
     app.update_template_context(context)
     environment = app.jinja_env
-    key = ("skeleton", template, *key, request.host_url, context.get("text_size"))
+    key = ("skeleton", template, *key, context.get("text_size"))
 
     def make() -> tuple[list[bytes], list[tuple[str, dict]]]:
         holes: list[tuple[str, dict]] = []

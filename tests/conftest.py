@@ -34,7 +34,8 @@ def make_app(tmp_path, monkeypatch, request):
         services |= {"REDIS_URL": TEST_REDIS_URL, "REDIS_KEY_PREFIX": redis_key_prefix()}
 
     def build(demo: bool = False, **config):
-        app = create_app({"TESTING": True} | services | config)
+        # The test client's default host is "localhost": the site's address, as PORTAL_SITE_URL is in production.
+        app = create_app({"TESTING": True, "SITE_URL": "http://localhost"} | services | config)
         with app.app_context():
             db.create_all()
             if not built and db.engine.dialect.name == "postgresql":

@@ -3,9 +3,11 @@
 import io
 import os
 import re
+import time
+from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageCms
 from sqlalchemy import func, select
 
 from portal.extensions import db
@@ -235,3 +237,75 @@ def test_body_images_get_their_renditions_on_save(admin_app, admin):
     assert again.status_code == 302
     with admin_app.app_context():
         assert db.session.get(Article, article.id).body == saved  # saving again changes nothing
+
+
+def _claiming(width: int, height: int, end_marker: bool) -> bytes:
+    """A JPEG whose header claims width x height, cut off a few bytes into its picture data."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 40, 40)).save(out, format="JPEG")
+    data = bytearray(out.getvalue())
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    scan = data.index(b"\xff\xda")
+    return bytes(data[: scan + 24]) + (b"\xff\xd9" if end_marker else b"")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (_claiming(7000, 7000, end_marker=True), "Ảnh quá lớn: tối đa 25 triệu điểm ảnh."),
+        (_claiming(60000, 60000, end_marker=True), "Ảnh quá lớn: tối đa 25 triệu điểm ảnh."),
+        (_claiming(4000, 3000, end_marker=True), "Tệp ảnh bị hỏng hoặc không đầy đủ."),
+        (_claiming(4000, 3000, end_marker=False), "Tệp ảnh bị hỏng hoặc không đầy đủ."),
+        (_photo(800, 600, exif=False)[:-600], "Tệp ảnh bị hỏng hoặc không đầy đủ."),
+        (_photo(800, 600, "PNG", exif=False)[:-100], "Tệp ảnh bị hỏng hoặc không đầy đủ."),
+    ],
+    ids=["bomb-49-megapixels", "bomb-3600-megapixels", "ended-early", "cut-off", "jpeg-cut", "png-cut"],
+)
+def test_bombs_and_truncated_images_are_refused_quickly(admin_app, admin, content, message):
+    files, rows = _files(admin_app), _media_count(admin_app)
+    started = time.perf_counter()
+    response = _upload(admin, content, "bom.jpg")
+    assert time.perf_counter() - started < 2  # the 49 MP image was decoded in 14-21 s
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    assert (_files(admin_app), _media_count(admin_app)) == (files, rows)
+
+
+def _stored_files(app) -> list[str]:
+    with app.app_context():
+        media = db.session.execute(select(Media).order_by(Media.id.desc()).limit(1)).scalar_one()
+        names = [media.filename, *(media.rendition_filename(w) for w in media.rendition_widths)]
+    return [os.path.join(app.config["UPLOAD_FOLDER"], name) for name in names]
+
+
+def test_comments_and_every_metadata_segment_are_gone_from_original_and_renditions(admin_app, admin):
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "Máy ảnh bí mật"
+    Image.new("RGB", (1000, 600), (10, 120, 200)).save(
+        out, format="JPEG", comment=b"Ghi chu bi mat", exif=exif.tobytes(), xmp=b"<x:xmpmeta>bi mat</x:xmpmeta>",
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+    )  # fmt: skip
+    assert _upload(admin, out.getvalue(), "anh.jpg").status_code == 302
+    stored = _stored_files(admin_app)
+    assert len(stored) == 3  # the original, 320 and 800
+    for path in stored:
+        data = Path(path).read_bytes()
+        assert b"bi mat" not in data and b"Exif" not in data and b"ICC_PROFILE" not in data
+        with Image.open(path) as image:
+            assert not ({"comment", "exif", "xmp", "icc_profile"} & set(image.info)), image.info
+            assert not [marker for marker, _ in image.applist if marker != "APP0"]
+
+
+def test_multi_picture_jpegs_from_phones_keep_their_first_picture(admin_app, admin):
+    out = io.BytesIO()
+    first, second = Image.new("RGB", (900, 600), (200, 40, 40)), Image.new("RGB", (900, 600), (0, 0, 0))
+    first.save(out, format="MPO", save_all=True, append_images=[second])
+    with Image.open(io.BytesIO(out.getvalue())) as check:
+        assert (check.format, check.n_frames) == ("MPO", 2)
+    assert _upload(admin, out.getvalue(), "dien-thoai.jpg").status_code == 302
+    for path in _stored_files(admin_app):
+        with Image.open(path) as image:
+            assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+            assert image.convert("RGB").getpixel((10, 10))[0] > 150  # the first picture, not the black one

@@ -1,5 +1,7 @@
 """What the body editor sends is cleaned on save: Word's lists become real lists, the rest is nh3's allow-list."""
 
+import time
+
 import pytest
 
 from portal.services.content import sanitise_html
@@ -57,3 +59,38 @@ def test_uploaded_images_are_kept():
 def test_text_without_word_lists_is_untouched():
     html = "<p>mso-list xuất hiện trong chữ thường</p>"
     assert normalise_word_html(html) == html
+
+
+@pytest.mark.parametrize("digits", ["10", "100000", "9" * 4400])
+def test_word_levels_beyond_nine_are_clamped(digits):
+    html = sanitise_html(f'<p style="mso-list:l0 level{digits}">x</p>')
+    assert html.count("<ul>") == 9 and html.count("</ul>") == 9 and "<li>x</li>" in html and len(html) < 200
+
+
+def _seconds(operation, argument) -> float:
+    """The best of three runs: the least disturbed by whatever else the machine is doing."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        operation(argument)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        '<p style="mso-list:l0 level1">x',  # paragraphs never closed
+        "<p style='mso-list:l0 level3'><![if !supportLists]>1.<p>x</p>",  # markers never ended
+        "<img src=file:x <p mso-list:l0 level1 ",  # tags never closed
+        _word_item("Một", "·") + _word_item("Hai", "a)", level=2),  # ordinary lists
+    ],
+)
+def test_the_word_normaliser_is_linear(unit):
+    """Eight times the paste takes about eight times as long (a quadratic pattern took 64 times), up to 1 MB."""
+    large = unit * (1024 * 1024 // len(unit))
+    small = large[: len(large) // 8]
+    sanitise_html(small)  # warm-up
+    ratio = _seconds(sanitise_html, large) / _seconds(sanitise_html, small)
+    assert ratio < 12
+    assert _seconds(sanitise_html, large) < 1

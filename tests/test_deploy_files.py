@@ -1,6 +1,7 @@
 """The files a webmaster copies (deploy/): gunicorn's settings, the nginx site, the systemd
 unit; each is checked by the program that reads it."""
 
+import http.client
 import os
 import re
 import runpy
@@ -65,7 +66,11 @@ def nginx_wrapper(folder: Path, uploads: Path, port: int, upstream: str = "127.0
     site = (DEPLOY / "nginx" / "portal.conf").read_text()
     site = site.replace("/srv/portal/", f"{ROOT}/").replace("/var/lib/portal/uploads/", f"{uploads}/")
     site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
-    site = re.sub(r"listen (\[::\]:)?80;", lambda m: "" if m.group(1) else f"listen 127.0.0.1:{port};", site)
+    site = re.sub(
+        r"listen (\[::\]:)?80( default_server)?;",
+        lambda m: "" if m.group(1) else f"listen 127.0.0.1:{port}{m.group(2) or ''};",
+        site,
+    )
     (folder / "portal.conf").write_text(site)
     temp = "".join(f"  {name}_temp_path {folder / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (folder / "nginx.conf").write_text(
@@ -98,7 +103,7 @@ def fetch(url: str, **headers) -> tuple[int, dict, bytes]:
 def test_nginx_in_front_of_gunicorn(tmp_path):
     """The example site really serving: files from disk, compressed and cached, pages proxied."""
     instance = tmp_path / "instance"
-    settings = {"PORTAL_INSTANCE_PATH": str(instance), "PORTAL_PROXY_FIX": "1"}
+    settings = {"PORTAL_INSTANCE_PATH": str(instance), "PORTAL_PROXY_FIX": "1", "PORTAL_SITE_URL": "http://cong.example.vn"}
     flask_command(settings, "db", "upgrade")
     flask_command(settings, "portal", "demo")
     with gunicorn_server(settings, tmp_path / "gunicorn.log", workers=1, threads=2) as app_server:
@@ -113,15 +118,19 @@ def test_nginx_in_front_of_gunicorn(tmp_path):
             assert "frame-ancestors 'self'" in headers["content-security-policy"]  # from the app
             article_id = re.search(rb'href="/tin-tuc/[^"/]+/[^"]+-(\d+)\.html"', page).group(1).decode()
             _, _, printed = fetch(f"{base}/tin-tuc/in/{article_id}.html", Host="cong.example.vn")
-            assert "Nguồn: http://cong.example.vn/tin-tuc/" in printed.decode()  # Host passed through
-            _, css_headers, _ = fetch(base + "/static/css/portal.css", **{"Accept-Encoding": "gzip"})
+            assert "Nguồn: http://cong.example.vn/tin-tuc/" in printed.decode()  # the configured address
+            for host in ("127.0.0.1", "ke-gia-mao.example"):  # the default server answers nothing (444)
+                with pytest.raises((ConnectionError, http.client.HTTPException)):
+                    fetch(base + "/", Host=host)
+            site = {"Host": "cong.example.vn"}
+            _, css_headers, _ = fetch(base + "/static/css/portal.css", **site, **{"Accept-Encoding": "gzip"})
             assert css_headers["content-encoding"] == "gzip"
             assert css_headers["cache-control"] == "public, max-age=604800"
             assert css_headers["x-content-type-options"] == "nosniff"
-            _, vendor_headers, _ = fetch(base + "/static/vendor/htmx-2.0.11.min.js")
+            _, vendor_headers, _ = fetch(base + "/static/vendor/htmx-2.0.11.min.js", **site)
             assert vendor_headers["cache-control"] == "public, max-age=31536000, immutable"
             upload = re.search(rb'src="(/uploads/[^"]+\.svg)"', page).group(1).decode()
-            status, upload_headers, image = fetch(base + upload, **{"Accept-Encoding": "gzip"})
+            status, upload_headers, image = fetch(base + upload, **site, **{"Accept-Encoding": "gzip"})
             assert status == 200 and upload_headers["content-encoding"] == "gzip"
             assert upload_headers["cache-control"] == "public, max-age=31536000, immutable"
             assert "sandbox" in upload_headers["content-security-policy"] and image.startswith(b"\x1f\x8b")
@@ -151,6 +160,8 @@ def test_nginx_site_matches_the_app():
     for location in ("/static/", "/static/vendor/", "/uploads/"):
         assert re.search(rf"location {location} \{{[^}}]*Cache-Control \"public, max-age=\d{{6,}}", site), location
     assert "gzip on;" in site
+    refusing = re.search(r"server \{[^}]*\}", site).group()  # the first server: the default
+    assert "default_server" in refusing and "return 444;" in refusing
 
 
 def test_systemd_unit_verifies(tmp_path):

@@ -166,7 +166,7 @@ def test_cookies_are_httponly_samesite_and_not_secure_over_http(site):
 
 
 def test_cookies_are_secure_over_https(site):
-    response = site.test_client().get("/thu/phien", base_url="https://cong.example.vn")
+    response = site.test_client().get("/thu/phien", base_url="https://localhost")
     for cookie in (session_cookie(response), visitor_cookie(response)):
         assert "Secure" in cookie and "HttpOnly" in cookie
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
@@ -188,7 +188,7 @@ def test_forwarded_headers_are_ignored_without_proxy_fix(site):
 
 
 def test_proxy_fix_trusts_one_proxy(make_app):
-    app = make_app(PROXY_FIX=1)
+    app = make_app(PROXY_FIX=1, SITE_URL="https://cong.example.vn")
 
     @app.get("/thu/phien")
     def remember():
@@ -200,7 +200,7 @@ def test_proxy_fix_trusts_one_proxy(make_app):
     assert response.json == {"remote_addr": "203.0.113.7", "scheme": "https", "host": "cong.example.vn"}
     assert "Secure" in session_cookie(response)
     assert "Strict-Transport-Security" in response.headers
-    spoofed = client.get("/thu/phien", headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.7"})
+    spoofed = client.get("/thu/phien", headers=FORWARDED | {"X-Forwarded-For": "198.51.100.1, 203.0.113.7"})
     assert spoofed.json["remote_addr"] == "203.0.113.7"  # only the hop nginx appended is believed
 
 

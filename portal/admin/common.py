@@ -17,7 +17,8 @@ def actor() -> User:
 
 def image_limits() -> UploadLimits:
     config = current_app.config
-    return UploadLimits(Path(config["UPLOAD_FOLDER"]), config["IMAGE_MAX_BYTES"], tuple(config["IMAGE_RENDITION_WIDTHS"]))
+    widths = tuple(config["IMAGE_RENDITION_WIDTHS"])
+    return UploadLimits(Path(config["UPLOAD_FOLDER"]), config["IMAGE_MAX_BYTES"], widths, config["IMAGE_MAX_PIXELS"])
 
 
 def audio_limits() -> UploadLimits:

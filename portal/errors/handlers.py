@@ -6,6 +6,7 @@ from portal.api import http_error_as_json, is_api_path
 from portal.errors import bp
 from portal.extensions import db
 from portal.layout import render_page
+from portal.site_address import UntrustedHost
 
 TITLES = {
     400: "Yêu cầu không hợp lệ",
@@ -19,11 +20,11 @@ TITLES = {
 }
 
 
-def _render_error(code: int, headers: list[tuple[str, str]] | None = None):
+def _render_error(code: int, headers: list[tuple[str, str]] | None = None, message: str | None = None):
     """The error page with the full layout, or a bare one if the database is failing."""
     title = TITLES.get(code, "Đã có lỗi xảy ra")
     try:
-        return render_page("errors/error.html", counted=False, code=code, title=title), code, headers
+        return render_page("errors/error.html", counted=False, code=code, title=title, message=message), code, headers
     except SQLAlchemyError:
         db.session.rollback()
         return render_template("errors/bare.html", code=code, title=title), code, headers
@@ -37,7 +38,7 @@ def http_error(error: HTTPException):
     if is_api_path(request.path):
         return http_error_as_json(error)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
-    return _render_error(error.code, headers)
+    return _render_error(error.code, headers, error.description if isinstance(error, UntrustedHost) else None)
 
 
 @bp.app_errorhandler(InternalServerError)

@@ -9,7 +9,7 @@ visitor's own vote are read on every request.
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from flask import current_app, request
+from flask import current_app
 
 from portal import clock, counting, page_parts
 from portal.layout import render_page
@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class KeptArticle:
-    """What an article page keeps between requests: one entry per article and host, so a
+    """What an article page keeps between requests: one entry per article, so a
     large site's busy articles fit the kept parts (see ``page_parts.MAX_ITEMS``)."""
 
     article: Article
     related: list[Article]
-    sharing: dict  # canonical address, share links, lead image: absolute, so per host
+    sharing: dict  # canonical address, share links, lead image: absolute, from SITE_URL
 
 
 def _kept(article_id: int) -> KeptArticle | None:
@@ -40,7 +40,7 @@ def _kept(article_id: int) -> KeptArticle | None:
         related = content.related_articles(article, now, current_app.config["RELATED_ARTICLES"])
         return KeptArticle(article, related, sharing_context(article))
 
-    return page_parts.kept(("article", article_id, request.host_url), load)
+    return page_parts.kept(("article", article_id), load)
 
 
 def visible_article(article_id: int) -> Article | None:

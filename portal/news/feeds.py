@@ -1,5 +1,7 @@
 """Machine-readable views of the news: RSS 2.0 feeds, the sitemap and robots.txt."""
 
+from urllib.parse import urlsplit
+
 from flask import Response, current_app, render_template, url_for
 from sqlalchemy import select
 
@@ -33,6 +35,7 @@ def _feed(category: Category | None):
         category=category,
         articles=articles,
         self_url=self_url,
+        site_host=urlsplit(current_app.config["SITE_URL"]).netloc,
         built=articles[0].published_at if articles else now,
         **_date_filters(),
     )

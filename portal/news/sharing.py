@@ -1,6 +1,6 @@
 """What the article page needs for sharing: canonical address, lead image, share links, JSON-LD."""
 
-from flask import current_app, request, url_for
+from flask import current_app, url_for
 
 from portal.models import Article, SiteSettings
 from portal.services import sharing
@@ -18,9 +18,9 @@ def sharing_context(article: Article) -> dict:
     """Template variables for the article's meta tags, JSON-LD and share links."""
     zone = current_app.config["SITE_TIMEZONE"]
     url = canonical_url(article)
-    image = sharing.lead_image(article, request.host_url)
-    published, modified = w3c(article.published_at, zone), w3c(last_modified(article), zone)
     home = url_for("news.home", _external=True)
+    image = sharing.lead_image(article, home)
+    published, modified = w3c(article.published_at, zone), w3c(last_modified(article), zone)
     logo = {"@type": "ImageObject", "url": url_for("static", filename="img/favicon.svg", _external=True)}
 
     def structured_data(site: SiteSettings, figures: ArticleFigures) -> dict:

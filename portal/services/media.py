@@ -7,13 +7,14 @@ committed, so a rejected upload leaves neither a row nor a file behind.
 
 import io
 import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from portal.extensions import db
 from portal.models import Media, MediaKind, User
@@ -21,7 +22,14 @@ from portal.services import audit
 from portal.text import format_size
 
 IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
-MAX_PIXELS = 50_000_000  # larger than any camera photo; stops decompression bombs
+# A phone's multi-picture JPEG (MPO: the photo, then depth maps or previews) is kept as its first picture.
+SAVED_AS = {"MPO": "JPEG"}
+DEFAULT_MAX_PIXELS = 25_000_000
+# One image decoded at a time per process: a decoded image costs 3-4 bytes a pixel, twice over while
+# it is turned upright and re-encoded, so one upload holds at most ~8 bytes x max_pixels (200 MB at
+# 25 MP) and eight uploads at once queue instead of holding eight times that.
+_DECODING = threading.Lock()
+_SRGB = ImageCms.createProfile("sRGB")
 
 
 class MediaError(ValueError):
@@ -33,6 +41,7 @@ class UploadLimits:
     folder: Path
     max_bytes: int
     widths: tuple[int, ...] = (320, 800, 1600)
+    max_pixels: int = DEFAULT_MAX_PIXELS
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
@@ -44,26 +53,53 @@ def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
     return data
 
 
-def _open_image(data: bytes) -> Image.Image:
+def _open_image(data: bytes, max_pixels: int) -> Image.Image:
+    """The image decoded, after its header (read without decoding) is found within the limits."""
+    too_large = MediaError(f"Ảnh quá lớn: tối đa {max_pixels / 1_000_000:g} triệu điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.")
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:  # Pillow's own bound, far above ours
+        raise too_large from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise MediaError("Tệp không phải là ảnh JPEG, PNG hoặc WebP hợp lệ.") from None
+    if SAVED_AS.get(image.format, image.format) not in IMAGE_FORMATS:
+        raise MediaError("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
+    if image.width * image.height > max_pixels:
+        raise too_large
+    truncated = MediaError("Tệp ảnh bị hỏng hoặc không đầy đủ.")
+    if image.format in ("JPEG", "MPO") and len(data) * 8 < image.width * image.height / 64:
+        # Huffman coding spends at least one bit on every 8x8 block; a file ended early by an
+        # end-of-image marker is decoded by libjpeg with the rest filled in grey, without an error.
+        raise truncated
     try:
         with Image.open(io.BytesIO(data)) as probe:
             probe.verify()
-        image = Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
-        raise MediaError("Tệp không phải là ảnh JPEG, PNG hoặc WebP hợp lệ.") from None
-    if image.format not in IMAGE_FORMATS:
-        raise MediaError("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
-    if image.width * image.height > MAX_PIXELS:
-        raise MediaError("Ảnh có kích thước quá lớn.")
-    try:
-        image.load()
-    except OSError:
-        raise MediaError("Tệp ảnh bị hỏng hoặc không đầy đủ.") from None
+        image.load()  # ImageFile.LOAD_TRUNCATED_IMAGES stays False: a truncated file raises OSError
+    except (OSError, SyntaxError, ValueError):
+        raise truncated from None
+    return image
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    """The pixels only: colours converted to sRGB, then no EXIF, ICC, XMP, comment or other segment.
+
+    Browsers show an image without a colour profile as sRGB, so a phone's Display P3 photo is
+    converted before its profile goes; Pillow would otherwise copy ``info`` (a JPEG comment
+    included) into the original and every rendition.
+    """
+    profile = image.info.get("icc_profile")
+    if profile and image.mode in ("RGB", "RGBA"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            image = ImageCms.profileToProfile(image, source, _SRGB, outputMode=image.mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a damaged profile: the pixels are kept as they are
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     return image
 
 
 def _encode(image: Image.Image, image_format: str) -> bytes:
-    """Re-encode without any metadata (EXIF, GPS, comments)."""
+    """Re-encode; the image carries no metadata any more (see _without_metadata)."""
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     out = io.BytesIO()
@@ -128,10 +164,15 @@ def prepare_image(stream: BinaryIO, alt: str, limits: UploadLimits) -> PreparedU
     if not alt:
         raise MediaError("Hãy nhập mô tả ảnh (văn bản thay thế) cho người không nhìn thấy ảnh.")
     data = _read_limited(stream, limits.max_bytes)
-    image = _open_image(data)
-    image_format = image.format
+    with _DECODING:
+        return _prepared_image(data, alt, limits)
+
+
+def _prepared_image(data: bytes, alt: str, limits: UploadLimits) -> PreparedUpload:
+    image = _open_image(data, limits.max_pixels)
+    image_format = SAVED_AS.get(image.format, image.format)
     extension, mime_type = IMAGE_FORMATS[image_format]
-    image = ImageOps.exif_transpose(image)  # keep the photo upright once its EXIF is gone
+    image = _without_metadata(ImageOps.exif_transpose(image))  # upright first, while EXIF says which way
     stem = secrets.token_hex(12)
     media = Media(kind=MediaKind.IMAGE, filename=f"{stem}.{extension}", mime_type=mime_type,
                   width=image.width, height=image.height, alt=alt[:300])  # fmt: skip

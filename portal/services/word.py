@@ -11,26 +11,36 @@ broken images.
 
 import re
 
-_LIST_PARAGRAPH = re.compile(
-    r"<p\b[^>]*?mso-list:\s*l(?P<list>\d+)\s+level(?P<level>\d+)[^>]*>(?P<body>.*?)</p>", re.IGNORECASE | re.DOTALL
-)
-_MARKER = re.compile(
-    r"<!(?:--)?\[if !supportLists\](?:--)?>(?P<marker>.*?)<!(?:--)?\[endif\](?:--)?>", re.IGNORECASE | re.DOTALL
-)
-_TAG = re.compile(r"<[^>]+>")
+# Every pattern below stops at the next "<" or ">" and each closing tag is searched for once,
+# so a paste costs time in proportion to its length whatever it holds (issue 13, point 7).
+_PARAGRAPH_OPENING = re.compile(r"<p\b[^<>]*>", re.IGNORECASE)
+_LIST_LEVEL = re.compile(r"mso-list:\s*l\d+\s+level(?P<level>\d+)", re.IGNORECASE)
+_PARAGRAPH_CLOSING = re.compile(r"</p>", re.IGNORECASE)
+_MARKER_START = re.compile(r"<!(?:--)?\[if !supportLists\](?:--)?>", re.IGNORECASE)
+_MARKER_END = re.compile(r"<!(?:--)?\[endif\](?:--)?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
 _ORDERED_MARKER = re.compile(r"^\(?([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]$")
-_LOCAL_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?\s*file:[^>]*>", re.IGNORECASE)
+_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_LOCAL_SOURCE = re.compile(r"\bsrc\s*=\s*[\"']?\s*file:", re.IGNORECASE)
 _SPACE = "\u00a0"
+WORD_MAX_LEVEL = 9  # Word's list levels go from 1 to 9; deeper ones are clamped to the ninth
+
+
+def _level(digits: str) -> int:
+    """Word's level number, between 1 and 9, without converting thousands of digits to an int."""
+    significant = digits.lstrip("0")
+    return WORD_MAX_LEVEL if len(significant) > 1 else min(WORD_MAX_LEVEL, max(1, int(significant or "0")))
 
 
 def _marker_kind(body: str) -> tuple[str, str]:
     """("ol" or "ul", the item's HTML without Word's bullet)."""
-    match = _MARKER.search(body)
-    if not match:
+    start = _MARKER_START.search(body)
+    end = _MARKER_END.search(body, start.end()) if start else None
+    if not start or not end:
         return "ul", body
-    marker = _TAG.sub("", match.group("marker")).replace("&nbsp;", " ").replace(_SPACE, " ").strip()
+    marker = _TAG.sub("", body[start.end() : end.start()]).replace("&nbsp;", " ").replace(_SPACE, " ").strip()
     kind = "ol" if _ORDERED_MARKER.match(marker) else "ul"
-    return kind, body[: match.start()] + body[match.end() :]
+    return kind, body[: start.start()] + body[end.end() :]
 
 
 def _render(items: list[tuple[int, str, str]]) -> str:
@@ -51,24 +61,46 @@ def _render(items: list[tuple[int, str, str]]) -> str:
     return "".join(out)
 
 
+def _list_paragraphs(html: str):
+    """(start, end, level, body) of each of Word's list paragraphs, left to right."""
+    position = 0
+    closing = None
+    for opening in _PARAGRAPH_OPENING.finditer(html):
+        if opening.start() < position:
+            continue  # inside the paragraph just taken
+        style = _LIST_LEVEL.search(opening.group())
+        if not style:
+            continue
+        if closing is None or closing.start() < opening.end():
+            closing = _PARAGRAPH_CLOSING.search(html, opening.end())
+            if not closing:
+                return  # no list paragraph after this one is closed either
+        yield opening.start(), closing.end(), _level(style.group("level")), html[opening.end() : closing.start()]
+        position = closing.end()
+
+
+def _drop_local_image(match: re.Match) -> str:
+    return "" if _LOCAL_SOURCE.search(match.group()) else match.group()
+
+
 def normalise_word_html(html: str) -> str:
     """Real lists instead of Word's list paragraphs; no images from the clipboard's temp folder."""
-    html = _LOCAL_IMAGE.sub("", html)
+    html = _IMAGE.sub(_drop_local_image, html)
     if "mso-list" not in html.lower():
         return html
     pieces: list[str] = []
     run: list[tuple[int, str, str]] = []
     position = 0
-    for match in _LIST_PARAGRAPH.finditer(html):
-        gap = html[position : match.start()]
+    for start, end, level, body in _list_paragraphs(html):
+        gap = html[position:start]
         if run and gap.strip():
             pieces.append(_render(run))
             run = []
         if not run:
             pieces.append(gap)
-        kind, body = _marker_kind(match.group("body"))
-        run.append((max(1, int(match.group("level"))), kind, body))
-        position = match.end()
+        kind, body = _marker_kind(body)
+        run.append((level, kind, body))
+        position = end
     if run:
         pieces.append(_render(run))
     pieces.append(html[position:])
