@@ -3,24 +3,6 @@
 (function () {
   "use strict";
 
-  var VIETNAMESE = {
-    "Bold": "In đậm", "Italic": "In nghiêng", "Underline": "Gạch chân", "Strike through": "Gạch ngang",
-    "Insert Unordered List": "Danh sách dấu chấm", "Insert Ordered List": "Danh sách đánh số",
-    "Insert link": "Chèn liên kết", "Insert Image": "Chèn ảnh", "Insert table": "Chèn bảng",
-    "Insert format block": "Định dạng khối", "Paragraph": "Đoạn văn", "Heading 2": "Tiêu đề 2",
-    "Heading 3": "Tiêu đề 3", "Heading 4": "Tiêu đề 4", "Quote": "Trích dẫn", "Normal": "Bình thường",
-    "Undo": "Hoàn tác", "Redo": "Làm lại", "Clear Formatting": "Xoá định dạng", "Change mode": "Xem mã HTML",
-    "Align": "Căn lề", "Align Left": "Căn trái", "Align Center": "Căn giữa", "Align Right": "Căn phải",
-    "Align Justify": "Căn đều", "Upload": "Tải lên", "Browse": "Chọn tệp", "URL": "Địa chỉ",
-    "Alternative text": "Mô tả ảnh", "Text": "Chữ hiển thị", "Open in new tab": "Mở trong thẻ mới",
-    "Insert": "Chèn", "Update": "Cập nhật", "Unlink": "Bỏ liên kết", "Delete": "Xoá", "Edit": "Sửa",
-    "Drop image": "Thả ảnh vào đây", "or click": "hoặc bấm để chọn", "Image properties": "Thuộc tính ảnh",
-    "Cancel": "Huỷ", "Ok": "Đồng ý", "Paste as HTML": "Dán dạng HTML", "Keep": "Giữ định dạng",
-    "Clean": "Làm sạch", "Insert as Text": "Dán dạng chữ", "Insert only Text": "Chỉ dán chữ",
-    "Chars: %d": "Ký tự: %d", "Words: %d": "Từ: %d", "Full size": "Toàn màn hình", "Title": "Tiêu đề",
-    "Type something": "Nhập nội dung bài viết…", "Horizontal line": "Đường kẻ ngang"
-  };
-
   function csrfToken() {
     try {
       return JSON.parse(document.body.getAttribute("data-hx-headers"))["X-CSRFToken"];
@@ -258,15 +240,60 @@
     };
   }
 
+  // The Content-Security-Policy allows no style="" attribute (style-src-attr). Jodit writes a
+  // few into the elements it makes (the toolbar's focus helper, the placeholder, the list of
+  // block formats); the same declarations set through the CSSOM are allowed, so they go there.
+  var STYLE_ATTRIBUTE = /\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi;
+
+  function styleThroughCssom(Create) {
+    var element = Create.prototype.element;
+    var fromHTML = Create.prototype.fromHTML;
+    Create.prototype.element = function (tag, attributes, children) {
+      var style = attributes && typeof attributes.style === "string" ? attributes.style : null;
+      if (style !== null) {
+        attributes = Object.assign({}, attributes);
+        delete attributes.style;
+      }
+      var made = element.call(this, tag, attributes, children);
+      if (style !== null) {
+        made.style.cssText = style;
+      }
+      return made;
+    };
+    Create.prototype.fromHTML = function (html, refs) {
+      var styles = [];
+      var marked = String(html).replace(STYLE_ATTRIBUTE, function (whole, quoted, double, single) {
+        styles.push(double !== undefined ? double : single);
+        return " data-jodit-style=\"" + (styles.length - 1) + "\"";
+      });
+      var made = fromHTML.call(this, marked, refs);
+      var styled = Array.prototype.slice.call(made.querySelectorAll ? made.querySelectorAll("[data-jodit-style]") : []);
+      if (made.hasAttribute && made.hasAttribute("data-jodit-style")) {
+        styled.unshift(made);
+      }
+      styled.forEach(function (node) {
+        node.style.cssText = styles[Number(node.getAttribute("data-jodit-style"))];
+        node.removeAttribute("data-jodit-style");
+      });
+      return made;
+    };
+  }
+
   function start() {
     var area = document.querySelector("textarea.body-editor");
     if (!area || !window.Jodit) {
       return;
     }
+    styleThroughCssom(window.Jodit.modules.Create);
     var editor = window.Jodit.make(area, {
-      language: "vi",
-      i18n: { vi: VIETNAMESE },
+      language: "vi",  // the dictionary is static/js/jodit-vi.js
       height: 520,
+      // Nothing from another site: the HTML view is a plain textarea, not Ace from a CDN,
+      // and the status bar carries no branding.
+      sourceEditor: "area",
+      beautifyHTML: false,
+      hidePoweredByJodit: true,
+      showXPathInStatusbar: false,
       toolbarAdaptive: false,
       buttons: ["paragraph", "bold", "italic", "underline", "strikethrough", "|", "ul", "ol", "|",
         "link", "image", "table", "hr", "|", "align", "|", "eraser", "undo", "redo", "|", "source", "fullsize"],
@@ -276,7 +303,6 @@
       askBeforePasteHTML: false,
       defaultActionOnPasteFromWord: "insert_clear_html",
       defaultActionOnPaste: "insert_clear_html",
-      beautifyHTML: false,
       uploader: {
         url: area.getAttribute("data-upload-url"),
         headers: { "X-CSRFToken": csrfToken() },
