@@ -14,6 +14,9 @@
   // Jodit keeps a hidden, disabled input for the toolbar's focus; it is no control a person
   // uses, so it is named and hidden from assistive technology (axe: every input has a label).
   function quietFocusHelpers() {
+    document.querySelectorAll('[aria-label="Table size"]').forEach(function (grid) {
+      grid.setAttribute("aria-label", "Số hàng và cột của bảng");  // a label Jodit does not translate
+    });
     document.querySelectorAll('input[name^="jodit-toolbar-focus-helper"]').forEach(function (helper) {
       helper.setAttribute("aria-hidden", "true");
       helper.setAttribute("aria-label", "Thanh công cụ soạn thảo");
@@ -291,6 +294,13 @@
       // Nothing from another site: the HTML view is a plain textarea, not Ace from a CDN,
       // and the status bar carries no branding.
       sourceEditor: "area",
+      controls: {
+        paragraph: {  // Jodit's own template styles each sample inline; admin.css does it instead
+          childTemplate: function (editor, tag, label) {
+            return "<" + tag + ' class="jodit-format-sample"><span>' + editor.i18n(label) + "</span></" + tag + ">";
+          }
+        }
+      },
       beautifyHTML: false,
       hidePoweredByJodit: true,
       showXPathInStatusbar: false,
@@ -315,6 +325,11 @@
         }
       }
     });
+    // The source view hands its HTML back with selection markers styled inline; they are empty
+    // and removed at once, so their style attribute is dropped before anything parses it.
+    editor.e.on("beforeSetNativeEditorValue", function (data) {
+      data.value = String(data.value).replace(/(<span[^>]*data-jodit-selection_marker[^>]*?)\sstyle="[^"]*"/g, "$1");
+    }, { top: true });
     var uploading = carryWordPictures(editor, area.getAttribute("data-upload-url"));
     if (area.form) {
       area.form.addEventListener("submit", function (event) {
@@ -325,7 +340,7 @@
       });
     }
     quietFocusHelpers();
-    new MutationObserver(quietFocusHelpers).observe(editor.container, { childList: true, subtree: true });
+    new MutationObserver(quietFocusHelpers).observe(document.body, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {

@@ -82,6 +82,6 @@
     "subscript": "chỉ số dưới", "superscript": "chỉ số trên", "table": "bảng", "top": "trên",
     "type dir name": "nhập tên thư mục", "type name": "nhập tên", "ul": "danh sách dấu chấm",
     "underline": "gạch chân", "undo": "hoàn tác", "video": "video",
-    "Paragraph": "Đoạn văn", "Horizontal line": "Đường kẻ ngang", "Full size": "Toàn màn hình"
+    "Paragraph": "Đoạn văn", "Table size": "Số hàng và cột của bảng", "Horizontal line": "Đường kẻ ngang", "Full size": "Toàn màn hình"
   };
 })();

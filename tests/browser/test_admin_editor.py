@@ -26,7 +26,8 @@ WATCH = """(() => {
     window.cspViolations = [];
     document.addEventListener("securitypolicyviolation", event => window.cspViolations.push(
         event.violatedDirective + " " + (event.blockedURI || "inline") + " " + (event.sample || "") + " "
-        + (event.target && event.target.outerHTML ? event.target.outerHTML.slice(0, 120) : "")), true);
+        + (event.target && event.target.outerHTML ? event.target.outerHTML.slice(0, 120) : "") + " "
+        + event.sourceFile + ":" + event.lineNumber + ":" + event.columnNumber), true);
 })();"""
 
 UI_TEXT = """() => {
@@ -88,7 +89,6 @@ def test_the_editor_is_local_and_vietnamese(page, admin_url, width, height):
     texts.append(page.evaluate(UI_TEXT))
     _open(page, ".jodit-toolbar-button_source button")
     text = "\n".join(texts)
-    print("ENGLISH", _english(text), [l for l in text.splitlines() if _english(l)]); print("CSP", page.evaluate("window.cspViolations")); print("FOREIGN", foreign)
     assert _english(text) == [], text
     assert page.evaluate("window.cspViolations") == []
     assert foreign == []
