@@ -103,6 +103,47 @@ def test_scheduled_article_appears_at_its_time(admin_app, admin, fixed_clock):
     assert ("quantri", "schedule", "article") in _audit_actions(admin_app)
 
 
+def _status_cell(page: str, title: str) -> str:
+    return re.search(re.escape(title) + r"</a></td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>", page).group(1)
+
+
+def test_a_scheduled_article_is_published_in_the_admin_once_its_time_passes(admin_app, admin, fixed_clock):
+    admin_app.config["CLOCK"] = fixed_clock
+    when = fixed_clock.moment + timedelta(hours=2)
+    fields = _fields(admin_app, title="Lịch tiêm chủng", status="scheduled", published_at=when.strftime("%Y-%m-%dT%H:%M"))
+    assert admin.post(NEW, fields).status_code == 302
+    article_id = _article(admin_app, title="Lịch tiêm chủng").id
+    fixed_clock.moment += timedelta(minutes=5)
+    assert admin.post(NEW, _fields(admin_app, title="Tin cũ hơn")).status_code == 302  # edited after the scheduling
+
+    def dashboard() -> str:
+        return admin.client.get("/quan-tri/").get_data(as_text=True)
+
+    listed = admin.client.get("/quan-tri/bai-viet").get_data(as_text=True)
+    assert _status_cell(listed, "Lịch tiêm chủng") == "Hẹn giờ"
+    assert "Hẹn giờ: 1<" in dashboard()
+    edit = admin.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
+    assert "Xem trên trang" not in edit  # the public address is a 404 until then; "Xem trước" is there
+    assert "Lịch tiêm chủng" not in _public(admin_app, "/")
+
+    fixed_clock.moment = when + timedelta(minutes=1)
+    assert "Lịch tiêm chủng" in _public(admin_app, "/")
+    listed = admin.client.get("/quan-tri/bai-viet").get_data(as_text=True)
+    assert _status_cell(listed, "Lịch tiêm chủng") == "Đã đăng"
+    assert listed.index("Lịch tiêm chủng") < listed.index("Tin cũ hơn")  # it changed for readers last
+    assert "Hẹn giờ: 0<" in dashboard()
+    published = admin.client.get("/quan-tri/bai-viet?trang_thai=published").get_data(as_text=True)
+    assert "Lịch tiêm chủng" in published
+    assert "Lịch tiêm chủng" not in admin.client.get("/quan-tri/bai-viet?trang_thai=scheduled").get_data(as_text=True)
+    edit = admin.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
+    assert re.search(r'<option selected value="published">|<option value="published" selected', edit)
+    assert "Xem trên trang" in edit
+
+    assert admin.post(f"/quan-tri/bai-viet/{article_id}", fields).status_code == 302  # saved again as sent
+    article = _article(admin_app, id=article_id)
+    assert (article.status, article.published_at) == ("published", when)
+
+
 @pytest.mark.parametrize(
     ("overrides", "field_error"),
     [

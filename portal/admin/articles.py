@@ -27,11 +27,12 @@ def articles():
     search = request.args.get("q", "")
     category_id = int_arg("chuyen_muc", None)
     status = request.args.get("trang_thai", "")
-    query = publishing.article_list(search, category_id, status)
+    now = clock.now()
+    query = publishing.article_list(now, search, category_id, status)
     pagination = db.paginate(query, page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
     return render_template(
         "admin/articles.html", pagination=pagination, search=search, category_id=category_id, status=status,
-        category_choices=_category_choices(), status_choices=STATUS_CHOICES, status_labels=STATUS_LABELS,
+        category_choices=_category_choices(), status_choices=STATUS_CHOICES, status_labels=STATUS_LABELS, now=now,
     )  # fmt: skip
 
 
@@ -73,7 +74,8 @@ def _save(form: ArticleForm, article: Article | None):
                 flash(f"Đã lưu bài viết “{article.title}” ({STATUS_LABELS[article.status]}).", "success")
                 return redirect(url_for("admin.article_edit", article_id=article.id))
     status = 422 if request.method == "POST" else 200
-    return render_template("admin/article_form.html", form=form, article=article), status
+    live = article is not None and article.status_at(clock.now()) == ArticleStatus.PUBLISHED
+    return render_template("admin/article_form.html", form=form, article=article, live=live), status
 
 
 @bp.route("/bai-viet/moi", methods=["GET", "POST"])
@@ -89,6 +91,8 @@ def article_edit(article_id: int):
     """Edit an article."""
     article = db.get_or_404(Article, article_id)
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
+    if request.method == "GET":
+        form.status.data = article.status_at(clock.now()).value
     form.category_id.choices = options(_category_choices())
     return _save(form, article)
 

@@ -5,15 +5,13 @@ from datetime import timedelta
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import func, select
 
 from portal import clock
 from portal.admin import SESSION_TOKEN, bp
 from portal.inputs import local_path
 from portal.admin.forms import ConfirmForm, SignInForm
-from portal.extensions import db
-from portal.models import Article, ArticleStatus
-from portal.services import accounts, admin_sessions
+from portal.models import ArticleStatus
+from portal.services import accounts, admin_sessions, publishing
 from portal.services.sign_in_throttle import Throttle
 
 
@@ -79,5 +77,5 @@ def sign_out():
 @bp.get("/")
 def dashboard():
     """Counts of articles by status and shortcuts to the admin's pages."""
-    counts = dict(db.session.execute(select(Article.status, func.count()).group_by(Article.status)).all())
+    counts = publishing.status_counts(clock.now())
     return render_template("admin/dashboard.html", counts=counts, statuses=ArticleStatus)

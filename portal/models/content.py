@@ -6,7 +6,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from flask import has_request_context, request, url_for
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ColumnElement, ForeignKey, Index, String, Text, and_, case, literal
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -147,3 +148,28 @@ class Article(db.Model):
     @property
     def rating_average(self) -> float | None:
         return self.rating_sum / self.rating_count if self.rating_count else None
+
+    # The state a person sees at ``now``, in Python and in SQL alike: a scheduled article whose
+    # time has come is published (the public shows it then; nothing has to rewrite the row).
+    @hybrid_method
+    def status_at(self, now: datetime) -> ArticleStatus:
+        live = self.status == ArticleStatus.SCHEDULED and self.published_at is not None and self.published_at <= now
+        return ArticleStatus.PUBLISHED if live else ArticleStatus(self.status)
+
+    @status_at.expression
+    def status_at(cls, now: datetime) -> ColumnElement[str]:
+        live = and_(cls.status == ArticleStatus.SCHEDULED, cls.published_at <= now)
+        return case((live, literal(ArticleStatus.PUBLISHED.value)), else_=cls.status)
+
+    @hybrid_method
+    def changed_at(self, now: datetime) -> datetime:
+        """The last time the article changed for a reader: its last edit, or the moment it went live."""
+        if self.status != ArticleStatus.DRAFT and self.published_at is not None:
+            if self.updated_at < self.published_at <= now:
+                return self.published_at
+        return self.updated_at
+
+    @changed_at.expression
+    def changed_at(cls, now: datetime) -> ColumnElement[datetime]:
+        went_live = and_(cls.status != ArticleStatus.DRAFT, cls.published_at > cls.updated_at, cls.published_at <= now)
+        return case((went_live, cls.published_at), else_=cls.updated_at)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import escape
-from sqlalchemy import ColumnElement, Select, delete, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
@@ -53,17 +53,26 @@ def title_contains(search: str) -> ColumnElement[bool]:
     return Article.id.in_(select(ArticleSearch.article_id).where(ArticleSearch.title.contains(words)))
 
 
-def article_list(search: str = "", category_id: int | None = None, status: str = "") -> Select[tuple[Article]]:
-    """The admin's list: newest first, filtered by a title search, a category and a status."""
-    query = select(Article).order_by(Article.updated_at.desc(), Article.id.desc())
+def article_list(
+    now: datetime, search: str = "", category_id: int | None = None, status: str = ""
+) -> Select[tuple[Article]]:
+    """The admin's list: latest change first (a scheduled article counts from when it went live),
+    filtered by a title search, a category and the status a visitor sees at ``now``."""
+    query = select(Article).order_by(Article.changed_at(now).desc(), Article.id.desc())
     if search.strip():
         query = query.where(title_contains(search))
     if category_id:
         subcategories = select(Category.id).where(Category.parent_id == category_id)
         query = query.where(or_(Article.category_id == category_id, Article.category_id.in_(subcategories)))
     if status in {s.value for s in ArticleStatus}:
-        query = query.where(Article.status == status)
+        query = query.where(Article.status_at(now) == status)
     return query
+
+
+def status_counts(now: datetime) -> dict[str, int]:
+    """How many articles are in each status, as visitors see them at ``now``."""
+    status = Article.status_at(now)
+    return dict(db.session.execute(select(status, func.count()).group_by(status)).all())
 
 
 def _slug_taken(slug: str, article_id: int | None) -> bool:
@@ -149,6 +158,7 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.byline = data.byline.strip()
     article.published_at = _publication_time(data, now, article.published_at)
     article.status = data.status
+    article.status = article.status_at(now)  # a scheduled article saved after its time is published
     article.updated_at = now
 
 

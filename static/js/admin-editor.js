@@ -3,24 +3,6 @@
 (function () {
   "use strict";
 
-  var VIETNAMESE = {
-    "Bold": "In đậm", "Italic": "In nghiêng", "Underline": "Gạch chân", "Strike through": "Gạch ngang",
-    "Insert Unordered List": "Danh sách dấu chấm", "Insert Ordered List": "Danh sách đánh số",
-    "Insert link": "Chèn liên kết", "Insert Image": "Chèn ảnh", "Insert table": "Chèn bảng",
-    "Insert format block": "Định dạng khối", "Paragraph": "Đoạn văn", "Heading 2": "Tiêu đề 2",
-    "Heading 3": "Tiêu đề 3", "Heading 4": "Tiêu đề 4", "Quote": "Trích dẫn", "Normal": "Bình thường",
-    "Undo": "Hoàn tác", "Redo": "Làm lại", "Clear Formatting": "Xoá định dạng", "Change mode": "Xem mã HTML",
-    "Align": "Căn lề", "Align Left": "Căn trái", "Align Center": "Căn giữa", "Align Right": "Căn phải",
-    "Align Justify": "Căn đều", "Upload": "Tải lên", "Browse": "Chọn tệp", "URL": "Địa chỉ",
-    "Alternative text": "Mô tả ảnh", "Text": "Chữ hiển thị", "Open in new tab": "Mở trong thẻ mới",
-    "Insert": "Chèn", "Update": "Cập nhật", "Unlink": "Bỏ liên kết", "Delete": "Xoá", "Edit": "Sửa",
-    "Drop image": "Thả ảnh vào đây", "or click": "hoặc bấm để chọn", "Image properties": "Thuộc tính ảnh",
-    "Cancel": "Huỷ", "Ok": "Đồng ý", "Paste as HTML": "Dán dạng HTML", "Keep": "Giữ định dạng",
-    "Clean": "Làm sạch", "Insert as Text": "Dán dạng chữ", "Insert only Text": "Chỉ dán chữ",
-    "Chars: %d": "Ký tự: %d", "Words: %d": "Từ: %d", "Full size": "Toàn màn hình", "Title": "Tiêu đề",
-    "Type something": "Nhập nội dung bài viết…", "Horizontal line": "Đường kẻ ngang"
-  };
-
   function csrfToken() {
     try {
       return JSON.parse(document.body.getAttribute("data-hx-headers"))["X-CSRFToken"];
@@ -32,6 +14,9 @@
   // Jodit keeps a hidden, disabled input for the toolbar's focus; it is no control a person
   // uses, so it is named and hidden from assistive technology (axe: every input has a label).
   function quietFocusHelpers() {
+    document.querySelectorAll('[aria-label="Table size"]').forEach(function (grid) {
+      grid.setAttribute("aria-label", "Số hàng và cột của bảng");  // a label Jodit does not translate
+    });
     document.querySelectorAll('input[name^="jodit-toolbar-focus-helper"]').forEach(function (helper) {
       helper.setAttribute("aria-hidden", "true");
       helper.setAttribute("aria-label", "Thanh công cụ soạn thảo");
@@ -258,15 +243,67 @@
     };
   }
 
+  // The Content-Security-Policy allows no style="" attribute (style-src-attr). Jodit writes a
+  // few into the elements it makes (the toolbar's focus helper, the placeholder, the list of
+  // block formats); the same declarations set through the CSSOM are allowed, so they go there.
+  var STYLE_ATTRIBUTE = /\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi;
+
+  function styleThroughCssom(Create) {
+    var element = Create.prototype.element;
+    var fromHTML = Create.prototype.fromHTML;
+    Create.prototype.element = function (tag, attributes, children) {
+      var style = attributes && typeof attributes.style === "string" ? attributes.style : null;
+      if (style !== null) {
+        attributes = Object.assign({}, attributes);
+        delete attributes.style;
+      }
+      var made = element.call(this, tag, attributes, children);
+      if (style !== null) {
+        made.style.cssText = style;
+      }
+      return made;
+    };
+    Create.prototype.fromHTML = function (html, refs) {
+      var styles = [];
+      var marked = String(html).replace(STYLE_ATTRIBUTE, function (whole, quoted, double, single) {
+        styles.push(double !== undefined ? double : single);
+        return " data-jodit-style=\"" + (styles.length - 1) + "\"";
+      });
+      var made = fromHTML.call(this, marked, refs);
+      var styled = Array.prototype.slice.call(made.querySelectorAll ? made.querySelectorAll("[data-jodit-style]") : []);
+      if (made.hasAttribute && made.hasAttribute("data-jodit-style")) {
+        styled.unshift(made);
+      }
+      styled.forEach(function (node) {
+        node.style.cssText = styles[Number(node.getAttribute("data-jodit-style"))];
+        node.removeAttribute("data-jodit-style");
+      });
+      return made;
+    };
+  }
+
   function start() {
     var area = document.querySelector("textarea.body-editor");
     if (!area || !window.Jodit) {
       return;
     }
+    styleThroughCssom(window.Jodit.modules.Create);
     var editor = window.Jodit.make(area, {
-      language: "vi",
-      i18n: { vi: VIETNAMESE },
+      language: "vi",  // the dictionary is static/js/jodit-vi.js
       height: 520,
+      // Nothing from another site: the HTML view is a plain textarea, not Ace from a CDN,
+      // and the status bar carries no branding.
+      sourceEditor: "area",
+      controls: {
+        paragraph: {  // Jodit's own template styles each sample inline; admin.css does it instead
+          childTemplate: function (editor, tag, label) {
+            return "<" + tag + ' class="jodit-format-sample"><span>' + editor.i18n(label) + "</span></" + tag + ">";
+          }
+        }
+      },
+      beautifyHTML: false,
+      hidePoweredByJodit: true,
+      showXPathInStatusbar: false,
       toolbarAdaptive: false,
       buttons: ["paragraph", "bold", "italic", "underline", "strikethrough", "|", "ul", "ol", "|",
         "link", "image", "table", "hr", "|", "align", "|", "eraser", "undo", "redo", "|", "source", "fullsize"],
@@ -276,7 +313,6 @@
       askBeforePasteHTML: false,
       defaultActionOnPasteFromWord: "insert_clear_html",
       defaultActionOnPaste: "insert_clear_html",
-      beautifyHTML: false,
       uploader: {
         url: area.getAttribute("data-upload-url"),
         headers: { "X-CSRFToken": csrfToken() },
@@ -289,6 +325,11 @@
         }
       }
     });
+    // The source view hands its HTML back with selection markers styled inline; they are empty
+    // and removed at once, so their style attribute is dropped before anything parses it.
+    editor.e.on("beforeSetNativeEditorValue", function (data) {
+      data.value = String(data.value).replace(/(<span[^>]*data-jodit-selection_marker[^>]*?)\sstyle="[^"]*"/g, "$1");
+    }, { top: true });
     var uploading = carryWordPictures(editor, area.getAttribute("data-upload-url"));
     if (area.form) {
       area.form.addEventListener("submit", function (event) {
@@ -299,7 +340,7 @@
       });
     }
     quietFocusHelpers();
-    new MutationObserver(quietFocusHelpers).observe(editor.container, { childList: true, subtree: true });
+    new MutationObserver(quietFocusHelpers).observe(document.body, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {
