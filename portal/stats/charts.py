@@ -6,7 +6,7 @@ y in pixels, so the SVG stretches to its column while its text stays at body siz
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 220
-PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 8, 8, 24, 30  # room for the axis and the labels
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 8, 24, 24, 30  # room for the axis and the labels
 GAP = 0.2  # share of each slot left empty between bars
 
 
