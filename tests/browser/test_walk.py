@@ -106,12 +106,29 @@ def test_walk_every_page(browser, admin_app, tmp_path):
                     shot = tmp_path / f"{SCREENSHOTS[path]}-{width}.png"
                     page.screenshot(path=shot, full_page=path != "/")
                     print(f"ảnh chụp: {shot}")
+                if path == "/":
+                    _check_songs(page, tmp_path / f"bai-hat-{width}.png")
         context.close()
     editor = {key: value for key, value in found.items() if _is_editor_cdn(key, value)}
     wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() if key not in editor for problem in problems]
     assert not wrong, "\n".join(wrong)
     if editor:
         pytest.xfail(EDITOR_XFAIL)
+
+
+def _check_songs(page, shot) -> None:
+    """Point 1: the players can be seen and reached with the keyboard, a download link beside each."""
+    songs = page.locator(".block-songs")
+    songs.screenshot(path=shot)
+    print(f"ảnh chụp: {shot}")
+    players = songs.locator("audio")
+    assert players.count() > 0
+    for index in range(players.count()):
+        box = players.nth(index).bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 150, box
+    players.first.focus()
+    assert page.evaluate("document.activeElement.tagName") == "AUDIO"
+    assert songs.get_by_role("link", name="Tải bài hát").count() == players.count()
 
 
 def _walk_one(page, base: str, path: str) -> list[str]:
