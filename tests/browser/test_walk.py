@@ -108,6 +108,7 @@ def test_walk_every_page(browser, admin_app, tmp_path):
                     print(f"ảnh chụp: {shot}")
                 if path == "/":
                     _check_songs(page, tmp_path / f"bai-hat-{width}.png")
+                    _check_first_screen(page, height)
         context.close()
     editor = {key: value for key, value in found.items() if _is_editor_cdn(key, value)}
     wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() if key not in editor for problem in problems]
@@ -129,6 +130,17 @@ def _check_songs(page, shot) -> None:
     players.first.focus()
     assert page.evaluate("document.activeElement.tagName") == "AUDIO"
     assert songs.get_by_role("link", name="Tải bài hát").count() == players.count()
+
+
+def _check_first_screen(page, height: int) -> None:
+    """Point 8: the header leaves room, and the first headline is in the first screen."""
+    page.evaluate("scrollTo(0, 0)")
+    assert page.locator(".site-header").bounding_box()["height"] < height / 3
+    assert page.locator("main h1, main h2").first.bounding_box()["y"] < height / 2
+    if page.locator(".menu-toggle").is_visible():  # the phone menu opens with its one button, without script
+        page.locator(".menu-toggle").click()
+        assert page.locator(".main-nav").get_by_role("link", name="Trang chủ").is_visible()
+        page.locator(".menu-toggle").click()
 
 
 def _walk_one(page, base: str, path: str) -> list[str]:
