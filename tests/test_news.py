@@ -56,7 +56,7 @@ def test_seed_article_page_is_faithful(client, demo_app):
     assert f"<figcaption>{caption}</figcaption>" in text
     assert f'<p class="byline">{byline}</p>' in text
     assert "Thứ Năm, 20/02/2020 08:30" in page
-    assert "Đánh giá:" in page and "chưa có lượt đánh giá" in page
+    assert "Đánh giá bài viết" in page and "chưa có lượt đánh giá" in page
     assert "Tin cùng chuyên mục" in page
     assert "In bài viết" in page
     for title in ("Bản đồ thị xã Hồng Lĩnh", "Các ca khúc hay về Hồng Lĩnh", "Liên kết website"):

@@ -93,7 +93,7 @@ def test_views_and_ratings_are_read_on_every_request(demo_app):
         db.session.execute(update(Article).where(Article.id == seed.id).values(rating_count=2, rating_sum=9))
         db.session.commit()
     html = page(client, url)
-    assert "lượt đánh giá: 2, trung bình: 4,5/5" in html and '"ratingCount": 2' in html
+    assert "Đánh giá: 2 lượt, trung bình 4,5/5" in html and '"ratingCount": 2' in html
 
 
 def test_raw_sql_edits_show_at_once(demo_app):

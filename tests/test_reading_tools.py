@@ -83,8 +83,9 @@ def test_text_size_control_is_a_labelled_keyboard_form(client, demo_app):
     assert 'method="post"' in form and 'action="/co-chu"' in form and 'aria-labelledby="co-chu-nhan"' in form
     buttons = re.findall(r'<button type="submit" name="size" value="([a-z-]+)" aria-label="([^"]+)">(A-|A|A\+)</button>', form)
     assert [(value, label) for value, label, _ in buttons] == [
-        ("nho-hon", "Chữ nhỏ hơn"), ("mac-dinh", "Cỡ chữ mặc định"), ("lon-hon", "Chữ lớn hơn"),
+        ("nho-hon", "A- chữ nhỏ hơn"), ("mac-dinh", "A cỡ chữ mặc định"), ("lon-hon", "A+ chữ lớn hơn"),
     ]  # fmt: skip
+    assert '#co-chu">' in form and 'id="co-chu"' in form  # without script, back to where the reader was
 
 
 @pytest.mark.parametrize(

@@ -149,3 +149,15 @@ def test_cli_sets_the_offset_and_shows_the_figures(make_app, fixed_clock):
     assert f"Cao nhất: 1 lúc {NOW:%d/%m/%Y %H:%M}" in result.output
     refused = runner.invoke(args=["portal", "counters", "offset", "-5"])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize(("scale_max", "values"), [(1, [0, 1]), (20, [0, 5, 10, 15, 20]), (50, [0, 10, 20, 30, 40, 50])])
+def test_charts_have_a_few_gridlines_with_round_values(scale_max, values):
+    assert [value for value, _ in bar_chart([("a", scale_max)]).ticks] == values
+
+
+def test_chart_page_explains_the_carried_over_total(make_app, fixed_clock):
+    app = make_app(demo=True, CLOCK=fixed_clock, REDIS_URL=None)
+    assert app.test_cli_runner().invoke(args=["portal", "counters", "offset", "791000"]).exit_code == 0
+    body = app.test_client().get("/thong-ke").get_data(as_text=True)
+    assert "gồm cả 791.000 lượt chuyển sang từ trang web cũ" in body

@@ -1,9 +1,12 @@
-"""Bar charts drawn on the server as SVG geometry: no script, no network."""
+"""Bar charts drawn on the server as SVG geometry: no script, no network.
+
+The geometry is in a WIDTH × HEIGHT box; the template turns x into percentages and keeps
+y in pixels, so the SVG stretches to its column while its text stays at body size."""
 
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 220
-PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 48, 20, 12, 28  # room for the axis and the labels
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 8, 24, 24, 30  # room for the axis and the labels
 GAP = 0.2  # share of each slot left empty between bars
 
 
@@ -27,6 +30,15 @@ class BarChart:
     left: float
     scale_max: int
     bars: list[Bar]
+    ticks: list[tuple[int, float]]  # (value, y) of each gridline, 0 included
+
+
+def ticks(scale_max: int) -> list[int]:
+    """A few round values from 0 to ``scale_max`` for the gridlines: quarters, fifths or halves."""
+    for parts in (4, 5, 2):
+        if scale_max % parts == 0:
+            return [scale_max * i // parts for i in range(parts + 1)]
+    return [0, scale_max]
 
 
 def nice_ceiling(value: int) -> int:
@@ -39,7 +51,7 @@ def nice_ceiling(value: int) -> int:
         step *= 10
 
 
-def bar_chart(points: list[tuple[str, int]], max_labels: int = 10) -> BarChart:
+def bar_chart(points: list[tuple[str, int]], max_labels: int = 4) -> BarChart:
     """Bars for ``points`` (label, value) scaled to the chart; every few labels shown."""
     scale_max = nice_ceiling(max((value for _, value in points), default=0))
     plot_width = WIDTH - PLOT_LEFT - PLOT_RIGHT
@@ -60,4 +72,5 @@ def bar_chart(points: list[tuple[str, int]], max_labels: int = 10) -> BarChart:
                 show_label=(len(points) - 1 - index) % every == 0,
             )
         )
-    return BarChart(WIDTH, HEIGHT, PLOT_TOP + plot_height, PLOT_TOP, PLOT_LEFT, scale_max, bars)
+    gridlines = [(value, round(PLOT_TOP + plot_height - plot_height * value / scale_max, 2)) for value in ticks(scale_max)]
+    return BarChart(WIDTH, HEIGHT, PLOT_TOP + plot_height, PLOT_TOP, PLOT_LEFT, scale_max, bars, gridlines)

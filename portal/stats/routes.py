@@ -11,9 +11,9 @@ from portal.stats.charts import bar_chart
 def page():
     """Total, online, today and this month, visits per day and per month, the most read."""
     counting.count_page_view()  # first, so this page's figures include this very view
-    now = clock.now()
+    now, carried_over = clock.now(), counting.visit_offset()
     report = statistics.build_report(
-        counting.store(), counting.current_counters(), counting.visit_offset(), now,
+        counting.store(), counting.current_counters(), carried_over, now,
         current_app.config["STATISTICS_MOST_READ"],
     )  # fmt: skip
     charts = None
@@ -22,4 +22,4 @@ def page():
             "daily": bar_chart([(f"{day:%d/%m}", tally.visits) for day, tally in report.daily]),
             "monthly": bar_chart([(f"{month:%m/%Y}", tally.visits) for month, tally in report.monthly]),
         }
-    return render_page("stats/page.html", report=report, charts=charts)
+    return render_page("stats/page.html", report=report, charts=charts, carried_over=carried_over)

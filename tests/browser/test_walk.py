@@ -1,0 +1,183 @@
+"""A resident and a webmaster walk every page in real Chromium, at 360 × 740 and 1280 × 800.
+
+The pages come from the app's URL map (GET rules, their converters filled from the demo
+data), so a new page is walked without editing this file. On each: nothing overflows
+sideways, no console error, no Content-Security-Policy violation, no request to another
+host, and every visible control has a size. Screenshots of the pages of issue 12
+(songs, admin at 360 px, the phone header, the charts) are saved and their paths printed.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from portal.demo.loader import SEED_TITLE
+from portal.extensions import db
+from portal.models import Article, Category, SidebarBlock, Song, WebLink
+from tests.conftest import ADMIN_PASSWORD
+from tests.live_server import serve
+
+SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
+# Not pages a person reads: data, files, feeds and fragments.
+SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/healthz", "/tin-tuc/luu/")
+SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat"}
+SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
+               "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
+# The rich editor still asks a CDN for ace.js; branch fix-editor removes that request.
+EDITOR_PAGES = ("/quan-tri/bai-viet/",)
+EDITOR_XFAIL = "fixed on branch fix-editor: the Jodit editor loads ace.js from cdnjs"
+
+WATCH = """
+window.portalWalk = {violations: []};
+document.addEventListener("securitypolicyviolation",
+  (event) => window.portalWalk.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+"""
+ZERO_SIZED = """() => [...document.querySelectorAll('audio, button, input, select, textarea')].filter(e => {
+  const style = getComputedStyle(e);
+  if (e.type === 'hidden' || style.display === 'none' || style.visibility === 'hidden') return false;
+  if (!e.getClientRects().length || e.closest('[hidden], details:not([open]) > :not(summary)')) return false;
+  if (e.closest('.visually-hidden, .star')) return false;  // the radios hidden under their star labels
+  const box = e.getBoundingClientRect();
+  return box.width === 0 || box.height === 0;
+}).map(e => e.outerHTML.slice(0, 120))"""
+
+
+def _values(app) -> dict[str, object]:
+    """A value for every converter of the URL map, taken from the demo data."""
+    with app.app_context():
+        seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
+        first = lambda model: db.session.execute(select(model.id).order_by(model.id)).scalars().first()  # noqa: E731
+        return {
+            "article_id": seed.id, "slug": seed.category.slug, "category_slug": seed.category.slug,
+            "category_id": first(Category), "song_id": first(Song), "link_id": first(WebLink),
+            "block_id": first(SidebarBlock), "page": 1,
+        }
+
+
+def walk_paths(app) -> list[str]:
+    """Every page a person can open with GET, from ``app.url_map``."""
+    values, paths = _values(app), set()
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if "GET" not in rule.methods or rule.rule.startswith(SKIPPED_PREFIXES) or rule.rule in SKIPPED:
+                continue
+            arguments = {name: values.get(name) for name in rule.arguments}
+            if rule.endpoint == "news.article":
+                paths.add(_seed_url(app))
+                continue
+            if "kind" in rule.arguments:
+                arguments["kind"], arguments["item_id"] = "bai-hat", values["song_id"]
+            if None in arguments.values():
+                continue
+            paths.add(rule.build(arguments, append_unknown=False)[1])
+    return sorted(paths)
+
+
+def _seed_url(app) -> str:
+    seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
+    return seed.url
+
+
+def _sign_in(page, base: str) -> None:
+    page.goto(base + "/quan-tri/dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill("quantri")
+    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/quan-tri/")
+
+
+def test_walk_every_page(browser, admin_app, tmp_path):
+    paths = walk_paths(admin_app)
+    assert "/quan-tri/khoi-ben-phai" in paths and "/thong-ke" in paths and len(paths) > 20
+    found: dict[str, list[str]] = {}
+    with serve(admin_app) as base:
+        context = browser.new_context(locale="vi-VN")
+        context.add_init_script(WATCH)
+        page = context.new_page()
+        _sign_in(page, base)
+        for size, (width, height) in SIZES.items():
+            page.set_viewport_size({"width": width, "height": height})
+            for path in paths:
+                problems = _walk_one(page, base, path)
+                if problems:
+                    found[f"{size} {path}"] = problems
+                if path in SCREENSHOTS:
+                    shot = tmp_path / f"{SCREENSHOTS[path]}-{width}.png"
+                    page.screenshot(path=shot, full_page=path != "/")
+                    print(f"ảnh chụp: {shot}")
+                if path == "/":
+                    _check_songs(page, tmp_path / f"bai-hat-{width}.png")
+                    _check_first_screen(page, height)
+        context.close()
+    editor = {key: value for key, value in found.items() if _is_editor_cdn(key, value)}
+    wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() if key not in editor for problem in problems]
+    assert not wrong, "\n".join(wrong)
+    if editor:
+        pytest.xfail(EDITOR_XFAIL)
+
+
+def _check_songs(page, shot) -> None:
+    """Point 1: the players can be seen and reached with the keyboard, a download link beside each."""
+    songs = page.locator(".block-songs")
+    songs.screenshot(path=shot)
+    print(f"ảnh chụp: {shot}")
+    players = songs.locator("audio")
+    assert players.count() > 0
+    for index in range(players.count()):
+        box = players.nth(index).bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 150, box
+    players.first.focus()
+    assert page.evaluate("document.activeElement.tagName") == "AUDIO"
+    assert songs.get_by_role("link", name="Tải bài hát").count() == players.count()
+
+
+def _check_first_screen(page, height: int) -> None:
+    """Point 8: the header leaves room, and the first headline is in the first screen."""
+    page.evaluate("scrollTo(0, 0)")
+    assert page.locator(".site-header").bounding_box()["height"] < height / 3
+    assert page.locator("main h1, main h2").first.bounding_box()["y"] < height / 2
+    if page.locator(".menu-toggle").is_visible():  # the phone menu opens with its one button, without script
+        page.locator(".menu-toggle").click()
+        assert page.locator(".main-nav").get_by_role("link", name="Trang chủ").is_visible()
+        page.locator(".menu-toggle").click()
+
+
+def _walk_one(page, base: str, path: str) -> list[str]:
+    errors: list[str] = []
+    host = urlsplit(base).netloc
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(f"console: {message.text}")
+
+    def on_request(request):
+        if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != host:
+            errors.append(f"other host: {request.url}")
+
+    page.on("console", on_console)
+    def on_error(error):
+        errors.append(f"script: {error}")
+
+    page.on("pageerror", on_error)
+    page.on("request", on_request)
+    try:
+        page.goto(base + path, wait_until="load")
+        page.wait_for_timeout(100)  # the live fragment and the editor settle
+        scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+        if scroll > inner:
+            errors.append(f"overflow: {scroll} px wide in {inner} px")
+        errors += [f"CSP: {v}" for v in page.evaluate("window.portalWalk.violations")]
+        errors += [f"0 px: {html}" for html in page.evaluate(ZERO_SIZED)]
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+        page.remove_listener("request", on_request)
+    return errors
+
+
+def _is_editor_cdn(key: str, problems: list[str]) -> bool:
+    """Problems of an editor page that all come from its CDN script (see EDITOR_XFAIL)."""
+    path = key.split(" ", 1)[1]
+    cdn = lambda text: "cdnjs" in text or "ace" in text or "Content Security Policy" in text or "CSP" in text  # noqa: E731
+    return path.startswith(EDITOR_PAGES) and all(cdn(problem) for problem in problems)
