@@ -12,7 +12,7 @@ FLASK := $(BIN)/flask --app wsgi
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
 
-.PHONY: install db run dev vnu test bench profile clean
+.PHONY: install db run dev vnu test bench search-quality profile clean
 
 install: $(INSTALLED)
 
@@ -51,6 +51,9 @@ vnu:  ## fetch the Nu HTML Checker with npm; on a machine without npm its tests 
 
 test: install vnu  ## the suite; PYTEST_ARGS="-k health -x" passes options to pytest
 	VNU_JAR=$(abspath $(VNU_JAR)) $(BIN)/pytest $(PYTEST_ARGS)
+
+search-quality: install  ## precision at 5 and nDCG at 10 of search; PORTAL_QUALITY_DATABASE_URL adds PostgreSQL
+	$(BIN)/python -m bench.search_quality
 
 bench: install  ## throughput against a Flask hello-world baseline, with wrk (not part of make test)
 	@command -v wrk >/dev/null || { echo "bench: cài wrk từ Debian (apt-get install wrk)"; \

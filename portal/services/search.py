@@ -247,29 +247,36 @@ def parse_query(raw: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def _sqlite_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
-    """The rank key column and the condition "holds every term, key in 1 … ``bound``": FTS5
-    walks its rowid (the rank key) in order, so ORDER BY it with a LIMIT stops early."""
+def _sqlite_matches(
+    terms: list[str], title_only: bool, bound: int, phrase: bool = False
+) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    """The rank key column and the condition "holds every term (``phrase``: next to each other,
+    in order), key in 1 … ``bound``": FTS5 walks its rowid (the rank key) in order, so ORDER BY
+    it with a LIMIT stops early."""
     name = FTS_TITLE_TABLE if title_only else FTS_TABLE
     fts = table(name, column("rowid"))
-    phrases = " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
+    # terms are letters and digits only: nothing to escape
+    phrases = f'"{" ".join(terms)}"' if phrase else " ".join(f'"{term}"' for term in terms)
     return fts.c.rowid, and_(literal_column(name).op("MATCH")(phrases), fts.c.rowid.between(1, bound))
 
 
-def _postgresql_matches(terms: list[str], title_only: bool, bound: int) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+def _postgresql_matches(
+    terms: list[str], title_only: bool, bound: int, phrase: bool = False
+) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     """The same for PostgreSQL, the query written inline, not as a parameter: once psycopg
     prepares a statement, PostgreSQL may switch to a plan made without knowing the words."""
     document = literal_column(f"article_search.{PG_TITLE_COLUMN if title_only else PG_DOCUMENT_COLUMN}")
     if not all(_WORD.fullmatch(term) for term in terms):
         raise ValueError(f"not a folded word list: {terms!r}")
-    query = literal_column("'" + " & ".join(terms) + "'")  # letters and digits only: nothing to escape
+    operator = " <-> " if phrase else " & "
+    query = literal_column("'" + operator.join(terms) + "'")  # letters and digits only: nothing to escape
     key = ArticleSearch.rank_key
     return key, and_(document.op("@@")(func.to_tsquery(literal_column("'simple'"), query)), key.between(1, bound))
 
 
-def _matches(terms: list[str], title_only: bool, bound: int, dialect: str):
+def _matches(terms: list[str], title_only: bool, bound: int, dialect: str, phrase: bool = False):
     matches = _postgresql_matches if dialect == "postgresql" else _sqlite_matches
-    return matches(terms, title_only, bound)
+    return matches(terms, title_only, bound, phrase)
 
 
 def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_most: int) -> int:
@@ -278,7 +285,7 @@ def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_m
     return db.session.execute(select(func.count()).select_from(found)).scalar_one()
 
 
-def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, how_many: int) -> list[int]:
+def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, how_many: int, phrase: bool) -> list[int]:
     """The rank keys of the newest ``how_many`` matches, newest first.
 
     PostgreSQL picks between walking the rank key's b-tree and filtering (right for common
@@ -286,7 +293,7 @@ def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, h
     rows match, and a word it has no statistics for can send it walking all 100,000 rows
     to find none. So it is told: up to ``PG_SORT_AT_MOST`` matches (counted through the GIN
     index) are sorted ("+ 0" keeps the b-tree out of the ORDER BY), more are walked."""
-    key, condition = _matches(terms, title_only, bound, dialect)
+    key, condition = _matches(terms, title_only, bound, dialect, phrase)
     order = key.desc()
     if dialect == "postgresql" and _count_at_most(key, condition, PG_SORT_AT_MOST + 1) <= PG_SORT_AT_MOST:
         order = (key + 0).desc()
@@ -296,17 +303,21 @@ def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, h
 @dataclass(frozen=True)
 class Ranking:
     """The first places of the ranking (article ids, best first); ``total``: how many places it
-    has, every match but at most ``limit``; ``more``: matches beyond the limit were left out."""
+    has, every match but at most ``limit``; ``more``: matches beyond the limit were left out;
+    ``approximate``: no article holds the words next to each other, these hold them apart."""
 
     ids: list[int]
     total: int
     more: bool
     limit: int
+    approximate: bool = False
 
 
 def rank(terms: list[str], now: datetime, dialect: str, places: int | None = None, limit: int | None = None) -> Ranking:
     """The first ``places`` (at most ``limit``) of the full ranking: title matches newest
-    first, then the other matches newest first.
+    first, then the other matches newest first. Several words match as typed, next to each
+    other ("hoi nghi" is the word "hội nghị", not "xã hội … kiến nghị"); only when no article
+    holds them so do the articles holding them anywhere come, marked ``approximate``.
 
     Remembered per process for the index generation and the span of time in which no article
     appears or goes (see ``_remembered``), so a popular query costs one small read until an
@@ -319,28 +330,33 @@ def rank(terms: list[str], now: datetime, dialect: str, places: int | None = Non
     remembered = _remembered.get(key, generation, bound)
     if remembered is not None:
         return remembered
-    ranking = _rank(terms, bound, dialect, places, limit)
+    ranking = _rank(terms, bound, dialect, places, limit, phrase=len(terms) > 1)
+    if len(terms) > 1 and places > 0 and not ranking.ids:
+        ranking = _rank(terms, bound, dialect, places, limit, phrase=False, approximate=True)
     if generation is not None:
         _remembered.put(key, generation, _unchanged_span(bound), ranking)
     return ranking
 
 
-def _rank(terms: list[str], bound: int, dialect: str, places: int, limit: int) -> Ranking:
-    """``rank`` from the index, for the articles whose keys are in 1 … ``bound``.
+def _rank(
+    terms: list[str], bound: int, dialect: str, places: int, limit: int, phrase: bool, approximate: bool = False
+) -> Ranking:
+    """``rank`` from the index, for the articles whose keys are in 1 … ``bound`` that hold the
+    terms as a phrase (``phrase``) or anywhere.
 
     Exact without ranking every match: if fewer titles match than the places asked for, those
     are all of them, and the newest ``places`` matches of any kind hold at least as many others
     as the places left, the newest ones. The total is the number of those newest matches when
     they are fewer than the places, else a count of at most ``limit + 1`` keys."""
-    latest = _newest_keys(terms, False, bound, dialect, places) if places > 0 else []
+    latest = _newest_keys(terms, False, bound, dialect, places, phrase) if places > 0 else []
     found = len(latest)
     if found == places:
-        found = _count_at_most(*_matches(terms, False, bound, dialect), limit + 1)
-    titled = _newest_keys(terms, True, bound, dialect, places) if latest else []
+        found = _count_at_most(*_matches(terms, False, bound, dialect, phrase), limit + 1)
+    titled = _newest_keys(terms, True, bound, dialect, places, phrase) if latest else []
     in_title = set(titled)
     ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
-    return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit)
+    return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit, approximate=approximate)
 
 
 def _unchanged_span(bound: int) -> tuple[int, int]:
@@ -402,6 +418,7 @@ class ResultPage:
     total: int
     more: bool
     limit: int
+    approximate: bool = False
 
     @property
     def pages(self) -> int:
@@ -463,6 +480,7 @@ def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_pa
         total=ranking.total,
         more=ranking.more,
         limit=ranking.limit,
+        approximate=ranking.approximate,
     )
 
 
