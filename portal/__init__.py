@@ -96,7 +96,9 @@ def _init_extensions(app: Flask) -> None:
     # Limits are set per view (the rating widget's RATING_LIMIT) and checked by the view's own
     # decorator; with no default limits, the hook Flask-Limiter runs before every request
     # found nothing to check and cost 4 % of an article page.
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
+    # (PORTAL_RATELIMIT_ENABLED=false: Flask-Limiter added no hook, and nothing is limited.)
+    if limiter._check_request_limit in app.before_request_funcs.get(None, []):
+        app.before_request_funcs[None].remove(limiter._check_request_limit)
     cache.init_app(app)
     visitor.init_app(app)
     security.init_app(app)

@@ -47,6 +47,7 @@ CONTENT_SECURITY_POLICY = {
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Rate limits (Flask-Limiter) and cache (Flask-Caching) live in this process unless REDIS_URL
 # moves them to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
+RATELIMIT_ENABLED = True  # set in every app: Flask-Limiter's one limiter would keep another app's False
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_SWALLOW_ERRORS = True  # a failing Redis lets requests through rather than answering 500
 RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # …and limits them in memory until Redis answers again

@@ -18,7 +18,7 @@ from portal.models import SiteSettings
 from portal.services import visits
 from portal.services.counter_redis import RedisCounterStore
 from portal.services.counter_sql import SqlCounterStore
-from portal.visitor import current_visitor
+from portal.visitor import current_visitor, is_new_visitor
 
 EXTENSION = "portal.counters"
 log = logging.getLogger(__name__)
@@ -57,8 +57,9 @@ def count_page_view(article_id: int | None = None) -> visits.PageView | None:
 
 
 def renew_presence() -> None:
-    """A counter refresh keeps a reader online."""
-    if is_reader():
+    """A counter refresh keeps a reader online, if a page view counted them (a visitor
+    given an id by this very request has none, so it is not even asked)."""
+    if is_reader() and not is_new_visitor():
         store().renew_presence(current_visitor(), clock.now())
 
 

@@ -77,14 +77,31 @@ def test_online_means_seen_in_the_last_five_minutes(store):
 def test_a_counter_refresh_keeps_a_visitor_online_without_a_visit(store):
     store.record_page_view("a", T0)
     store.renew_presence("a", T0 + timedelta(minutes=4))
-    store.renew_presence("b", T0 + timedelta(minutes=4))  # a refresh before any page view
     counters = store.counters(T0 + timedelta(minutes=8))
-    assert counters.online == 2
+    assert counters.online == 1
     assert counters.total == Tally(1, 1)
-    # presence is not a page view: b's first page view is still a visit, and a refresh
-    # does not stretch a's visit
-    assert store.record_page_view("b", T0 + timedelta(minutes=9)).new_visit
+    # presence is not a page view: a refresh does not stretch a's visit
     assert store.record_page_view("a", T0 + timedelta(minutes=31)).new_visit
+
+
+def test_only_a_visitor_counted_by_a_page_view_is_renewed(store):
+    store.renew_presence("b", T0)  # a refresh before any page view
+    assert store.counters(T0).online == 0 and store.counters(T0).record is None
+    store.record_page_view("a", T0)
+    store.renew_presence("a", T0 + timedelta(minutes=29))
+    assert store.counters(T0 + timedelta(minutes=33)).online == 1
+    store.renew_presence("a", T0 + timedelta(minutes=31))  # the visit is over: refreshes no longer count
+    assert store.counters(T0 + timedelta(minutes=35)).online == 0
+    assert store.record_page_view("b", T0 + timedelta(minutes=35)).new_visit
+
+
+def test_a_flood_of_refreshes_by_unknown_visitors_changes_nothing(store):
+    store.record_page_view("a", T0)
+    before = store.counters(T0)
+    for number in range(300):
+        store.renew_presence(f"made-up-{number}", T0 + timedelta(seconds=number))
+    after = store.counters(T0 + timedelta(minutes=1))
+    assert (after.online, after.record, after.total) == (1, before.record, before.total) == (1, before.record, Tally(1, 1))
 
 
 def test_day_month_and_year_rollover_keeps_history(store):

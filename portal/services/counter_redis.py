@@ -46,6 +46,17 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now - tonumber(ARGV[4]))
 return visit
 """
 
+# KEYS: viewed, seen. ARGV: visitor, now, visit gap (seconds). Renews only a visitor whose last
+# page view is within the visit gap: a refresh without a counted page view adds no one.
+_RENEW_SCRIPT = """
+local viewed = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if viewed and tonumber(viewed) > tonumber(ARGV[2]) - tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+  return 1
+end
+return 0
+"""
+
 # KEYS: seen, total, day, month, peak. ARGV: now, online window (seconds), now as ISO text.
 _COUNTERS_SCRIPT = """
 local online = redis.call('ZCOUNT', KEYS[1], tonumber(ARGV[1]) - tonumber(ARGV[2]), '+inf')
@@ -90,6 +101,7 @@ class RedisCounterStore:
         self._errors = (redis.RedisError, OSError)
         self._page_view = client.register_script(_PAGE_VIEW_SCRIPT)
         self._read = client.register_script(_COUNTERS_SCRIPT)
+        self._renew = client.register_script(_RENEW_SCRIPT)
         self._last: Counters | None = None
         self._paused_until = 0.0
 
@@ -129,7 +141,8 @@ class RedisCounterStore:
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
         try:
-            self._redis(lambda: self._client.zadd(self._key("seen"), {visitor: _seconds(now)}))
+            keys, arguments = [self._key("viewed"), self._key("seen")], [visitor, _seconds(now), VISIT_GAP.total_seconds()]
+            self._redis(lambda: self._renew(keys=keys, args=arguments))
         except CountersUnavailable as error:
             log.warning("Presence not renewed: %s", error)
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select, text
+from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -48,11 +48,15 @@ class _Statements:
             },
         ).returning(VisitorPresence.began_visit)
 
-        renewed = dialect.insert(VisitorPresence).values(
-            visitor_key=bindparam("visitor"), last_seen=bindparam("now", type_=moment), last_view=None, began_visit=False
-        )
-        self.renewed = renewed.on_conflict_do_update(
-            index_elements=[VisitorPresence.visitor_key], set_={"last_seen": renewed.excluded.last_seen}
+        # Only a visitor whose last page view is within the visit gap is renewed: a refresh
+        # without a counted page view (no cookie, a made-up id) finds no row and adds none.
+        self.renewed = (
+            update(VisitorPresence)
+            .where(
+                VisitorPresence.visitor_key == bindparam("visitor"),
+                VisitorPresence.last_view > bindparam("visit_cutoff", type_=moment),
+            )
+            .values(last_seen=bindparam("now", type_=moment))
         )
 
         # The day's, the month's and the total tallies in one statement, always in this
@@ -141,7 +145,8 @@ class SqlCounterStore:
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
         with self._writing() as connection:
-            connection.execute(self._for(connection).renewed, {"visitor": visitor, "now": now})
+            parameters = {"visitor": visitor, "now": now, "visit_cutoff": now - VISIT_GAP}
+            connection.execute(self._for(connection).renewed, parameters)
             self._prune_now_and_then(connection, now)
 
     def counters(self, now: datetime) -> Counters:

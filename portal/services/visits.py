@@ -2,8 +2,9 @@
 
 The rules (ARCHITECTURE, "Visits and online"): a visit is a visitor's first page view
 after ``VISIT_GAP`` without one; a visitor is online when seen (a page view or a counter
-refresh) within ``ONLINE_WINDOW``; bots and requests that are not full public pages never
-count. Both stores (``counter_sql``, ``counter_redis``) apply the rules atomically in the
+refresh) within ``ONLINE_WINDOW``, and a refresh keeps online only a visitor whose last
+page view is within ``VISIT_GAP`` (still in their visit); bots and requests that are not
+full public pages never count. Both stores (``counter_sql``, ``counter_redis``) apply the rules atomically in the
 store itself (one upsert in SQL, one Lua script in Redis), so concurrent requests and
 several app servers count exactly.
 Article views ("lượt xem") always live in ``Article.view_count`` because the most-read
@@ -115,7 +116,10 @@ class CounterStore(Protocol):
         """Count a page view: maybe a visit, the visitor's presence, the article's views."""
 
     def renew_presence(self, visitor: str, now: datetime) -> None:
-        """The visitor is still here (a counter refresh): online, but no visit or page view."""
+        """The visitor is still here (a counter refresh): online, but no visit or page view.
+
+        Only a visitor counted by a page view within ``VISIT_GAP`` is renewed; any other id
+        changes nothing, so polls without a cookie cannot pump "online" or its record."""
 
     def counters(self, now: datetime) -> Counters:
         """Total, today, this month, online now and the record (kept up to date here)."""

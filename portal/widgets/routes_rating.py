@@ -9,7 +9,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, NotFound
 
-from portal import clock
+from portal import clock, counting
 from portal.errors.handlers import http_error
 from portal.extensions import limiter
 from portal.fragments import wants_fragment
@@ -24,6 +24,7 @@ THANKS = "Cảm ơn bạn đã đánh giá bài viết!"
 ALREADY_VOTED = "Bạn đã đánh giá bài viết này."
 MISSING = "Không tìm thấy bài viết này, hoặc bài viết chưa được đăng."
 EXPIRED = "Phiên làm việc đã hết hạn. Xin chọn số sao và gửi lại."
+NOT_A_READER = "Chương trình tự động (bot) không thể đánh giá bài viết. Xin dùng trình duyệt web để đánh giá."
 TOO_MANY = "Có quá nhiều lượt đánh giá từ địa chỉ mạng của bạn. Xin thử lại sau ít phút."
 
 
@@ -36,6 +37,8 @@ def rating_limit() -> str:
 @limiter.limit(rating_limit)
 def rate(article_id: int):
     """Cast the visitor's vote, then show the widget with the new numbers."""
+    if not counting.is_reader():
+        return answer(article_id, 403, NOT_A_READER)
     form = RatingForm()
     if not form.validate():
         return answer(article_id, 400, STARS_MESSAGE, form)
