@@ -83,13 +83,14 @@ def test_categories_and_counters(client):
     assert [c["slug"] for c in categories][:2] == ["tin-tuc-su-kien", "xay-dung-dang"]
     assert sum(c["article_count"] for c in categories) == 29
     counters = client.get("/api/v1/counters").get_json()
+    month = counters.pop("month")  # the demo's invented history fills this month up to yesterday
     assert counters == {
-        "visits": SEED_VISIT_TOTAL, "today": 0, "month": 0, "online": 0,
+        "visits": SEED_VISIT_TOTAL, "today": 0, "online": 0,
         "articles": 29, "page_views": 0, "rating_votes": 0,
     }  # fmt: skip
     client.get("/", headers={"User-Agent": BROWSER_UA})  # a reader's visit, counted as the sidebar counts it
     counters = client.get("/api/v1/counters").get_json()
-    assert (counters["visits"], counters["today"], counters["month"], counters["online"]) == (SEED_VISIT_TOTAL + 1, 1, 1, 1)
+    assert (counters["visits"], counters["today"], counters["month"], counters["online"]) == (SEED_VISIT_TOTAL + 1, 1, month + 1, 1)
 
 
 @pytest.mark.parametrize(

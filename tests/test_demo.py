@@ -1,12 +1,25 @@
 """The demo loader: what it loads, and that it refuses to overwrite a real site."""
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, BlockKind, Category, Media, SidebarBlock, SiteSettings, Song, WebLink
+from portal.models import (
+    TOTAL_PERIOD,
+    Article,
+    BlockKind,
+    Category,
+    Media,
+    SidebarBlock,
+    SiteSettings,
+    Song,
+    TallyKind,
+    VisitTally,
+    WebLink,
+)
 
 
 def count(model) -> int:
@@ -24,13 +37,42 @@ def test_demo_content(demo_app):
         assert count(Song) >= 3 and count(WebLink) >= 6
         kinds = set(db.session.execute(select(SidebarBlock.kind)).scalars())
         assert kinds == {kind.value for kind in BlockKind}
-        assert db.session.execute(select(SiteSettings.visit_offset)).scalar_one() == 791_935
+        # the total shown is the seed page's figure: the carried-over offset plus the demo's visit history
+        offset = db.session.execute(select(SiteSettings.visit_offset)).scalar_one()
+        history_row = db.session.get(VisitTally, (TallyKind.TOTAL, TOTAL_PERIOD))
+        history = history_row.visits if history_row else 0  # none where Redis keeps the counters
+        assert offset + history == 791_935 and history < offset
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
         assert seed.byline == "Nguyễn Thị Hường - BTG Thị ủy"
         assert seed.published_at.strftime("%d/%m/%Y") == "20/02/2020"
         for media in db.session.execute(select(Media)).scalars():
             path = Path(demo_app.config["UPLOAD_FOLDER"], media.filename)
             assert path.stat().st_size == media.size > 0
+
+
+def test_every_demo_article_has_its_own_drawn_cover_with_renditions(demo_app):
+    with demo_app.app_context():
+        articles = db.session.execute(select(Article)).scalars().all()
+        assert articles and all(article.cover for article in articles)
+        assert len({article.cover_id for article in articles}) == len(articles)
+        for article in articles:
+            cover = article.cover
+            assert cover.mime_type == "image/jpeg" and (cover.width, cover.height) == (1200, 675)
+            assert cover.rendition_widths == [320, 800] and article.category.name in cover.alt
+            for name in (cover.filename, *(cover.rendition_filename(w) for w in cover.rendition_widths)):
+                assert Path(demo_app.config["UPLOAD_FOLDER"], name).stat().st_size > 0
+    home = demo_app.test_client().get("/").get_data(as_text=True)
+    assert "srcset=" in home and "-320.jpg 320w" in home
+
+
+def test_demo_visit_history_is_coherent(make_app):
+    """DEMO DATA: the invented days add up to their months and to the all-time tally; today starts at zero."""
+    demo_app = make_app(demo=True, REDIS_URL=None)  # the history is written where the SQL store reads it
+    with demo_app.app_context():
+        sums = dict(db.session.execute(select(VisitTally.kind, func.sum(VisitTally.visits)).group_by(VisitTally.kind)).all())
+        days = db.session.execute(select(VisitTally.period).where(VisitTally.kind == TallyKind.DAY)).scalars().all()
+    assert sums[TallyKind.DAY] == sums[TallyKind.MONTH] == sums[TallyKind.TOTAL] > 0
+    assert len(days) >= 365 and max(days) < date.today() + timedelta(days=1)
 
 
 def test_demo_command_refuses_a_site_with_content(demo_app):

@@ -4,8 +4,10 @@ Every image and sound is drawn or synthesised by ``portal.demo.media``; nothing 
 downloaded. ``load_demo`` refuses a database that already holds content.
 """
 
+import io
 import secrets
 from datetime import datetime
+from functools import lru_cache
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -13,8 +15,11 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
+from portal import counting
 from portal.demo import articles as data
+from portal.demo import covers
 from portal.demo import media as drawings
+from portal.demo import visits as visit_history
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -31,6 +36,8 @@ from portal.models import (
     WebLink,
 )
 from portal.services.content import sanitise_html
+from portal.services.counter_sql import SqlCounterStore
+from portal.services.media import PreparedUpload, UploadLimits, prepare_image
 from portal.text import slugify
 
 SEED_FILE = "seed-article-2020-02-20.txt"
@@ -63,9 +70,16 @@ def load_demo(force: bool = False) -> int:
     categories = _load_categories()
     count = _load_seed_article(categories) + _load_articles(categories)
     _load_sidebar()
-    db.session.add(SiteSettings(**data.SITE, visit_offset=SEED_VISIT_TOTAL))
+    history = visit_history.add_visit_history() if _counts_in_sql() else 0
+    db.session.add(SiteSettings(**data.SITE, visit_offset=SEED_VISIT_TOTAL - history))
     db.session.commit()
     return count
+
+
+def _counts_in_sql() -> bool:
+    """The invented history is written as SQL tally rows, so it is only added where the SQL
+    store keeps the counters; with Redis the offset alone makes the seed page's total."""
+    return isinstance(counting.store(), SqlCounterStore)
 
 
 def _wipe() -> None:
@@ -90,6 +104,33 @@ def _save_media(kind: MediaKind, content: bytes, suffix: str, mime_type: str, al
 def _photo(caption: str, seed: int) -> Media:
     svg = drawings.placeholder_photo_svg(caption, seed).encode()
     return _save_media(MediaKind.IMAGE, svg, ".svg", "image/svg+xml", alt=caption, size=(1200, 675))
+
+
+def _cover(category: Category) -> Media:
+    """A copy of the category's drawn cover for one article, with its renditions, stored
+    under fresh names like any upload (each article owns its cover)."""
+    media, files = _cover_upload(category.slug, category.name)
+    stem = secrets.token_hex(12)
+    copy = Media(kind=media.kind, filename=f"{stem}.{media.filename.rsplit('.', 1)[1]}", mime_type=media.mime_type,
+                 width=media.width, height=media.height, alt=media.alt, size=media.size, renditions=media.renditions)  # fmt: skip
+    names = {media.filename: copy.filename} | {media.rendition_filename(w): copy.rendition_filename(w) for w in media.rendition_widths}
+    upload = PreparedUpload(copy, {names[name]: content for name, content in files.items()}, _upload_folder())
+    with upload.stored() as stored:
+        return stored
+
+
+@lru_cache(maxsize=None)
+def _cover_upload(slug: str, name: str) -> tuple[Media, dict[str, bytes]]:
+    """The category's cover checked, re-encoded and resized by the upload pipeline, once per
+    process: the costly part, done five times instead of once per article."""
+    jpeg = covers.cover_jpeg(slug, name)
+    limits = UploadLimits(_upload_folder(), max_bytes=len(jpeg))
+    prepared = prepare_image(io.BytesIO(jpeg), f"Hình minh họa chuyên mục {name}", limits)
+    return prepared.media, prepared.files
+
+
+def _upload_folder() -> Path:
+    return Path(current_app.config["UPLOAD_FOLDER"])
 
 
 def _figure_html(media: Media, caption: str) -> str:
@@ -129,6 +170,7 @@ def _load_seed_article(categories: dict[str, Category]) -> int:
             body=sanitise_html(body),
             byline=byline,
             category=categories[SEED_CATEGORY],
+            cover=_cover(categories[SEED_CATEGORY]),
             status=ArticleStatus.PUBLISHED,
             published_at=SEED_PUBLISHED_AT,
             updated_at=SEED_PUBLISHED_AT,
@@ -151,6 +193,7 @@ def _load_articles(categories: dict[str, Category]) -> int:
                 body=sanitise_html(body),
                 byline=item["byline"],
                 category=categories[item["category"]],
+                cover=_cover(categories[item["category"]]),
                 status=ArticleStatus.PUBLISHED,
                 published_at=item["published_at"],
                 updated_at=item["published_at"],
