@@ -5,7 +5,9 @@ Every integer the app takes from a URL, a query string, a form or a cookie goes 
 OverflowError from 2**63, PostgreSQL's INTEGER stops at 2**31 - 1) never reaches a query.
 The ``int`` URL converter is replaced by a bounded one for every route; ``int_arg`` reads
 query parameters; ``local_path`` is the one place that decides where a redirect may go;
-and a URL longer than ``MAX_URL_LENGTH`` is answered 414 before any view runs.
+a URL longer than ``MAX_URL_LENGTH`` is answered 414 before any view runs; and a NUL
+character in the path, the query or a form field is answered 400, since no PostgreSQL
+text column can hold one (SQLite would store it and PostgreSQL raise DataError).
 """
 
 from urllib.parse import urlsplit
@@ -96,7 +98,14 @@ def _refuse_long_url() -> None:
         abort(414)
 
 
+def _refuse_nul() -> None:
+    """400 for a NUL character in the path, a query parameter or a form field (names included)."""
+    fields = [request.args] + ([request.form] if request.method in ("POST", "PUT", "PATCH") else [])
+    if "\x00" in request.path or any("\x00" in name + "".join(values) for field in fields for name, values in field.lists()):
+        abort(400, "Địa chỉ hoặc dữ liệu gửi lên có ký tự không hợp lệ (NUL).")
+
+
 def init_app(app: Flask) -> None:
-    """Bound ``<int:…>`` in every route (call before the blueprints are registered) and the URL length."""
+    """Bound ``<int:…>`` in every route (call before the blueprints are registered), the URL length and NUL."""
     app.url_map.converters["int"] = BoundedIntConverter
-    app.before_request_funcs.setdefault(None, []).insert(0, _refuse_long_url)
+    app.before_request_funcs.setdefault(None, [])[:0] = [_refuse_long_url, _refuse_nul]

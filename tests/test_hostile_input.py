@@ -29,10 +29,10 @@ COOKIES = ("co_chu", "portal_visitor", "session")
 COOKIE_VALUES = ("9" * 4301, "-1", "99", "abc", "9223372036854775808", "x.y.z", ".eJwrSS0u0c1IzSmoBAAVlQRG.garbage")
 # What the forms read (admin/forms.py, widgets/forms.py, news/reading.py), all at once in every POST.
 FORM_FIELDS = ("category_id", "parent_id", "stars", "size", "next", "direction", "visit_offset", "status", "alt")
-FORM_VALUES = HUGE + ("-1", "abc", "9" * 4400, "/\t/evil.example", "/\r\nSet-Cookie: x=y")
+FORM_VALUES = HUGE + ("-1", "abc", "9" * 4400, "/\t/evil.example", "/\r\nSet-Cookie: x=y", "a\x00b")
 NEXT_VALUES = (
     "/\t/evil.example", "\t//evil.example", "/\r\n/evil.example", "/\\evil.example", "https://evil.example/",
-    "//evil.example", " /quan-tri/", "/quan-tri/\x00", "/quan-tri/\r\nSet-Cookie: x=y", "javascript:alert(1)",
+    "//evil.example", " /quan-tri/", "/quan-tri/\r\nSet-Cookie: x=y", "javascript:alert(1)",
     "/quan-tri/tiếng-việt", "\x01/", "/%09/evil.example",
 )  # fmt: skip
 
@@ -272,3 +272,25 @@ def test_the_url_length_bound_is_configurable(make_app):
     client = app.test_client()
     assert client.get("/api/v1/categories?" + "x" * 50).status_code == 200
     assert client.get("/api/v1/categories?" + "x" * 100).status_code == 414
+
+
+# --------------------------------------------------------------------------- NUL, which PostgreSQL cannot store
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("GET", "/tin-tuc/%00/", None),
+        ("GET", "/rss/%00", None),
+        ("GET", "/tim-kiem?q=a%00b", None),
+        ("GET", "/api/v1/articles?category=%00", None),
+        ("POST", "/co-chu", {"size": "1", "next": "/\x00"}),
+    ],
+    ids=["path", "feed", "query", "api", "form"],
+)
+def test_a_nul_character_anywhere_is_refused_in_vietnamese(client, method, url, data):
+    """On PostgreSQL a NUL reached a query and raised DataError (a 500); it is refused before any view."""
+    response = client.open(url, method=method, data=data)
+    assert response.status_code == 400
+    text = response.get_json()["error"]["message"] if response.is_json else response.get_data(as_text=True)
+    assert "ký tự không hợp lệ" in text

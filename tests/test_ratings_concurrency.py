@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Vote
+from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
 
 THREADS = 8
@@ -28,7 +29,8 @@ class Visitor:
 
     def __init__(self, base: str, article_path: str, article_id: int):
         self.vote_url = f"{base}/widgets/rating/{article_id}"
-        with urllib.request.urlopen(base + article_path, timeout=30) as response:
+        opening = urllib.request.Request(base + article_path, headers={"User-Agent": BROWSER_UA})
+        with urllib.request.urlopen(opening, timeout=30) as response:
             cookies = SimpleCookie()
             for header in response.headers.get_all("Set-Cookie"):
                 cookies.load(header)
@@ -38,7 +40,12 @@ class Visitor:
     def vote(self, stars: int) -> int:
         """POST the vote as htmx does; return the HTTP status."""
         body = f"stars={stars}&csrf_token={self.token}".encode()
-        headers = {"Cookie": self.cookie, "HX-Request": "true", "Content-Type": "application/x-www-form-urlencoded"}
+        headers = {
+            "Cookie": self.cookie,
+            "User-Agent": BROWSER_UA,
+            "HX-Request": "true",
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
         request = urllib.request.Request(self.vote_url, data=body, headers=headers, method="POST")
         try:
             with urllib.request.urlopen(request, timeout=60) as response:

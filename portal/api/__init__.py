@@ -28,9 +28,9 @@ def is_api_path(path: str) -> bool:
     return path == PREFIX or path.startswith(f"{PREFIX}/")
 
 
-def http_error_as_json(error: HTTPException):
+def http_error_as_json(error: HTTPException, message: str | None = None):
     """What the errors blueprint answers for an HTTP error under /api/v1/ (unknown paths included)."""
-    response, status = json_error(error.code or 500, ERROR_MESSAGES.get(error.code or 500))
+    response, status = json_error(error.code or 500, message or ERROR_MESSAGES.get(error.code or 500))
     for key, value in error.get_headers():
         if key.lower() == "allow":
             response.headers[key] = value

@@ -1,12 +1,11 @@
 from flask import render_template, request
 from sqlalchemy.exc import SQLAlchemyError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, default_exceptions
 
 from portal.api import http_error_as_json, is_api_path
 from portal.errors import bp
 from portal.extensions import db
 from portal.layout import render_page
-from portal.site_address import UntrustedHost
 
 TITLES = {
     400: "Yêu cầu không hợp lệ",
@@ -30,15 +29,22 @@ def _render_error(code: int, headers: list[tuple[str, str]] | None = None, messa
         return render_template("errors/bare.html", code=code, title=title), code, headers
 
 
+def _own_message(error: HTTPException) -> str | None:
+    """The Vietnamese message given to ``abort()`` or set on our own exception class; None
+    where Werkzeug's English default description would be all there is to say."""
+    standard = default_exceptions.get(error.code)
+    return None if standard is None or error.description == standard.description else error.description
+
+
 @bp.app_errorhandler(HTTPException)
 def http_error(error: HTTPException):
     """Known HTTP errors (404, 405 …) as Vietnamese pages with the right status."""
     if error.code is None or error.code < 400:
         return error
     if is_api_path(request.path):
-        return http_error_as_json(error)
+        return http_error_as_json(error, _own_message(error))
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
-    return _render_error(error.code, headers, error.description if isinstance(error, UntrustedHost) else None)
+    return _render_error(error.code, headers, _own_message(error))
 
 
 @bp.app_errorhandler(InternalServerError)

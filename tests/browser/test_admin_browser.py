@@ -9,6 +9,7 @@ from PIL import Image
 
 from tests.conftest import ADMIN_PASSWORD
 from tests.live_server import serve
+from tests.browser.conftest import reader_context
 
 
 @pytest.fixture
@@ -93,7 +94,7 @@ def test_delete_through_the_dialog(page, admin_url):
 
 
 def test_the_editor_page_works_without_javascript(browser, admin_url):
-    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    context = reader_context(browser, java_script_enabled=False)
     page = context.new_page()
     try:
         _sign_in(page, admin_url)

@@ -9,6 +9,7 @@ from portal import counting
 from portal.text import format_number
 from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
+from tests.browser.conftest import reader_context
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 
@@ -26,7 +27,7 @@ SHOW_TAB = """() => {
 
 @pytest.fixture
 def resident(browser):
-    context = browser.new_context(locale="vi-VN", user_agent=BROWSER_UA)
+    context = reader_context(browser)
     yield context.new_page()
     context.close()
 

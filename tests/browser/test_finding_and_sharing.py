@@ -1,6 +1,7 @@
 """Search from the header, the copy-link button, the text size control and printing, in Chromium."""
 
 import re
+from tests.browser.conftest import reader_context
 
 SEED_TITLE = "Hội nghị triển khai nhiệm vụ công tác tuyên truyền, khoa giáo năm 2020"
 
@@ -22,7 +23,7 @@ def test_search_box_in_the_header_finds_without_diacritics(page, live_url):
 
 
 def test_copy_link_button_copies_the_address(browser, live_url):
-    context = browser.new_context(locale="vi-VN")
+    context = reader_context(browser)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_url)
     page = context.new_page()
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.quality_pages import resolve
+from tests.browser.conftest import reader_context
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 SIZES = {
@@ -34,7 +35,7 @@ FIND_OVERFLOW = """() => {
 @pytest.mark.parametrize("name", ["home", "article"])
 def test_nothing_overflows_horizontally(browser, live_url, demo_app, name, size):
     width, height = SIZES[size]
-    context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": height})
+    context = reader_context(browser, viewport={"width": width, "height": height})
     page = context.new_page()
     page.goto(live_url + resolve(demo_app, name), wait_until="networkidle")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article
+from tests.browser.conftest import reader_context
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_rating_with_the_keyboard_alone(page, seed_url):
 
 
 def test_rating_with_javascript_turned_off(browser, seed_url):
-    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    context = reader_context(browser, java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(seed_url)

@@ -9,7 +9,6 @@ host, and every visible control has a size. Screenshots of the pages of issue 12
 
 from urllib.parse import urlsplit
 
-import pytest
 from sqlalchemy import select
 
 from portal.demo.loader import SEED_TITLE
@@ -17,6 +16,7 @@ from portal.extensions import db
 from portal.models import Article, Category, SidebarBlock, Song, WebLink
 from tests.conftest import ADMIN_PASSWORD
 from tests.live_server import serve
+from tests.browser.conftest import reader_context
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
@@ -24,9 +24,6 @@ SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/hea
 SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat"}
 SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
                "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
-# The rich editor still asks a CDN for ace.js; branch fix-editor removes that request.
-EDITOR_PAGES = ("/quan-tri/bai-viet/",)
-EDITOR_XFAIL = "fixed on branch fix-editor: the Jodit editor loads ace.js from cdnjs"
 
 WATCH = """
 window.portalWalk = {violations: []};
@@ -92,7 +89,7 @@ def test_walk_every_page(browser, admin_app, tmp_path):
     assert "/quan-tri/khoi-ben-phai" in paths and "/thong-ke" in paths and len(paths) > 20
     found: dict[str, list[str]] = {}
     with serve(admin_app) as base:
-        context = browser.new_context(locale="vi-VN")
+        context = reader_context(browser)
         context.add_init_script(WATCH)
         page = context.new_page()
         _sign_in(page, base)
@@ -110,11 +107,8 @@ def test_walk_every_page(browser, admin_app, tmp_path):
                     _check_songs(page, tmp_path / f"bai-hat-{width}.png")
                     _check_first_screen(page, height)
         context.close()
-    editor = {key: value for key, value in found.items() if _is_editor_cdn(key, value)}
-    wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() if key not in editor for problem in problems]
+    wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() for problem in problems]
     assert not wrong, "\n".join(wrong)
-    if editor:
-        pytest.xfail(EDITOR_XFAIL)
 
 
 def _check_songs(page, shot) -> None:
@@ -175,9 +169,3 @@ def _walk_one(page, base: str, path: str) -> list[str]:
         page.remove_listener("request", on_request)
     return errors
 
-
-def _is_editor_cdn(key: str, problems: list[str]) -> bool:
-    """Problems of an editor page that all come from its CDN script (see EDITOR_XFAIL)."""
-    path = key.split(" ", 1)[1]
-    cdn = lambda text: "cdnjs" in text or "ace" in text or "Content Security Policy" in text or "CSP" in text  # noqa: E731
-    return path.startswith(EDITOR_PAGES) and all(cdn(problem) for problem in problems)
