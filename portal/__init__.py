@@ -85,7 +85,7 @@ def _choose_services(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import models  # noqa: F401  (registers the tables)
+    from portal import models, rate_limit_store  # noqa: F401  (register the tables and portal-db://)
 
     inputs.init_app(app)  # first: its URL check runs before every other hook
     db.init_app(app)

@@ -45,12 +45,13 @@ CONTENT_SECURITY_POLICY = {
     "frame-ancestors": "'self'",
 }
 REFERRER_POLICY = "strict-origin-when-cross-origin"
-# Rate limits (Flask-Limiter) and cache (Flask-Caching) live in this process unless REDIS_URL
-# moves them to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
+# Rate limits (Flask-Limiter) are counted in the site's database, where every worker sees them
+# (portal.rate_limit_store), and the cache (Flask-Caching) lives in this process, unless
+# REDIS_URL moves both to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
 RATELIMIT_ENABLED = True  # set in every app: Flask-Limiter's one limiter would keep another app's False
-RATELIMIT_STORAGE_URI = "memory://"
-RATELIMIT_SWALLOW_ERRORS = True  # a failing Redis lets requests through rather than answering 500
-RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # …and limits them in memory until Redis answers again
+RATELIMIT_STORAGE_URI = "portal-db://"
+RATELIMIT_SWALLOW_ERRORS = True  # a failing store lets requests through rather than answering 500
+RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # …and limits them in memory until it answers again
 RATELIMIT_HEADERS_ENABLED = True
 # Without a shared store nothing is cached: a per-process cache could not be invalidated in the
 # other gunicorn workers, so a webmaster's change would show on some requests and not others.

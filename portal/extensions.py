@@ -36,7 +36,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
-# Storage and options come from the config (RATELIMIT_*, CACHE_*): memory or Redis, see create_app.
+# Storage and options come from the config (RATELIMIT_*, CACHE_*): the database or Redis, see create_app.
 # Limits are set per route (the rating widget's RATING_LIMIT), keyed on the hashed client address.
 limiter = Limiter(hashed_client_address)
 cache = Cache()

@@ -67,10 +67,10 @@ def gunicorn_command(*options: str) -> list[str]:
 class GunicornServer:
     """One gunicorn master and its workers; ``url`` once started."""
 
-    def __init__(self, settings: dict[str, str], log: Path, workers: int = 2, threads: int = 4):
+    def __init__(self, settings: dict[str, str], log: Path, workers: int = 2, threads: int = 4, options=()):
         self.settings = settings
         self.log = log
-        self.command = gunicorn_command("--workers", str(workers), "--threads", str(threads))
+        self.command = gunicorn_command("--workers", str(workers), "--threads", str(threads), *options)
         self.process: subprocess.Popen | None = None
         self.url = ""
 

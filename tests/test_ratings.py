@@ -3,6 +3,7 @@
 import os
 import re
 import secrets
+import time
 from datetime import datetime
 from html import unescape
 
@@ -10,9 +11,10 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from portal import rate_limit_store
 from portal.demo.loader import SEED_TITLE
-from portal.extensions import db, limiter
-from portal.models import Article, ArticleStatus, Vote
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, RateLimitHits, Vote
 from portal.services import ratings
 from portal.visitor import COOKIE_NAME, hashed_client_address
 from portal.widgets.forms import STARS_MESSAGE
@@ -324,17 +326,49 @@ def test_portal_rating_limit_sets_the_limit(make_app, monkeypatch):
     assert [Reader(app, seed).vote("4").status_code for _ in range(3)] == [200, 200, 429]
 
 
+def limit_keys(app) -> str:
+    with app.app_context():
+        return " ".join(db.session.scalars(select(RateLimitHits.key)))
+
+
 def test_the_limit_keys_on_a_hash_never_on_the_address(make_app):
-    demo_app = make_app(demo=True, REDIS_URL=None)  # limits in this process's memory, to read their keys
+    demo_app = make_app(demo=True, REDIS_URL=None)  # limits in the database, to read their keys
     seed = seed_id(demo_app)
     Reader(demo_app, seed, address="198.51.100.23").vote("4")
-    keys = " ".join(str(key) for key in limiter.storage.storage)
+    keys = limit_keys(demo_app)
     assert keys and "198.51.100.23" not in keys
     with demo_app.test_request_context(environ_base={"REMOTE_ADDR": "198.51.100.23"}):
         key = hashed_client_address()
     assert "198.51.100.23" not in key and key in keys
     with demo_app.test_request_context(environ_base={"REMOTE_ADDR": "198.51.100.24"}):
         assert hashed_client_address() != key
+
+
+def test_without_redis_every_worker_and_every_restart_shares_the_limit(make_app):
+    """Two apps on one database are two workers of one server; a third, built after them, is a
+    worker restarted by gunicorn's max_requests: none starts the count afresh."""
+    first_worker = make_app(demo=True, REDIS_URL=None, RATING_LIMIT="3 per minute")
+    assert first_worker.config["RATELIMIT_STORAGE_URI"] == "portal-db://"
+    database = {"SQLALCHEMY_DATABASE_URI": first_worker.config["SQLALCHEMY_DATABASE_URI"]}
+    seed = seed_id(first_worker)
+    assert [Reader(first_worker, seed).vote("4").status_code for _ in range(2)] == [200, 200]
+    second_worker = make_app(REDIS_URL=None, RATING_LIMIT="3 per minute", **database)
+    assert [Reader(second_worker, seed).vote("4").status_code for _ in range(2)] == [200, 429]
+    restarted = make_app(REDIS_URL=None, RATING_LIMIT="3 per minute", **database)
+    assert Reader(restarted, seed).vote("4").status_code == 429
+    assert Reader(restarted, seed, address="203.0.113.9").vote("4").status_code == 200  # another address
+    assert stored(restarted, seed) == (4, 16, 4)
+
+
+def test_an_expired_window_starts_afresh_in_the_database(make_app, monkeypatch):
+    app = make_app(demo=True, REDIS_URL=None, RATING_LIMIT="2 per minute")
+    seed = seed_id(app)
+    assert [Reader(app, seed).vote("5").status_code for _ in range(3)] == [200, 200, 429]
+    later = time.time() + 61
+    monkeypatch.setattr(rate_limit_store.time, "time", lambda: later)
+    assert Reader(app, seed).vote("5").status_code == 200
+    with app.app_context():
+        assert set(db.session.scalars(select(RateLimitHits.hits))) == {1}  # both windows began again
 
 
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")

@@ -1,7 +1,7 @@
 """Models, one module per subject. Importing this package registers them all."""
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
-from portal.models.ratings import Vote
+from portal.models.ratings import RateLimitHits, Vote
 from portal.models.search import ArticleSearch, SearchGeneration
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
@@ -20,6 +20,7 @@ __all__ = [
     "Media",
     "MediaKind",
     "OnlinePeak",
+    "RateLimitHits",
     "Role",
     "SearchGeneration",
     "SidebarBlock",

@@ -24,3 +24,15 @@ class Vote(db.Model):
     visitor: Mapped[str] = mapped_column(String(64))  # the random id from the visitor cookie
     stars: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+
+class RateLimitHits(db.Model):
+    """Flask-Limiter's count for one key (a limit and a hashed address) in its current fixed
+    window, when there is no Redis: in the database, so every worker and every restart of the
+    server sees the same count (portal.rate_limit_store)."""
+
+    __tablename__ = "rate_limit_hits"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    hits: Mapped[int]
+    expires_at: Mapped[float] = mapped_column(index=True)  # seconds since the epoch, as `limits` counts
