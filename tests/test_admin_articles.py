@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from portal import counting
 from portal.extensions import db
 from portal.models import Article, AuditLog, Category
 
@@ -289,6 +290,29 @@ def test_counter_offset(admin_app, admin):
     assert bad.status_code == 422 and "Phải là một số nguyên." in bad.get_data(as_text=True)
     assert admin.post("/quan-tri/bo-dem", {"visit_offset": "791935"}, form_url="/quan-tri/danh-gia").status_code == 302
     assert 'value="791935"' in admin.client.get("/quan-tri/danh-gia").get_data(as_text=True)
+
+
+def test_the_record_online_is_corrected_in_the_admin_and_logged(admin_app, admin, fixed_clock):
+    """A flood of polls once set "Cao nhất" to 12.332: the webmaster puts the true figure back."""
+    admin_app.config["CLOCK"] = fixed_clock
+    with admin_app.app_context():
+        counting.store().correct_record(12_332, datetime(2020, 6, 1, 9, 0))
+    page = admin.client.get("/quan-tri/danh-gia").get_data(as_text=True)
+    assert "Hiện ghi: 12.332 người lúc 09:00 01/06/2020" in page and 'value="12332"' in page
+    fields = {"visitors": "42", "at": "2020-06-01T09:00"}
+    future = admin.post("/quan-tri/bo-dem/cao-nhat", fields | {"at": "2020-07-01T09:00"}, form_url="/quan-tri/danh-gia")
+    assert future.status_code == 422 and "Thời điểm không được ở trong tương lai." in future.get_data(as_text=True)
+    assert 'value="42"' in future.get_data(as_text=True)  # the form keeps what was typed
+    negative = admin.post("/quan-tri/bo-dem/cao-nhat", fields | {"visitors": "-1"}, form_url="/quan-tri/danh-gia")
+    assert negative.status_code == 422 and "Phải là số không âm." in negative.get_data(as_text=True)
+    done = admin.post("/quan-tri/bo-dem/cao-nhat", fields, form_url="/quan-tri/danh-gia")
+    assert done.status_code == 302 and done.headers["Location"] == "/quan-tri/danh-gia"
+    with admin_app.app_context():
+        record = counting.store().counters(fixed_clock()).record
+        entry = db.session.execute(select(AuditLog).where(AuditLog.target_type == "online_record")).scalar_one()
+    assert (record.visitors, record.at) == (42, datetime(2020, 6, 1, 9, 0))
+    assert (entry.username, entry.summary) == ("quantri", "42 lúc 01/06/2020 09:00")
+    assert "Cao nhất" in admin.client.get("/thong-ke").get_data(as_text=True)
 
 
 def test_publish_time_defaults_to_now(admin_app, admin, fixed_clock):

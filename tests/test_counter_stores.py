@@ -21,7 +21,7 @@ from portal.models import Article, ArticleStatus, Category, TallyKind
 from portal.services import counter_redis
 from portal.services.counter_redis import RedisCounterStore
 from portal.services.counter_sql import SqlCounterStore
-from portal.services.visits import CountersUnavailable, Tally
+from portal.services.visits import CountersUnavailable, OnlineRecord, Tally
 from tests.counters_support import redis_prefix, redis_url_or_skip
 
 T0 = datetime(2020, 2, 20, 9, 0)
@@ -144,6 +144,15 @@ def test_the_record_online_is_kept_with_its_time(store):
         store.record_page_view(visitor, later)
     record = store.counters(later + timedelta(minutes=1)).record
     assert (record.visitors, record.at) == (4, later + timedelta(minutes=1))
+
+
+def test_a_corrected_record_holds_until_more_are_really_online(store):
+    store.correct_record(12_332, T0)  # a pumped figure…
+    store.correct_record(2, T0 - timedelta(days=1))  # …put right, lower
+    assert store.counters(T0).record == OnlineRecord(2, T0 - timedelta(days=1))
+    for visitor in ("a", "b", "c"):
+        store.record_page_view(visitor, T0)
+    assert store.counters(T0).record == OnlineRecord(3, T0)
 
 
 def test_article_views_go_to_the_article(store):

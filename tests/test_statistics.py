@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from portal import counting
 from portal.extensions import db
-from portal.models import Article, SiteSettings, TallyKind, VisitTally, TOTAL_PERIOD
+from portal.models import TOTAL_PERIOD, Article, AuditLog, SiteSettings, TallyKind, VisitTally
 from portal.services.content import published
+from portal.services.visits import OnlineRecord
 from portal.stats.charts import bar_chart, nice_ceiling
 from portal.text import format_number
 from tests.counters_support import BROWSER_UA
@@ -151,6 +152,33 @@ def test_cli_sets_the_offset_and_shows_the_figures(make_app, fixed_clock):
     assert f"Cao nhất: 1 lúc {NOW:%d/%m/%Y %H:%M}" in result.output
     refused = runner.invoke(args=["portal", "counters", "offset", "-5"])
     assert refused.exit_code == 2
+
+
+def test_cli_corrects_the_record_online_and_logs_it(make_app, fixed_clock):
+    app = make_app(demo=True, CLOCK=fixed_clock)  # either store: SQL, or Redis in CI's second run
+    runner = app.test_cli_runner()
+    with app.app_context():
+        counting.store().correct_record(12_332, NOW - timedelta(days=3))
+    result = runner.invoke(args=["portal", "counters", "record", "42", "--at", "20/06/2020 08:30"])
+    assert result.exit_code == 0 and "Đã sửa số người online cao nhất: 42 lúc 08:30 20/06/2020." in result.output
+    assert "Cao nhất: 42 lúc 20/06/2020 08:30" in runner.invoke(args=["portal", "counters", "show"]).output
+    future = runner.invoke(args=["portal", "counters", "record", "5", "--at", "01/07/2020 08:30"])
+    assert future.exit_code == 2 and "không được ở trong tương lai" in future.output
+    assert runner.invoke(args=["portal", "counters", "record", "7"]).exit_code == 0  # now, by default
+    with app.app_context():
+        assert counting.store().counters(NOW).record == OnlineRecord(7, NOW)
+        entries = db.session.execute(select(AuditLog).where(AuditLog.target_type == "online_record")).scalars().all()
+    assert [(entry.username, entry.summary) for entry in entries] == [
+        ("(dòng lệnh)", "42 lúc 20/06/2020 08:30"), ("(dòng lệnh)", f"7 lúc {NOW:%d/%m/%Y %H:%M}"),
+    ]  # fmt: skip
+
+
+def test_cli_offset_is_logged(make_app):
+    app = make_app(demo=True)
+    assert app.test_cli_runner().invoke(args=["portal", "counters", "offset", "791000"]).exit_code == 0
+    with app.app_context():
+        entry = db.session.execute(select(AuditLog).where(AuditLog.target_type == "settings")).scalar_one()
+    assert (entry.username, entry.summary) == ("(dòng lệnh)", "visit_offset")
 
 
 @pytest.mark.parametrize(("scale_max", "values"), [(1, [0, 1]), (20, [0, 5, 10, 15, 20]), (50, [0, 10, 20, 30, 40, 50])])

@@ -15,6 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+from portal import clock
 from portal.inputs import form_int
 from portal.models import ArticleStatus
 
@@ -164,3 +165,19 @@ class OffsetForm(AdminForm):
         "Số lượt truy cập ban đầu", [InputRequired("Hãy nhập một số."), NumberRange(0, 10**12, "Phải là số không âm.")],
         description="Cộng vào tổng lượt truy cập (ví dụ số đếm của trang web cũ).",
     )  # fmt: skip
+
+
+class OnlineRecordForm(AdminForm):
+    """Correct "Cao nhất": a record pumped by a flood, or carried over from an older site."""
+
+    visitors = IntegerField(
+        "Số người online cao nhất", [InputRequired("Hãy nhập một số."), NumberRange(0, 10**9, "Phải là số không âm.")],
+        description="Nếu thấp hơn số người đang online, kỷ lục sẽ tự tăng lại theo số thực.",
+    )  # fmt: skip
+    at = DateTimeLocalField(
+        "Thời điểm đạt kỷ lục", [InputRequired("Hãy chọn thời điểm.")], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+    )
+
+    def validate_at(self, field):
+        if field.data is not None and field.data > clock.now():
+            raise ValidationError("Thời điểm không được ở trong tương lai.")

@@ -1,14 +1,16 @@
-"""Ratings and counters: each article's count and average with a reset, and the visit offset."""
+"""Ratings and counters: each article's count and average with a reset, the visit offset and
+the record online."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
+from portal import clock, counting
 from portal.admin import bp
 from portal.admin.common import actor, confirm_page
-from portal.admin.forms import ConfirmForm, OffsetForm
+from portal.admin.forms import ConfirmForm, OffsetForm, OnlineRecordForm
 from portal.extensions import db
 from portal.inputs import int_arg
 from portal.models import Article
-from portal.services import publishing
+from portal.services import publishing, statistics
 from portal.services import sidebar as site_admin
 
 
@@ -20,21 +22,27 @@ def _statistics_url() -> str:
     return "/thong-ke"
 
 
-def _page(offset_form: OffsetForm, status: int = 200):
+def _page(offset_form: OffsetForm | None = None, record_form: OnlineRecordForm | None = None, status: int = 200):
+    counters = counting.current_counters()
+    record = counters.record if counters else None
+    if offset_form is None:
+        offset_form = OffsetForm(None, visit_offset=site_admin.settings_row().visit_offset)
+    if record_form is None:
+        record_form = OnlineRecordForm(None, visitors=record.visitors if record else 0, at=record.at if record else clock.now())
     search = request.args.get("q", "")
     pagination = db.paginate(
         publishing.rated_articles(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
     )
     return render_template(
         "admin/ratings.html", pagination=pagination, search=search, offset_form=offset_form,
-        statistics_url=_statistics_url(),
+        record_form=record_form, record=record, statistics_url=_statistics_url(),
     ), status  # fmt: skip
 
 
 @bp.get("/danh-gia")
 def ratings():
     """Per-article rating counts and averages, and the counters' starting offset."""
-    return _page(OffsetForm(None, visit_offset=site_admin.settings_row().visit_offset))
+    return _page()
 
 
 @bp.post("/bo-dem")
@@ -42,9 +50,20 @@ def counters_offset():
     """Set the number added to the visit total (a migrated site keeps its old count)."""
     form = OffsetForm()
     if not form.validate_on_submit():
-        return _page(form, 422)
+        return _page(offset_form=form, status=422)
     site_admin.save_settings({"visit_offset": form.visit_offset.data}, actor())
     flash("Đã lưu số lượt truy cập ban đầu.", "success")
+    return redirect(url_for("admin.ratings"))
+
+
+@bp.post("/bo-dem/cao-nhat")
+def online_record():
+    """Correct the record of visitors online at once (logged)."""
+    form = OnlineRecordForm()
+    if not form.validate_on_submit():
+        return _page(record_form=form, status=422)
+    statistics.correct_online_record(counting.store(), form.visitors.data, form.at.data, actor())
+    flash("Đã sửa số người online cao nhất.", "success")
     return redirect(url_for("admin.ratings"))
 
 

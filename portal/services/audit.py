@@ -27,15 +27,18 @@ TARGET_LABELS = {
     "settings": "cài đặt",
     "rating": "đánh giá",
     "user": "tài khoản",
+    "online_record": "số online cao nhất",
 }
+COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 
 
-def record(actor: User, action: str, target_type: str, target_id: int | None, summary: str = "") -> None:
-    """Add an entry to the current transaction; the caller commits it with the change itself."""
+def record(actor: User | None, action: str, target_type: str, target_id: int | None, summary: str = "") -> None:
+    """Add an entry to the current transaction; the caller commits it with the change itself.
+    No actor: the change was made on the server's command line."""
     db.session.add(
         AuditLog(
-            user_id=actor.id,
-            username=actor.username,
+            user_id=actor.id if actor else None,
+            username=actor.username if actor else COMMAND_LINE,
             action=action,
             target_type=target_type,
             target_id=target_id,

@@ -183,6 +183,9 @@ class RedisCounterStore:
             if views
         }
 
+    def correct_record(self, visitors: int, at: datetime) -> None:
+        self._redis(lambda: self._client.hset(self._key("peak"), mapping={"visitors": visitors, "at": at.isoformat()}))
+
     def close(self) -> None:
         self._client.close()
 

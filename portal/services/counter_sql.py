@@ -97,6 +97,10 @@ class _Statements:
             set_={"visitors": peak.excluded.visitors, "recorded_at": peak.excluded.recorded_at},
             where=OnlinePeak.visitors < peak.excluded.visitors,
         )
+        self.corrected_peak = peak.on_conflict_do_update(
+            index_elements=[OnlinePeak.id],
+            set_={"visitors": peak.excluded.visitors, "recorded_at": peak.excluded.recorded_at},
+        )
 
 
 class SqlCounterStore:
@@ -168,6 +172,10 @@ class SqlCounterStore:
         )
         with db.engine.connect() as connection:
             return {period: Tally(visits, views) for period, visits, views in connection.execute(statement)}
+
+    def correct_record(self, visitors: int, at: datetime) -> None:
+        with self._writing() as connection:
+            connection.execute(self._for(connection).corrected_peak, {"visitors": visitors, "now": at})
 
     def _new_record(self, visitors: int, now: datetime) -> OnlineRecord:
         with self._writing() as connection:

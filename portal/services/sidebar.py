@@ -105,7 +105,7 @@ def settings_row() -> SiteSettings:
     return settings
 
 
-def save_settings(values: dict[str, str | int], actor: User) -> SiteSettings:
+def save_settings(values: dict[str, str | int], actor: User | None) -> SiteSettings:
     """Site name, tagline, address, phone, e-mail, footer and the visit counter's starting offset."""
     settings = settings_row()
     for name, value in values.items():

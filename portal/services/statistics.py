@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from portal.models import TallyKind
+from portal.extensions import db
+from portal.models import TallyKind, User
+from portal.services import audit
 from portal.services.content import ReadCount, most_read
 from portal.services.visits import (
     CounterStore,
@@ -14,6 +16,7 @@ from portal.services.visits import (
     month_of,
     previous_month,
 )
+from portal.text import format_number
 
 DAYS_SHOWN = 30
 MONTHS_SHOWN = 12
@@ -68,6 +71,13 @@ def build_report(
         record=counters.record,
         stale=counters.stale,
     )
+
+
+def correct_online_record(store: CounterStore, visitors: int, at: datetime, actor: User | None) -> None:
+    """Set "Cao nhất" to the webmaster's figure (one pumped by a flood, or an older site's), logged."""
+    store.correct_record(visitors, at)
+    audit.record(actor, "update", "online_record", None, f"{format_number(visitors)} lúc {at:%d/%m/%Y %H:%M}")
+    db.session.commit()
 
 
 def _months(first: date, count: int) -> list[date]:

@@ -127,6 +127,9 @@ class CounterStore(Protocol):
     def tallies(self, kind: TallyKind, first: date, last: date) -> dict[date, Tally]:
         """The day or month tallies from ``first`` to ``last`` that have any counts."""
 
+    def correct_record(self, visitors: int, at: datetime) -> None:
+        """Replace the record, higher or lower (the webmaster's correction of a wrong figure)."""
+
     def close(self) -> None:
         """Let go of the store's own connections (the SQL store has none)."""
 

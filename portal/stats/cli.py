@@ -1,12 +1,14 @@
-"""`flask --app wsgi portal counters …`: see the figures, set the offset from an older site."""
+"""`flask --app wsgi portal counters …`: see the figures, set the offset from an older site, correct
+the record online. Changes are in the audit log, under the command line's name."""
+
+from datetime import datetime
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
 
 from portal import clock, counting
-from portal.extensions import db
-from portal.models import SiteSettings
+from portal.services import sidebar as site_settings
+from portal.services import statistics
 from portal.text import format_number
 
 counters = AppGroup("counters", help="Bộ đếm truy cập.")
@@ -29,10 +31,18 @@ def show() -> None:
 @click.argument("value", type=click.IntRange(min=0))
 def set_offset(value: int) -> None:
     """Đặt số lượt truy cập ban đầu (chuyển từ hệ thống cũ), cộng vào tổng."""
-    settings = db.session.execute(select(SiteSettings).limit(1)).scalar_one_or_none()
-    if settings is None:
-        settings = SiteSettings()
-        db.session.add(settings)
-    settings.visit_offset = value
-    db.session.commit()
+    site_settings.save_settings({"visit_offset": value}, actor=None)
     click.echo(f"Đã đặt số lượt truy cập ban đầu: {format_number(value)}.")
+
+
+@counters.command("record")
+@click.argument("visitors", type=click.IntRange(min=0))
+@click.option("--at", "at", type=click.DateTime(["%d/%m/%Y %H:%M"]), help="Thời điểm đạt kỷ lục (ngày/tháng/năm giờ:phút); mặc định là bây giờ.")
+def set_record(visitors: int, at: datetime | None) -> None:
+    """Sửa số người online cao nhất (ví dụ sau một đợt truy cập dồn dập); được ghi vào nhật ký."""
+    now = clock.now()
+    if at is not None and at > now:
+        raise click.BadParameter("thời điểm không được ở trong tương lai.", param_hint="--at")
+    at = at or now
+    statistics.correct_online_record(counting.store(), visitors, at, actor=None)
+    click.echo(f"Đã sửa số người online cao nhất: {format_number(visitors)} lúc {at:%H:%M %d/%m/%Y}.")
