@@ -178,6 +178,8 @@ def test_editor_upload_answers_in_the_editors_format(admin_app, editor):
     )  # fmt: skip
     assert without_alt.status_code == 422
     assert "Hãy nhập mô tả ảnh" in without_alt.get_json()["data"]["messages"][0]
+    assert without_alt.get_json()["data"]["field"] == "alt"  # the editor asks again and resends
+    assert "field" not in refused.get_json()["data"]
     without_token = editor.client.post("/quan-tri/tep/trong-bai", data={"image": (io.BytesIO(_photo()), "x.jpg")})
     assert without_token.status_code == 400
 

@@ -9,7 +9,7 @@ from portal.admin.forms import ImageForm
 from portal.extensions import db
 from portal.inputs import int_arg
 from portal.models import Media, MediaKind
-from portal.services.media import MediaError, save_image
+from portal.services.media import MediaError, MissingDescription, save_image
 from portal.text import format_size
 
 def _library(form: ImageForm, status: int = 200):
@@ -53,6 +53,9 @@ def editor_upload():
     try:
         media = _save(upload, request.form.get("alt", ""))  # the editor asks for it before uploading
     except MediaError as error:
-        return jsonify(success=False, data={"messages": [str(error)], "code": 422}), 422
+        refused = {"messages": [str(error)], "code": 422}
+        if isinstance(error, MissingDescription):
+            refused["field"] = "alt"  # the editor asks for it again and resends the same file
+        return jsonify(success=False, data=refused), 422
     data = {"files": [media.path], "isImages": [True], "baseurl": "", "messages": [], "code": 220}
     return jsonify(success=True, data=data)

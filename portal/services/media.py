@@ -36,6 +36,10 @@ class MediaError(ValueError):
     """The upload was refused; the message is for the webmaster."""
 
 
+class MissingDescription(MediaError):
+    """An image without its description (alt text): the same file may be sent again with one."""
+
+
 @dataclass(frozen=True)
 class UploadLimits:
     folder: Path
@@ -162,7 +166,7 @@ def prepare_image(stream: BinaryIO, alt: str, limits: UploadLimits) -> PreparedU
     """Check and re-encode an image (EXIF gone) and make its renditions, in memory."""
     alt = alt.strip()
     if not alt:
-        raise MediaError("Hãy nhập mô tả ảnh (văn bản thay thế) cho người không nhìn thấy ảnh.")
+        raise MissingDescription("Hãy nhập mô tả ảnh (văn bản thay thế) cho người không nhìn thấy ảnh.")
     data = _read_limited(stream, limits.max_bytes)
     with _DECODING:
         return _prepared_image(data, alt, limits)

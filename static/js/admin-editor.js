@@ -135,15 +135,51 @@
     });
   }
 
+  // ---- Uploading a picture ---------------------------------------------------------------------
+  // The upload endpoint answers in Jodit's JSON format, with a Vietnamese message and the right
+  // status when it refuses (422). Jodit's own request would turn that status into its English
+  // text ("UNPROCESSABLE ENTITY") and drop the answer, so pictures go through this one instead.
+
+  var ALT_QUESTION = "Mô tả ảnh cho người khiếm thị (bắt buộc):";
+
+  function refusal(message) {
+    return { success: false, data: { messages: [message] } };
+  }
+
+  // The server's answer as JSON, whatever its status; a refusal of our own if there is none.
+  function postImage(url, form) {
+    return fetch(url, {
+      method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() }
+    }).then(function (response) {
+      return response.json().catch(function () {
+        return refusal("Máy chủ không nhận ảnh (mã " + response.status + "). Xin tải lại trang rồi thử lại.");
+      });
+    }, function () {
+      return refusal("Không kết nối được với máy chủ; ảnh chưa được tải lên.");
+    });
+  }
+
+  // Ask for the description, send; while the server says it is missing, ask again with its
+  // message, so the picture is never lost. Cancelling the question leaves the picture out.
+  function uploadWithDescription(url, form, question) {
+    var alt = window.prompt(question || ALT_QUESTION, form.get("alt") || "");
+    if (alt === null) {
+      return Promise.resolve(refusal("Ảnh chưa được tải lên: ảnh cần có mô tả cho người khiếm thị."));
+    }
+    form.set("alt", alt.trim());
+    return postImage(url, form).then(function (answer) {
+      if (answer && !answer.success && answer.data && answer.data.field === "alt") {
+        return uploadWithDescription(url, form, answer.data.messages.join(" ") + "\n\n" + ALT_QUESTION);
+      }
+      return answer;
+    });
+  }
+
   function uploadPicture(url, blob, name, alt) {
     var form = new FormData();
     form.append("image", blob, name);
     form.append("alt", alt);
-    return fetch(url, {
-      method: "POST", body: form, credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() }
-    }).then(function (response) {
-      return response.json();
-    }).then(function (answer) {
+    return postImage(url, form).then(function (answer) {
       if (!answer || !answer.success || !answer.data || !answer.data.files || !answer.data.files.length) {
         var messages = answer && answer.data && answer.data.messages;
         throw new Error(messages && messages.length ? messages.join(" ") : "Không tải được ảnh lên.");
@@ -319,9 +355,8 @@
         filesVariableName: function () { return "image"; },
         insertImageAsBase64URI: false,
         // Alt text is required: asked for here, kept with the image and written into the body on save.
-        prepareData: function (data) {
-          data.append("alt", window.prompt("Mô tả ảnh cho người khiếm thị (bắt buộc):", "") || "");
-          return data;
+        customUploadFunction: function (data) {
+          return uploadWithDescription(area.getAttribute("data-upload-url"), data);
         }
       }
     });

@@ -75,6 +75,44 @@ def test_write_publish_and_find_on_home(page, admin_url, photo):
     assert errors == []
 
 
+def test_an_image_sent_without_a_description_is_asked_for_again(page, admin_url, photo):
+    """The server refuses it (422) in Vietnamese; the editor shows that, asks again and sends the
+    same file, which lands in the body: nothing is lost, no English status text."""
+    _sign_in(page, admin_url)
+    editor = page.locator(".jodit-wysiwyg")
+    editor.wait_for()
+    questions: list[str] = []
+    answers = iter(["", "Cây cầu mới nhìn từ bờ sông"])  # first left empty, as in a hurry
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept(next(answers))
+
+    page.on("dialog", answer)
+    page.locator(".jodit-toolbar-button_image button").first.click()
+    page.locator(".jodit-popup input[type=file]").first.set_input_files(str(photo))
+    inserted = editor.locator("img")
+    inserted.wait_for()
+    assert len(questions) == 2
+    assert "Hãy nhập mô tả ảnh" in questions[1] and "Mô tả ảnh cho người khiếm thị" in questions[1]
+    assert inserted.get_attribute("src").startswith("/uploads/")
+    assert "UNPROCESSABLE" not in page.content()
+    page.screenshot(path="/tmp/portal-editor-shots/editor-alt-asked-again.png")
+
+
+def test_cancelling_the_description_says_why_the_image_is_not_there(page, admin_url, photo):
+    _sign_in(page, admin_url)
+    editor = page.locator(".jodit-wysiwyg")
+    editor.wait_for()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator(".jodit-toolbar-button_image button").first.click()
+    page.locator(".jodit-popup input[type=file]").first.set_input_files(str(photo))
+    message = page.locator(".jodit-ui-message")
+    message.first.wait_for()
+    assert "ảnh cần có mô tả cho người khiếm thị" in message.first.inner_text()
+    assert editor.locator("img").count() == 0
+
+
 def test_delete_through_the_dialog(page, admin_url):
     _sign_in(page, admin_url)
     page.goto(admin_url + "/quan-tri/bai-viet")
