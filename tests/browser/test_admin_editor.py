@@ -93,3 +93,52 @@ def test_the_editor_is_local_and_vietnamese(page, admin_url, width, height):
     assert page.evaluate("window.cspViolations") == []
     assert foreign == []
     assert "POWERED" not in page.content().upper().replace("HIDEPOWEREDBY", "")
+
+
+def _row_status(page, title: str) -> str:
+    return page.locator("tr", has=page.get_by_role("link", name=title)).locator("td").nth(2).inner_text()
+
+
+def _dashboard_count(page, base: str, label: str) -> int:
+    page.goto(base + "/quan-tri/")
+    text = page.locator(".stat-list").get_by_role("link", name=re.compile(label)).inner_text()
+    return int(text.split(":")[1].strip().replace(".", ""))
+
+
+def test_a_scheduled_article_shows_as_published_once_its_time_passes(page, admin_app, admin_url, fixed_clock):
+    """Scheduled in the editor for 50 minutes from now; an hour later (the test's clock, moved while
+    the webmaster keeps working, so the session stays alive) the list, the filter and the dashboard
+    say published, as the public site does, and it sorts first."""
+    admin_app.config["CLOCK"] = fixed_clock
+    title = "Lịch tiếp công dân tháng 7"
+    _sign_in(page, admin_url)
+    scheduled_before = _dashboard_count(page, admin_url, "Hẹn giờ")
+    published_before = _dashboard_count(page, admin_url, "Đã đăng")
+    page.goto(admin_url + "/quan-tri/bai-viet/moi")
+    page.get_by_label("Tiêu đề").fill(title)
+    page.locator(".jodit-wysiwyg").click()
+    page.keyboard.type("Lãnh đạo thị xã tiếp công dân vào thứ Năm hằng tuần.")
+    page.get_by_label("Trạng thái").select_option("scheduled")
+    page.get_by_label("Thời điểm đăng").fill((fixed_clock() + timedelta(minutes=50)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Lưu bài viết").click()
+    page.wait_for_url("**/quan-tri/bai-viet/*")
+    page.goto(admin_url + "/quan-tri/bai-viet")
+    assert _row_status(page, title) == "Hẹn giờ"
+    assert _dashboard_count(page, admin_url, "Hẹn giờ") == scheduled_before + 1
+    assert page.request.get(admin_url + "/").text().count(title) == 0  # not public yet
+
+    fixed_clock.moment += timedelta(minutes=30)
+    page.goto(admin_url + "/quan-tri/bai-viet")
+    assert _row_status(page, title) == "Hẹn giờ"  # 20 minutes to go
+    fixed_clock.moment += timedelta(minutes=30)
+    page.goto(admin_url + "/quan-tri/bai-viet")
+    assert _row_status(page, title) == "Đã đăng"
+    assert page.locator("tbody tr").first.get_by_role("link", name=title).count() == 1  # newest first
+    page.goto(admin_url + "/quan-tri/bai-viet?trang_thai=published")
+    assert _row_status(page, title) == "Đã đăng"
+    assert _dashboard_count(page, admin_url, "Hẹn giờ") == scheduled_before
+    assert _dashboard_count(page, admin_url, "Đã đăng") == published_before + 1
+    assert title in page.request.get(admin_url + "/").text()
+    SHOTS.mkdir(exist_ok=True)
+    page.goto(admin_url + "/quan-tri/bai-viet")
+    page.screenshot(path=str(SHOTS / "scheduled-now-published.png"))
