@@ -4,6 +4,7 @@ import io
 import os
 import re
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -189,8 +190,22 @@ OGG = b"OggS\x00\x02" + b"\x00" * 400
 M4A = b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00" + b"\x00" * 400
 
 
-@pytest.mark.parametrize(("content", "extension"), [(MP3, "mp3"), (OGG, "ogg"), (M4A, "m4a")])
-def test_songs_accept_mp3_ogg_m4a_by_content(admin_app, admin, content, extension):
+def _wav() -> bytes:
+    """A real WAV file (the demo's songs are WAV): a tenth of a second of silence."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(1)
+        sound.setframerate(8000)
+        sound.writeframes(b"\x80" * 800)
+    return buffer.getvalue()
+
+
+WAV = _wav()
+
+
+@pytest.mark.parametrize(("content", "extension"), [(MP3, "mp3"), (OGG, "ogg"), (M4A, "m4a"), (WAV, "wav")])
+def test_songs_accept_mp3_ogg_m4a_wav_by_content(admin_app, admin, content, extension):
     fields = {"title": "Khúc hát sông La mới tải", "composer": "Nhạc sĩ", "performer": "Ca sĩ",
               "audio_file": (io.BytesIO(content), "bai-hat.bin")}  # fmt: skip
     response = admin.post("/quan-tri/bai-hat/moi", fields, content_type="multipart/form-data")
@@ -202,12 +217,17 @@ def test_songs_accept_mp3_ogg_m4a_by_content(admin_app, admin, content, extensio
     assert "Khúc hát sông La mới tải" in sidebar
 
 
+def test_the_audio_picker_offers_only_sound_files(admin):
+    page = admin.client.get("/quan-tri/bai-hat/moi").get_data(as_text=True)
+    assert 'accept="audio/mpeg,audio/ogg,audio/mp4,audio/wav,.mp3,.ogg,.m4a,.wav"' in page
+
+
 def test_songs_refuse_other_files(admin_app, admin):
     files, rows = _files(admin_app), _media_count(admin_app)
     fields = {"title": "Bài giả", "audio_file": (io.BytesIO(b"MZ\x90\x00 an exe"), "bai-hat.mp3")}
     response = admin.post("/quan-tri/bai-hat/moi", fields, content_type="multipart/form-data")
     assert response.status_code == 422
-    assert "Chỉ nhận tệp âm thanh MP3, OGG hoặc M4A." in response.get_data(as_text=True)
+    assert "Chỉ nhận tệp âm thanh MP3, OGG, M4A hoặc WAV." in response.get_data(as_text=True)
     assert (_files(admin_app), _media_count(admin_app)) == (files, rows)
 
 

@@ -87,12 +87,25 @@ def test_hide_show_and_reorder_blocks(admin_app, admin):
     assert _blocks(admin_app)[1][0] == first_kind
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.com", "example.com", "https://"])
-def test_links_must_be_http(admin_app, admin, url):
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://example.com", "https://", "localhost", "hatinh gov vn", "//hatinh.gov.vn"]
+)
+def test_links_must_be_web_addresses(admin_app, admin, url):
     response = admin.post("/quan-tri/lien-ket/moi", {"title": "Trang lạ", "url": url})
     assert response.status_code == 422
-    assert "phải bắt đầu bằng http:// hoặc https://" in response.get_data(as_text=True)
+    assert "Địa chỉ phải là một trang web (http:// hoặc https://) có tên miền" in response.get_data(as_text=True)
     assert f'value="{url}"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("hatinh.gov.vn", "https://hatinh.gov.vn"), ("www.hatinh.gov.vn/tin-tuc?id=5", "https://www.hatinh.gov.vn/tin-tuc?id=5"),
+     ("hatinh.gov.vn:8080/", "https://hatinh.gov.vn:8080/"), ("http://hongLinh.hatinh.gov.vn", "http://hongLinh.hatinh.gov.vn")],
+)  # fmt: skip
+def test_a_link_typed_without_https_is_completed(admin_app, admin, typed, saved):
+    assert admin.post("/quan-tri/lien-ket/moi", {"title": "Cổng Hà Tĩnh", "url": typed}).status_code == 302
+    with admin_app.app_context():
+        assert db.session.execute(select(WebLink.url).where(WebLink.title == "Cổng Hà Tĩnh")).scalar_one() == saved
 
 
 def test_add_edit_move_and_delete_a_link(admin_app, admin):

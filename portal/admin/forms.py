@@ -143,7 +143,10 @@ class SongForm(AdminForm):
     title = StringField("Tên bài hát", [InputRequired(REQUIRED), _length(200)])
     composer = StringField("Sáng tác", [Optional(), _length(200)])
     performer = StringField("Thể hiện", [Optional(), _length(200)])
-    audio_file = FileField("Tệp âm thanh", description="MP3, OGG hoặc M4A.")
+    audio_file = FileField(
+        "Tệp âm thanh", description="MP3, OGG, M4A hoặc WAV.",
+        render_kw={"accept": "audio/mpeg,audio/ogg,audio/mp4,audio/wav,.mp3,.ogg,.m4a,.wav"},
+    )  # fmt: skip
 
 
 class LinkForm(AdminForm):

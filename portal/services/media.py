@@ -191,22 +191,24 @@ def _prepared_image(data: bytes, alt: str, limits: UploadLimits) -> PreparedUplo
 
 
 def audio_type(head: bytes) -> tuple[str, str] | None:
-    """(extension, MIME type) of MP3, OGG or M4A content, from its first bytes; None otherwise."""
+    """(extension, MIME type) of MP3, OGG, M4A or WAV content, from its first bytes; None otherwise."""
     if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
         return "mp3", "audio/mpeg"
     if head.startswith(b"OggS"):
         return "ogg", "audio/ogg"
     if head[4:8] == b"ftyp" and head[8:12] in (b"M4A ", b"M4B ", b"mp42", b"isom", b"mp41", b"iso2"):
         return "m4a", "audio/mp4"
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return "wav", "audio/wav"
     return None
 
 
 def save_audio(stream: BinaryIO, title: str, limits: UploadLimits, actor: User) -> Media:
-    """Store an MP3, OGG or M4A file recognised by its content."""
+    """Store an MP3, OGG, M4A or WAV file recognised by its content."""
     data = _read_limited(stream, limits.max_bytes)
     detected = audio_type(data[:16])
     if detected is None:
-        raise MediaError("Chỉ nhận tệp âm thanh MP3, OGG hoặc M4A.")
+        raise MediaError("Chỉ nhận tệp âm thanh MP3, OGG, M4A hoặc WAV.")
     extension, mime_type = detected
     media = Media(kind=MediaKind.AUDIO, filename=f"{secrets.token_hex(12)}.{extension}",
                   mime_type=mime_type, size=len(data), alt=title.strip()[:300])  # fmt: skip

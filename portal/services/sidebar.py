@@ -1,5 +1,6 @@
 """The webmaster's side of the sidebar: block order and visibility, the map, songs and links."""
 
+import re
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
@@ -42,12 +43,18 @@ def set_visible(block: SidebarBlock, visible: bool, actor: User) -> None:
     db.session.commit()
 
 
+_SCHEME = re.compile(r"[a-z][a-z0-9+-]*:", re.IGNORECASE)  # "https:", "mailto:"; never "hatinh.gov.vn:8080"
+
+
 def check_web_address(url: str, field: str = "url") -> str:
-    """An absolute http(s) address, or an error for the field."""
+    """An absolute http(s) address, or an error for the field. An address typed without its
+    scheme ("hatinh.gov.vn/tin-tuc") is completed with https://, as a browser's address bar does."""
     url = url.strip()
+    if url and not _SCHEME.match(url) and not url.startswith(("/", "\\")):
+        url = "https://" + url
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise SidebarError(field, "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên miền.")
+    if parts.scheme.lower() not in ("http", "https") or "." not in (parts.hostname or "") or any(c.isspace() for c in url):
+        raise SidebarError(field, "Địa chỉ phải là một trang web (http:// hoặc https://) có tên miền, ví dụ https://hatinh.gov.vn.")
     return url
 
 
