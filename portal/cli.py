@@ -161,7 +161,7 @@ def set_password(username: str) -> None:
         "Mật khẩu mới", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"
     )
     try:
-        change_password(user, password, clock.now())
+        change_password(user, password, clock.now(), actor=None)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Đã đổi mật khẩu của “{user.username}”; mọi phiên đăng nhập của tài khoản đã kết thúc.")
@@ -176,7 +176,7 @@ def set_account_active(username: str, state: str) -> None:
     from portal.services.accounts import set_active
 
     user = _account(username)
-    set_active(user, state == "on", clock.now())
+    set_active(user, state == "on", clock.now(), actor=None)
     click.echo(f"Tài khoản “{user.username}” đã được {'mở lại' if state == 'on' else 'khóa; mọi phiên đã kết thúc'}.")
 
 

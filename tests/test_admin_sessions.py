@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import AdminSession, SignInThrottle, User
+from portal.models import AdminSession, AuditLog, SignInThrottle, User
 from portal.services import accounts
 from tests.conftest import AdminBrowser
 from tests.live_server import serve
@@ -139,16 +139,43 @@ def test_a_new_password_or_a_disabled_account_ends_every_session(admin_app, fixe
     copies = [_copied_cookie(admin_app)[1] for _ in range(2)]
     with admin_app.app_context():
         user = db.session.execute(select(User).where(User.username == "quantri")).scalar_one()
-        accounts.change_password(user, "mot-mat-khau-moi-dai", fixed_clock())
+        accounts.change_password(user, "mot-mat-khau-moi-dai", fixed_clock(), actor=None)
     assert not any(_opens_admin(admin_app, copy) for copy in copies)
     browser = AdminBrowser(admin_app.test_client())
     assert browser.sign_in("quantri", "mot-mat-khau-moi-dai").status_code == 302
     copy = browser.client.get_cookie("session").value
     with admin_app.app_context():
         user = db.session.execute(select(User).where(User.username == "quantri")).scalar_one()
-        accounts.set_active(user, False, fixed_clock())
-        accounts.set_active(user, True, fixed_clock())  # enabling again does not bring the sessions back
+        accounts.set_active(user, False, fixed_clock(), actor=None)
+        accounts.set_active(user, True, fixed_clock(), actor=None)  # enabling again does not bring the sessions back
     assert not _opens_admin(admin_app, copy)
+
+
+def test_changing_ones_own_password_in_the_admin_ends_the_other_sessions(admin_app):
+    """The webmaster, signed in at the office and on a phone, changes the password on the phone:
+    the office session (a copied cookie, as a thief would hold) is out, the phone stays in."""
+    _, office = _copied_cookie(admin_app)
+    phone, _ = _copied_cookie(admin_app)
+    url = "/quan-tri/doi-mat-khau"
+    assert 'href="/quan-tri/doi-mat-khau"' in phone.client.get("/quan-tri/").get_data(as_text=True)
+    fields = {"current": "mat-khau-rat-dai-2020", "new": "mot-mat-khau-moi-dai", "confirm": "mot-mat-khau-moi-dai"}
+    cases = [
+        ({"confirm": "khac-han-mat-khau"}, 422, "Hai lần nhập mật khẩu mới không giống nhau."),
+        ({"new": "ngan", "confirm": "ngan"}, 422, "Mật khẩu mới phải có từ 10 đến 200 ký tự."),
+        ({"current": "sai-mat-khau"}, 400, "Mật khẩu hiện tại không đúng. Còn 4 lần thử."),
+    ]
+    for changed, status, message in cases:
+        refused = phone.post(url, fields | changed)
+        assert refused.status_code == status and message in refused.get_data(as_text=True)
+    assert _opens_admin(admin_app, office)  # nothing changed yet
+    done = phone.post(url, fields)
+    assert done.status_code == 302 and done.headers["Location"] == "/quan-tri/"
+    assert "Đã đổi mật khẩu" in phone.client.get("/quan-tri/").get_data(as_text=True)
+    assert not _opens_admin(admin_app, office)
+    assert AdminBrowser(admin_app.test_client()).sign_in("quantri", "mot-mat-khau-moi-dai").status_code == 302
+    with admin_app.app_context():
+        entry = db.session.execute(select(AuditLog).where(AuditLog.target_type == "user")).scalar_one()
+    assert (entry.username, entry.summary) == ("quantri", "quantri: đổi mật khẩu")
 
 
 def test_an_idle_session_expires(admin_app, fixed_clock):

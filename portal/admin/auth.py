@@ -1,4 +1,4 @@
-"""Signing in and out, and the admin's front page."""
+"""Signing in and out, changing one's own password, and the admin's front page."""
 
 import math
 from datetime import timedelta
@@ -8,8 +8,8 @@ from flask_login import current_user, login_user, logout_user
 
 from portal import clock
 from portal.admin import SESSION_TOKEN, bp
+from portal.admin.forms import ConfirmForm, PasswordChangeForm, SignInForm
 from portal.inputs import local_path
-from portal.admin.forms import ConfirmForm, SignInForm
 from portal.models import ArticleStatus
 from portal.services import accounts, admin_sessions, publishing
 from portal.services.sign_in_throttle import Throttle
@@ -32,11 +32,10 @@ def _wait_message(wait: timedelta) -> str:
     return f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {later}."
 
 
-def _failure_message(result: accounts.SignInResult) -> str:
+def _failure_message(result: accounts.SignInResult, wrong: str = "Tên đăng nhập hoặc mật khẩu không đúng.") -> str:
     """Why the sign-in failed, and how many tries remain or how long to wait."""
     if not result.checked:
         return _wait_message(result.wait)
-    wrong = "Tên đăng nhập hoặc mật khẩu không đúng."
     if result.wait:
         return f"{wrong} {_wait_message(result.wait)}"
     return f"{wrong} Còn {result.remaining} lần thử."
@@ -72,6 +71,29 @@ def sign_out():
         session.clear()
         flash("Bạn đã đăng xuất.", "success")
     return redirect(url_for("admin.sign_in"))
+
+
+@bp.route("/doi-mat-khau", methods=["GET", "POST"])
+def change_password():
+    """The signed-in account's own password. The current one is checked as a sign-in try (same
+    limits), and the change ends every session of the account; this browser gets a new one."""
+    form = PasswordChangeForm()
+
+    def page(status: int):
+        return render_template("admin/form.html", form=form, heading="Đổi mật khẩu", back=url_for("admin.dashboard")), status
+
+    if not form.validate_on_submit():
+        return page(422 if form.errors else 200)
+    user = current_user._get_current_object()
+    address = accounts.address_key(request.remote_addr or "", current_app.config["SECRET_KEY"])
+    checked = accounts.sign_in(user.username, form.current.data, address, clock.now(), _throttle())
+    if checked.user is None:
+        form.current.errors = [_failure_message(checked, "Mật khẩu hiện tại không đúng.")]
+        return page(429 if checked.wait else 400)
+    accounts.change_password(user, form.new.data, clock.now(), actor=user)
+    session[SESSION_TOKEN] = admin_sessions.start(user, clock.now())
+    flash("Đã đổi mật khẩu. Mọi nơi khác đang đăng nhập bằng tài khoản này đã bị đăng xuất.", "success")
+    return redirect(url_for("admin.dashboard"))
 
 
 @bp.get("/")

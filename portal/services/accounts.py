@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Role, User
-from portal.services import admin_sessions
+from portal.services import admin_sessions, audit
 from portal.services.sign_in_throttle import Keys, Throttle, give_back, take_try
 
 
@@ -102,18 +102,20 @@ def _password_matches(user: User | None, password: str) -> bool:
         return False
 
 
-def change_password(user: User, password: str, now: datetime) -> None:
+def change_password(user: User, password: str, now: datetime, actor: User | None) -> None:
     """A new password ends every session of the account (whoever knew the old one is out)."""
     if len(password) < 10:
         raise AccountError("Mật khẩu phải có ít nhất 10 ký tự.")
     user.password_hash = hash_password(password)
     admin_sessions.end_all_of(user.id, now)
+    audit.record(actor, "update", "user", user.id, f"{user.username}: đổi mật khẩu")
     db.session.commit()
 
 
-def set_active(user: User, active: bool, now: datetime) -> None:
+def set_active(user: User, active: bool, now: datetime, actor: User | None) -> None:
     """Disable or enable an account; disabling ends every session of it at once."""
     user.active = active
     if not active:
         admin_sessions.end_all_of(user.id, now)
+    audit.record(actor, "update", "user", user.id, f"{user.username}: {'mở khóa' if active else 'khóa'}")
     db.session.commit()
