@@ -5,12 +5,14 @@ The tests are skipped, with the reason, where chromium or Playwright is missing;
 """
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"  # ignored by git
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless",
@@ -57,3 +59,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def screenshot(target, name: str, **options) -> Path:
+    """Save a picture of a page or an element as build/screenshots/<name>.png, for a person to
+    look at; its path is printed (pytest -s, or the report of a failure)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    target.screenshot(path=path, **options)
+    print(f"ảnh chụp: {path}")
+    return path

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.browser.conftest import reader_context, screenshot
 from tests.conftest import ADMIN_PASSWORD
 from tests.live_server import serve
-from tests.browser.conftest import reader_context
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_an_image_sent_without_a_description_is_asked_for_again(page, admin_url,
     assert "Hãy nhập mô tả ảnh" in questions[1] and "Mô tả ảnh cho người khiếm thị" in questions[1]
     assert inserted.get_attribute("src").startswith("/uploads/")
     assert "UNPROCESSABLE" not in page.content()
-    page.screenshot(path="/tmp/portal-editor-shots/editor-alt-asked-again.png")
+    screenshot(page, "editor-description-asked-again")
 
 
 def test_cancelling_the_description_says_why_the_image_is_not_there(page, admin_url, photo):

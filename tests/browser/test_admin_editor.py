@@ -4,16 +4,15 @@ scheduled article's status in the admin changing when its time passes."""
 
 import re
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import screenshot
 from tests.browser.test_admin_browser import _sign_in
 from tests.live_server import serve
 
 SIZES = [(1280, 800), (360, 740)]
-SHOTS = Path("/tmp") / "portal-editor-shots"
 ENGLISH = [
     "Heading", "Paragraph", "Normal", "Bold", "Italic", "Underline", "Strike", "Insert", "Image", "Link",
     "Apply", "Cancel", "Source", "Advanced", "Alternative", "Class", "Powered", "Jodit", "Upload", "Browse",
@@ -75,14 +74,13 @@ def test_the_editor_is_local_and_vietnamese(page, admin_url, width, height):
     foreign = _watched(page, admin_url)
     _sign_in(page, admin_url)
     page.locator(".jodit-wysiwyg").wait_for()
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"editor-{width}.png"), full_page=True)
+    screenshot(page, f"editor-{width}", full_page=True)
     texts = [page.evaluate(UI_TEXT)]
     for button in ("paragraph", "image", "link", "table"):
         _open(page, f".jodit-toolbar-button_{button} button")
         texts.append(page.evaluate(UI_TEXT))
         if button == "image":
-            page.screenshot(path=str(SHOTS / f"editor-image-{width}.png"))
+            screenshot(page, f"editor-image-{width}")
         page.keyboard.press("Escape")
     _open(page, ".jodit-toolbar-button_source button")  # the HTML source view
     assert page.locator(".jodit-source textarea, textarea.jodit-source__mirror").count() >= 1
@@ -139,6 +137,5 @@ def test_a_scheduled_article_shows_as_published_once_its_time_passes(page, admin
     assert _dashboard_count(page, admin_url, "Hẹn giờ") == scheduled_before
     assert _dashboard_count(page, admin_url, "Đã đăng") == published_before + 1
     assert title in page.request.get(admin_url + "/").text()
-    SHOTS.mkdir(exist_ok=True)
     page.goto(admin_url + "/quan-tri/bai-viet")
-    page.screenshot(path=str(SHOTS / "scheduled-now-published.png"))
+    screenshot(page, "scheduled-now-published")

@@ -4,14 +4,12 @@ Screenshots of each page at each size are kept under build/screenshots/ (ignored
 for a person to look at.
 """
 
-from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import reader_context, screenshot
 from tests.quality_pages import resolve
-from tests.browser.conftest import reader_context
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 SIZES = {
     "phone": (360, 740),
     "desktop": (1280, 800),
@@ -38,8 +36,7 @@ def test_nothing_overflows_horizontally(browser, live_url, demo_app, name, size)
     context = reader_context(browser, viewport={"width": width, "height": height})
     page = context.new_page()
     page.goto(live_url + resolve(demo_app, name), wait_until="networkidle")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}.png", full_page=True)
+    screenshot(page, f"{name}-{width}x{height}", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
     assert page.evaluate(FIND_OVERFLOW) == []
     context.close()

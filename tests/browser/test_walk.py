@@ -14,9 +14,9 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Category, SidebarBlock, Song, WebLink
+from tests.browser.conftest import reader_context, screenshot
 from tests.conftest import ADMIN_PASSWORD
 from tests.live_server import serve
-from tests.browser.conftest import reader_context
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
@@ -84,7 +84,7 @@ def _sign_in(page, base: str) -> None:
     page.wait_for_url("**/quan-tri/")
 
 
-def test_walk_every_page(browser, admin_app, tmp_path):
+def test_walk_every_page(browser, admin_app):
     paths = walk_paths(admin_app)
     assert "/quan-tri/khoi-ben-phai" in paths and "/thong-ke" in paths and len(paths) > 20
     found: dict[str, list[str]] = {}
@@ -100,22 +100,19 @@ def test_walk_every_page(browser, admin_app, tmp_path):
                 if problems:
                     found[f"{size} {path}"] = problems
                 if path in SCREENSHOTS:
-                    shot = tmp_path / f"{SCREENSHOTS[path]}-{width}.png"
-                    page.screenshot(path=shot, full_page=path != "/")
-                    print(f"ảnh chụp: {shot}")
+                    screenshot(page, f"{SCREENSHOTS[path]}-{width}", full_page=path != "/")
                 if path == "/":
-                    _check_songs(page, tmp_path / f"bai-hat-{width}.png")
+                    _check_songs(page, f"bai-hat-{width}")
                     _check_first_screen(page, height)
         context.close()
     wrong = [f"{key}: {problem[:160]}" for key, problems in found.items() for problem in problems]
     assert not wrong, "\n".join(wrong)
 
 
-def _check_songs(page, shot) -> None:
+def _check_songs(page, shot: str) -> None:
     """Point 1: the players can be seen and reached with the keyboard, a download link beside each."""
     songs = page.locator(".block-songs")
-    songs.screenshot(path=shot)
-    print(f"ảnh chụp: {shot}")
+    screenshot(songs, shot)
     players = songs.locator("audio")
     assert players.count() > 0
     for index in range(players.count()):
