@@ -285,9 +285,11 @@ def test_rating_reset_clears_the_aggregates_and_is_logged(admin_app, admin):
 
 def test_counter_offset(admin_app, admin):
     bad = admin.post("/quan-tri/bo-dem", {"visit_offset": "-5"}, form_url="/quan-tri/danh-gia")
-    assert bad.status_code == 422 and "Phải là số không âm." in bad.get_data(as_text=True)
+    assert bad.status_code == 422 and "Phải là một số từ 0 đến 2.147.483.647." in bad.get_data(as_text=True)
     bad = admin.post("/quan-tri/bo-dem", {"visit_offset": "nhiều"}, form_url="/quan-tri/danh-gia")
     assert bad.status_code == 422 and "Phải là một số nguyên." in bad.get_data(as_text=True)
+    bad = admin.post("/quan-tri/bo-dem", {"visit_offset": str(2**31)}, form_url="/quan-tri/danh-gia")
+    assert bad.status_code == 422 and "Phải là một số từ 0 đến 2.147.483.647." in bad.get_data(as_text=True)
     assert admin.post("/quan-tri/bo-dem", {"visit_offset": "791935"}, form_url="/quan-tri/danh-gia").status_code == 302
     assert 'value="791935"' in admin.client.get("/quan-tri/danh-gia").get_data(as_text=True)
 
@@ -304,7 +306,7 @@ def test_the_record_online_is_corrected_in_the_admin_and_logged(admin_app, admin
     assert future.status_code == 422 and "Thời điểm không được ở trong tương lai." in future.get_data(as_text=True)
     assert 'value="42"' in future.get_data(as_text=True)  # the form keeps what was typed
     negative = admin.post("/quan-tri/bo-dem/cao-nhat", fields | {"visitors": "-1"}, form_url="/quan-tri/danh-gia")
-    assert negative.status_code == 422 and "Phải là số không âm." in negative.get_data(as_text=True)
+    assert negative.status_code == 422 and "Phải là một số từ 0 đến 2.147.483.647." in negative.get_data(as_text=True)
     done = admin.post("/quan-tri/bo-dem/cao-nhat", fields, form_url="/quan-tri/danh-gia")
     assert done.status_code == 302 and done.headers["Location"] == "/quan-tri/danh-gia"
     with admin_app.app_context():

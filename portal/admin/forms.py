@@ -16,8 +16,9 @@ from wtforms import (
 from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from portal import clock
-from portal.inputs import form_int
+from portal.inputs import MAX_INT, form_int
 from portal.models import ArticleStatus
+from portal.text import format_number
 
 REQUIRED = "Không được để trống."
 STATUS_CHOICES = [
@@ -26,6 +27,7 @@ STATUS_CHOICES = [
     (ArticleStatus.SCHEDULED.value, "Hẹn giờ"),
 ]
 STATUS_LABELS = dict(STATUS_CHOICES)
+COUNT_RANGE = f"Phải là một số từ 0 đến {format_number(MAX_INT)}."
 
 
 class _Vietnamese:
@@ -176,7 +178,8 @@ class SettingsForm(AdminForm):
 
 class OffsetForm(AdminForm):
     visit_offset = IntegerField(
-        "Số lượt truy cập ban đầu", [InputRequired("Hãy nhập một số."), NumberRange(0, 10**12, "Phải là số không âm.")],
+        "Số lượt truy cập ban đầu",
+        [InputRequired("Hãy nhập một số."), NumberRange(0, MAX_INT, COUNT_RANGE)],
         description="Cộng vào tổng lượt truy cập (ví dụ số đếm của trang web cũ).",
     )  # fmt: skip
 
@@ -185,7 +188,8 @@ class OnlineRecordForm(AdminForm):
     """Correct "Cao nhất": a record pumped by a flood, or carried over from an older site."""
 
     visitors = IntegerField(
-        "Số người online cao nhất", [InputRequired("Hãy nhập một số."), NumberRange(0, 10**9, "Phải là số không âm.")],
+        "Số người online cao nhất",
+        [InputRequired("Hãy nhập một số."), NumberRange(0, MAX_INT, COUNT_RANGE)],
         description="Nếu thấp hơn số người đang online, kỷ lục sẽ tự tăng lại theo số thực.",
     )  # fmt: skip
     at = DateTimeLocalField(

@@ -7,6 +7,7 @@ import click
 from flask.cli import AppGroup
 
 from portal import clock, counting
+from portal.inputs import MAX_INT
 from portal.services import sidebar as site_settings
 from portal.services import statistics
 from portal.text import format_number
@@ -28,7 +29,7 @@ def show() -> None:
 
 
 @counters.command("offset")
-@click.argument("value", type=click.IntRange(min=0))
+@click.argument("value", type=click.IntRange(0, MAX_INT))
 def set_offset(value: int) -> None:
     """Đặt số lượt truy cập ban đầu (chuyển từ hệ thống cũ), cộng vào tổng."""
     site_settings.save_settings({"visit_offset": value}, actor=None)
@@ -36,7 +37,7 @@ def set_offset(value: int) -> None:
 
 
 @counters.command("record")
-@click.argument("visitors", type=click.IntRange(min=0))
+@click.argument("visitors", type=click.IntRange(0, MAX_INT))
 @click.option("--at", "at", type=click.DateTime(["%d/%m/%Y %H:%M"]), help="Thời điểm đạt kỷ lục (ngày/tháng/năm giờ:phút); mặc định là bây giờ.")
 def set_record(visitors: int, at: datetime | None) -> None:
     """Sửa số người online cao nhất (ví dụ sau một đợt truy cập dồn dập); được ghi vào nhật ký."""
