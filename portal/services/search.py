@@ -6,15 +6,17 @@ diacritics, đ → d) into plain words and written to ``article_search`` wheneve
 saved through the ORM (mapper events below), so the admin, the demo loader and any other writer
 keep the index right without remembering to. Bulk writers that bypass the ORM call
 ``index_articles``. Queries are folded the same way and matched word for word: every word of
-the query must occur; articles whose title holds every word come first, then newer before older.
+the query must occur, next to each other as typed when any article has them so. Up to
+``SCORED_AT_MOST`` matches are ranked by relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL,
+the title weighted above the body), newer first among equals.
 
 At 100,000 articles a common word matches most of them, so a search never orders or counts
-every match: ``rank`` takes the newest ``RESULT_LIMIT`` title matches and the newest
-``RESULT_LIMIT + 1`` matches of any kind, each a walk down the rank key (which sorts like
-published_at, id) that stops at its LIMIT. Together they give exactly the first
-``RESULT_LIMIT`` places of the full ranking (a page asks only for the places up to its own
-end), and say whether there are more; the page then says "hơn 1.000" instead of a count
-nobody needs. A ranking is remembered in the process until the index changes (a generation
+every match: with more than ``SCORED_AT_MOST`` matches, ``rank`` takes the newest
+``RESULT_LIMIT`` title matches and the newest ``RESULT_LIMIT + 1`` matches of any kind, each a
+walk down the rank key (which sorts like published_at, id) that stops at its LIMIT: titles
+first, then newest first. Together they give exactly the first ``RESULT_LIMIT`` places of that
+ranking (a page asks only for the places up to its own end), and say whether there are more;
+the page then says "hơn 1.000" instead of a count nobody needs. A ranking is remembered in the process until the index changes (a generation
 number that triggers move on every write) or the clock reaches an article not yet out.
 """
 
@@ -48,6 +50,8 @@ SNIPPET_LEAD = 8
 INDEXED_FIELDS = ("title", "summary", "body")
 RANKED_FIELDS = ("status", "published_at")
 RESULT_LIMIT = 1000
+SCORED_AT_MOST = 1000  # up to this many matches are ranked by relevance; more, newest first
+TITLE_WEIGHT = 8.0  # a word in the title counts as much as eight in the body
 PG_SORT_AT_MOST = 200
 REMEMBERED_RANKINGS = 512  # per process; a ranking is a few dozen ids
 RANK_EPOCH = datetime(1900, 1, 1)
@@ -266,12 +270,16 @@ def _postgresql_matches(
     """The same for PostgreSQL, the query written inline, not as a parameter: once psycopg
     prepares a statement, PostgreSQL may switch to a plan made without knowing the words."""
     document = literal_column(f"article_search.{PG_TITLE_COLUMN if title_only else PG_DOCUMENT_COLUMN}")
+    key = ArticleSearch.rank_key
+    return key, and_(document.op("@@")(_pg_query(terms, phrase)), key.between(1, bound))
+
+
+def _pg_query(terms: list[str], phrase: bool) -> ColumnElement:
     if not all(_WORD.fullmatch(term) for term in terms):
         raise ValueError(f"not a folded word list: {terms!r}")
     operator = " <-> " if phrase else " & "
     query = literal_column("'" + operator.join(terms) + "'")  # letters and digits only: nothing to escape
-    key = ArticleSearch.rank_key
-    return key, and_(document.op("@@")(func.to_tsquery(literal_column("'simple'"), query)), key.between(1, bound))
+    return func.to_tsquery(literal_column("'simple'"), query)
 
 
 def _matches(terms: list[str], title_only: bool, bound: int, dialect: str, phrase: bool = False):
@@ -300,6 +308,23 @@ def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, h
     return list(db.session.execute(select(key).where(condition).order_by(order).limit(how_many)).scalars())
 
 
+def _most_relevant_keys(terms: list[str], bound: int, dialect: str, how_many: int, phrase: bool) -> list[int]:
+    """The rank keys of the ``how_many`` most relevant matches, the newer first among equals:
+    BM25 on SQLite, with a word in the title worth ``TITLE_WEIGHT`` in the body; ts_rank_cd on
+    PostgreSQL, the title's weight A against the body's D, divided by the log of the length as
+    BM25 does. Both score every match, so ``_rank`` asks only when there are few."""
+    key, condition = _matches(terms, False, bound, dialect, phrase)
+    if dialect == "postgresql":
+        body = 1 / TITLE_WEIGHT  # PostgreSQL's weights are at most 1: the title 1, the body less
+        weights = literal_column(f"'{{{body}, {body}, {body}, 1}}'::float4[]")  # D (the body), C, B, A (the title)
+        document = literal_column(f"article_search.{PG_DOCUMENT_COLUMN}")
+        relevance = func.ts_rank_cd(weights, document, _pg_query(terms, phrase), 1).desc()
+    else:
+        relevance = func.bm25(literal_column(FTS_TABLE), TITLE_WEIGHT, 1.0)  # more negative: more relevant
+    query = select(key).where(condition).order_by(relevance, key.desc()).limit(how_many)
+    return list(db.session.execute(query).scalars())
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The first places of the ranking (article ids, best first); ``total``: how many places it
@@ -314,10 +339,10 @@ class Ranking:
 
 
 def rank(terms: list[str], now: datetime, dialect: str, places: int | None = None, limit: int | None = None) -> Ranking:
-    """The first ``places`` (at most ``limit``) of the full ranking: title matches newest
-    first, then the other matches newest first. Several words match as typed, next to each
-    other ("hoi nghi" is the word "hội nghị", not "xã hội … kiến nghị"); only when no article
-    holds them so do the articles holding them anywhere come, marked ``approximate``.
+    """The first ``places`` (at most ``limit``) of the full ranking: the most relevant first
+    (see ``_rank``). Several words match as typed, next to each other ("hoi nghi" is the word
+    "hội nghị", not "xã hội … kiến nghị"); only when no article holds them so do the articles
+    holding them anywhere come, marked ``approximate``.
 
     Remembered per process for the index generation and the span of time in which no article
     appears or goes (see ``_remembered``), so a popular query costs one small read until an
@@ -342,19 +367,23 @@ def _rank(
     terms: list[str], bound: int, dialect: str, places: int, limit: int, phrase: bool, approximate: bool = False
 ) -> Ranking:
     """``rank`` from the index, for the articles whose keys are in 1 … ``bound`` that hold the
-    terms as a phrase (``phrase``) or anywhere.
+    terms as a phrase (``phrase``) or anywhere: by relevance when at most ``SCORED_AT_MOST``
+    do, otherwise title matches newest first, then the others newest first.
 
-    Exact without ranking every match: if fewer titles match than the places asked for, those
-    are all of them, and the newest ``places`` matches of any kind hold at least as many others
-    as the places left, the newest ones. The total is the number of those newest matches when
+    The second is exact without ranking every match: if fewer titles match than the places
+    asked for, those are all of them, and the newest ``places`` matches of any kind hold at
+    least as many others as the places left, the newest ones. The total is the number of those newest matches when
     they are fewer than the places, else a count of at most ``limit + 1`` keys."""
     latest = _newest_keys(terms, False, bound, dialect, places, phrase) if places > 0 else []
     found = len(latest)
     if found == places:
         found = _count_at_most(*_matches(terms, False, bound, dialect, phrase), limit + 1)
-    titled = _newest_keys(terms, True, bound, dialect, places, phrase) if latest else []
-    in_title = set(titled)
-    ranked = (titled + [key for key in latest if key not in in_title])[:places]
+    if 1 < found <= SCORED_AT_MOST:
+        ranked = _most_relevant_keys(terms, bound, dialect, places, phrase)
+    else:
+        titled = _newest_keys(terms, True, bound, dialect, places, phrase) if latest else []
+        in_title = set(titled)
+        ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
     return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit, approximate=approximate)
 
