@@ -46,7 +46,7 @@ def test_database_url_from_environment(tmp_path, monkeypatch):
 def test_redis_url_moves_limits_and_cache_to_redis(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path))
     alone = create_app()
-    assert alone.config["RATELIMIT_STORAGE_URI"] == "memory://" and alone.config["CACHE_TYPE"] == "NullCache"
+    assert alone.config["RATELIMIT_STORAGE_URI"] == "portal-db://" and alone.config["CACHE_TYPE"] == "NullCache"
     monkeypatch.setenv("PORTAL_REDIS_URL", "redis://127.0.0.1:6379/3")
     monkeypatch.setenv("PORTAL_REDIS_KEY_PREFIX", "hong-linh:")
     config = create_app().config

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import random
@@ -42,8 +43,15 @@ def song_wav(melody: list[tuple[str, float]], tempo: int = 120, rate: int = 8000
     """Render ``melody`` (note name, beats) to a mono 8-bit PCM WAV file.
 
     Each note is a soft sine tone (with a touch of second and third harmonic and a
-    gentle vibrato) shaped by a short attack and release so notes do not click.
+    gentle vibrato) shaped by a short attack and release so notes do not click. A melody is
+    rendered once per process (a tenth of a second each, in pure Python): the test suite
+    loads the demo site hundreds of times.
     """
+    return _rendered(tuple((name, beats) for name, beats in melody), tempo, rate)
+
+
+@functools.lru_cache(maxsize=8)
+def _rendered(melody: tuple[tuple[str, float], ...], tempo: int, rate: int) -> bytes:
     if tempo <= 0:
         raise ValueError("tempo must be positive")
     if not 1000 <= rate <= 48000:
