@@ -176,22 +176,19 @@ class SettingsForm(AdminForm):
     footer = TextAreaField("Chân trang", [Optional(), _length(2000)])
 
 
+def _count(label: str, description: str) -> IntegerField:
+    """A counter's figure: a whole number the database's integer column holds."""
+    return IntegerField(label, [InputRequired("Hãy nhập một số."), NumberRange(0, MAX_INT, COUNT_RANGE)], description=description)
+
+
 class OffsetForm(AdminForm):
-    visit_offset = IntegerField(
-        "Số lượt truy cập ban đầu",
-        [InputRequired("Hãy nhập một số."), NumberRange(0, MAX_INT, COUNT_RANGE)],
-        description="Cộng vào tổng lượt truy cập (ví dụ số đếm của trang web cũ).",
-    )  # fmt: skip
+    visit_offset = _count("Số lượt truy cập ban đầu", "Cộng vào tổng lượt truy cập (ví dụ số đếm của trang web cũ).")
 
 
 class OnlineRecordForm(AdminForm):
     """Correct "Cao nhất": a record pumped by a flood, or carried over from an older site."""
 
-    visitors = IntegerField(
-        "Số người online cao nhất",
-        [InputRequired("Hãy nhập một số."), NumberRange(0, MAX_INT, COUNT_RANGE)],
-        description="Nếu thấp hơn số người đang online, kỷ lục sẽ tự tăng lại theo số thực.",
-    )  # fmt: skip
+    visitors = _count("Số người online cao nhất", "Nếu thấp hơn số người đang online, kỷ lục sẽ tự tăng lại theo số thực.")
     at = DateTimeLocalField(
         "Thời điểm đạt kỷ lục", [InputRequired("Hãy chọn thời điểm.")], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
     )
