@@ -24,10 +24,11 @@ from flask import Flask, session
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import func
 
-from portal import clock, visitor
+from portal import clock
 from portal.extensions import db
 from portal.models import Article
 from portal.services.content import published
+from portal.web import visitor
 
 BROWSER_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",

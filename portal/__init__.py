@@ -6,9 +6,12 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import assets, counting, inputs, page_parts, security, site_address, skeleton, text, visitor
+from portal import text
+from portal.counters import counting
 from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
-from portal.site_address import Portal
+from portal.layout import page_parts, skeleton
+from portal.web import assets, inputs, security, site_address, visitor
+from portal.web.site_address import Portal
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -85,7 +88,8 @@ def _choose_services(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import models, rate_limit_store  # noqa: F401  (register the tables and portal-db://)
+    from portal import models  # noqa: F401  (register the tables)
+    from portal.web import rate_limit_store  # noqa: F401  (register portal-db://)
 
     inputs.init_app(app)  # first: its URL check runs before every other hook
     db.init_app(app)

@@ -119,7 +119,7 @@ def restore(archive: Path, force: bool) -> None:
     click.echo(f"Đã khôi phục {archive.name}. Khởi động lại trang web để dùng dữ liệu này.")
 
 
-from portal.stats.cli import counters  # noqa: E402  (the counters' own commands)
+from portal.counters.cli import counters  # noqa: E402  (the counters' own commands)
 
 portal.add_command(counters)
 

@@ -13,7 +13,7 @@ MAX_URL_LENGTH = 4096  # bytes of path and query string; longer URLs get 414 (gu
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4
-# Page parts a worker keeps until the content changes (portal.page_parts) are also renewed after
+# Page parts a worker keeps until the content changes (portal.layout.page_parts) are also renewed after
 # this many seconds, for edits that bypass the application (raw SQL, a restored backup).
 PAGE_PARTS_MAX_AGE = 300
 
@@ -46,7 +46,7 @@ CONTENT_SECURITY_POLICY = {
 }
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Rate limits (Flask-Limiter) are counted in the site's database, where every worker sees them
-# (portal.rate_limit_store), and the cache (Flask-Caching) lives in this process, unless
+# (portal.web.rate_limit_store), and the cache (Flask-Caching) lives in this process, unless
 # REDIS_URL moves both to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
 RATELIMIT_ENABLED = True  # set in every app: Flask-Limiter's one limiter would keep another app's False
 RATELIMIT_STORAGE_URI = "portal-db://"
@@ -87,5 +87,5 @@ IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
 ADMIN_PER_PAGE = 20
 # Flask-Compress: HTML, CSS and JS go out compressed (zstd, brotli or gzip, as the browser
 # accepts). Streamed responses (uploads) stay as they are; static files are buffered first,
-# see portal.assets. Set PORTAL_COMPRESS_REGISTER=false when a proxy in front compresses.
+# see portal.web.assets. Set PORTAL_COMPRESS_REGISTER=false when a proxy in front compresses.
 COMPRESS_STREAMS = False

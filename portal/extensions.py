@@ -14,7 +14,7 @@ from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
-from portal.visitor import hashed_client_address
+from portal.web.visitor import hashed_client_address
 
 
 class Base(DeclarativeBase):

@@ -1,13 +1,13 @@
 """Articles through the admin's forms, with real CSRF tokens, down to the public pages."""
 
 import re
-from html.parser import HTMLParser
 from datetime import datetime, timedelta
+from html.parser import HTMLParser
 
 import pytest
 from sqlalchemy import func, select
 
-from portal import counting
+from portal.counters import counting
 from portal.extensions import db
 from portal.models import Article, AuditLog, Category
 

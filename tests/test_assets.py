@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from portal import assets
+from portal.web import assets
 
 
 def _stylesheet_url(client) -> str:

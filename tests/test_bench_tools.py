@@ -1,7 +1,7 @@
 """The benchmark's own tools: the offline CSRF pairs and the cases are real."""
 
 from bench.cases import _csrf_pairs, portal_cases
-from portal import visitor
+from portal.web import visitor
 
 
 def test_offline_csrf_pairs_pass_flask_wtf(demo_app):

@@ -15,13 +15,13 @@ import pytest
 from flask import current_app
 from sqlalchemy import select
 
-from portal import counting
+from portal.counters import counting
+from portal.counters import redis_store
+from portal.counters.redis_store import RedisCounterStore
+from portal.counters.sql_store import SqlCounterStore
+from portal.counters.visits import CountersUnavailable, OnlineRecord, Tally
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, TallyKind
-from portal.services import counter_redis
-from portal.services.counter_redis import RedisCounterStore
-from portal.services.counter_sql import SqlCounterStore
-from portal.services.visits import CountersUnavailable, OnlineRecord, Tally
 from tests.counters_support import redis_prefix, redis_url_or_skip
 
 T0 = datetime(2020, 2, 20, 9, 0)
@@ -224,7 +224,7 @@ def private_redis(tmp_path):
 def test_redis_going_away_and_coming_back(make_app, private_redis, monkeypatch):
     """While Redis is down nothing raises, the last figures are shown as stale; when it is
     back, counting resumes without a restart."""
-    monkeypatch.setattr(counter_redis, "REDIS_RETRY_AFTER", 0.2)
+    monkeypatch.setattr(redis_store, "REDIS_RETRY_AFTER", 0.2)
     url, start, stop = private_redis
     app = make_app(REDIS_URL=url)
     with app.app_context():

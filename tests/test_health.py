@@ -4,7 +4,7 @@ import pytest
 
 from portal import create_app
 from portal.extensions import db
-from portal.visitor import COOKIE_NAME
+from portal.web.visitor import COOKIE_NAME
 from tests.real_services import TEST_DATABASE_URL, TEST_REDIS_URL, free_port
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.inputs import MAX_INT, bounded_int, local_path
 from portal.models import Article, ArticleStatus, Category
+from portal.web.inputs import MAX_INT, bounded_int, local_path
 from tests.conftest import AdminBrowser
 
 HUGE = ("9223372036854775808", "1152921504606846976", str(2**64), str(MAX_INT + 1), "9" * 60)

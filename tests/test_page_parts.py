@@ -1,4 +1,4 @@
-"""Page parts kept by each worker (portal.page_parts): renewed at once by a save on any server,
+"""Page parts kept by each worker (portal.layout.page_parts): renewed at once by a save on any server,
 when a scheduled article comes out, and never holding a live figure."""
 
 import re
@@ -112,7 +112,7 @@ def test_parts_are_renewed_after_the_maximum_age(make_app, monkeypatch):
     """The guard for a database swapped under a running server (a restore)."""
     app = make_app(demo=True, PAGE_PARTS_MAX_AGE=0)
     built = []
-    monkeypatch.setattr("portal.page_parts._next_publication", lambda now: built.append(now))
+    monkeypatch.setattr("portal.layout.page_parts._next_publication", lambda now: built.append(now))
     client = app.test_client()
     page(client, "/")
     page(client, "/")

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from portal import rate_limit_store
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, RateLimitHits, Vote
 from portal.services import ratings
-from portal.visitor import COOKIE_NAME, hashed_client_address
+from portal.web import rate_limit_store
+from portal.web.visitor import COOKIE_NAME, hashed_client_address
 from portal.widgets.forms import STARS_MESSAGE
 from portal.widgets.routes_rating import ALREADY_VOTED, EXPIRED, MISSING, THANKS, TOO_MANY
 

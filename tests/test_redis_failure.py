@@ -17,9 +17,9 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.pool import NullPool
 
 from portal import create_app
+from portal.counters.redis_store import REDIS_RETRY_AFTER
 from portal.extensions import cache, db, limiter
 from portal.models import Article, SiteSettings, Vote
-from portal.services.counter_redis import REDIS_RETRY_AFTER
 from tests.gunicorn_server import (
     ARTICLE_PATH,
     Visitor,

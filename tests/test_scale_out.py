@@ -23,10 +23,11 @@ from http.cookiejar import CookieJar
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from portal import clock, counting, create_app
+from portal import clock, create_app
+from portal.counters import counting
 from portal.extensions import db
 from portal.models import Article, TallyKind
-from portal.visitor import COOKIE_NAME
+from portal.web.visitor import COOKIE_NAME
 from tests.gunicorn_server import (
     ARTICLE_PATH,
     GunicornServer,

@@ -206,7 +206,7 @@ def test_garbage_queries_never_fail(search_app, query):
 
 
 def test_a_nul_in_the_query_is_refused_in_vietnamese(search_app):
-    """PostgreSQL cannot hold a NUL in any text; portal.inputs refuses it before the search runs."""
+    """PostgreSQL cannot hold a NUL in any text; portal.web.inputs refuses it before the search runs."""
     response = search_app.test_client().get("/tim-kiem", query_string={"q": "\x00hoi"})
     assert response.status_code == 400
     assert "ký tự không hợp lệ" in response.get_data(as_text=True)

@@ -8,8 +8,8 @@ from flask import render_template, request, session
 
 from portal import create_app
 from portal.layout import site_settings
-from portal.security import DebugUnderGunicorn
-from portal.visitor import COOKIE_NAME
+from portal.web.security import DebugUnderGunicorn
+from portal.web.visitor import COOKIE_NAME
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 EXPECTED = {

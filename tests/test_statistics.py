@@ -7,11 +7,11 @@ from html import unescape
 import pytest
 from sqlalchemy import func, select
 
-from portal import counting
+from portal.counters import counting
+from portal.counters.visits import OnlineRecord
 from portal.extensions import db
 from portal.models import TOTAL_PERIOD, Article, AuditLog, SiteSettings, TallyKind, VisitTally
 from portal.services.content import published
-from portal.services.visits import OnlineRecord
 from portal.stats.charts import bar_chart, nice_ceiling
 from portal.text import format_number
 from tests.counters_support import BROWSER_UA

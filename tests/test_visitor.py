@@ -1,6 +1,6 @@
 """The visitor cookie: set once, signed, HttpOnly, SameSite=Lax, never forged."""
 
-from portal.visitor import COOKIE_NAME
+from portal.web.visitor import COOKIE_NAME
 
 
 def visitor_cookie(client):

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import delete, func, select, update
 
-from portal import counting
+from portal.counters import counting
+from portal.counters.visits import Tally, counts_as_page_view, is_bot, is_public_page_path
 from portal.demo.loader import SEED_VISIT_TOTAL
 from portal.extensions import db
 from portal.layout import render_page
 from portal.models import Article, SiteSettings, TallyKind, VisitorPresence, VisitTally
-from portal.services.visits import Tally, counts_as_page_view, is_bot, is_public_page_path
-from portal.visitor import COOKIE_NAME
+from portal.web.visitor import COOKIE_NAME
 from tests.conftest import QueryCounter
 from tests.counters_support import BROWSER_UA
 

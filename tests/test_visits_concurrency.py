@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from portal import counting
+from portal.counters import counting
 from portal.extensions import db
 from portal.models import Article
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip

@@ -7,12 +7,11 @@ from portal.admin import bp
 from portal.admin.common import actor, confirm_page, image_limits
 from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.inputs import int_arg
-from portal.news.article_page import render_article
 from portal.models import Article, ArticleStatus
+from portal.news.article_page import render_article
 from portal.services import categories, publishing
 from portal.services.media import MediaError, PreparedUpload, prepare_image
-
+from portal.web.inputs import int_arg
 
 FIELD_FOR = {"cover_id": "cover_file"}  # service field → form field
 

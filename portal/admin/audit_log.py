@@ -4,8 +4,8 @@ from flask import current_app, render_template
 
 from portal.admin import bp
 from portal.extensions import db
-from portal.inputs import int_arg
 from portal.services import audit
+from portal.web.inputs import int_arg
 
 
 @bp.get("/nhat-ky")

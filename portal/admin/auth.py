@@ -9,10 +9,10 @@ from flask_login import current_user, login_user, logout_user
 from portal import clock
 from portal.admin import SESSION_TOKEN, bp
 from portal.admin.forms import ConfirmForm, PasswordChangeForm, SignInForm
-from portal.inputs import local_path
 from portal.models import ArticleStatus
 from portal.services import accounts, admin_sessions, publishing
 from portal.services.sign_in_throttle import Throttle
+from portal.web.inputs import local_path
 
 
 def _throttle() -> Throttle:

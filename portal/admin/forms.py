@@ -4,11 +4,11 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
-    SelectChoice,
     DateTimeLocalField,
     HiddenField,
     IntegerField,
     PasswordField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -16,9 +16,9 @@ from wtforms import (
 from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from portal import clock
-from portal.inputs import MAX_INT, form_int
 from portal.models import ArticleStatus
 from portal.text import format_number
+from portal.web.inputs import MAX_INT, form_int
 
 REQUIRED = "Không được để trống."
 STATUS_CHOICES = [

@@ -7,10 +7,11 @@ from portal.admin import bp
 from portal.admin.common import actor, image_limits
 from portal.admin.forms import ImageForm
 from portal.extensions import db
-from portal.inputs import int_arg
 from portal.models import Media, MediaKind
 from portal.services.media import MediaError, MissingDescription, save_image
 from portal.text import format_size
+from portal.web.inputs import int_arg
+
 
 def _library(form: ImageForm, status: int = 200):
     query = select(Media).where(Media.kind == MediaKind.IMAGE).order_by(Media.created_at.desc(), Media.id.desc())

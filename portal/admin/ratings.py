@@ -3,15 +3,16 @@ the record online."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
-from portal import clock, counting
+from portal import clock
 from portal.admin import bp
 from portal.admin.common import actor, confirm_page
 from portal.admin.forms import ConfirmForm, OffsetForm, OnlineRecordForm
+from portal.counters import counting, statistics
 from portal.extensions import db
-from portal.inputs import int_arg
 from portal.models import Article
-from portal.services import publishing, statistics
-from portal.services import sidebar as site_admin
+from portal.services import publishing
+from portal.services import sidebar_blocks as site_admin
+from portal.web.inputs import int_arg
 
 
 def _statistics_url() -> str:

@@ -5,7 +5,7 @@ from flask import flash, redirect, render_template, request, url_for
 from portal.admin import bp
 from portal.admin.common import actor
 from portal.admin.forms import SettingsForm
-from portal.services import sidebar as site_admin
+from portal.services import sidebar_blocks as site_admin
 
 FIELDS = ("name", "tagline", "address", "phone", "email", "footer")
 

@@ -8,7 +8,7 @@ from portal.admin.common import actor, audio_limits, confirm_page, image_limits
 from portal.admin.forms import ConfirmForm, LinkForm, MapForm, MoveForm, SongForm
 from portal.extensions import db
 from portal.models import BlockKind, SidebarBlock, Song, WebLink
-from portal.services import sidebar as sidebar_admin
+from portal.services import sidebar_blocks as sidebar_admin
 from portal.services.media import MediaError, save_audio, save_image
 
 KINDS = {"khoi": SidebarBlock, "bai-hat": Song, "lien-ket": WebLink}

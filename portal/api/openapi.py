@@ -205,7 +205,7 @@ PATHS = {
 
 
 # Every operation can get these: the app refuses a URL (path and query) longer than its
-# MAX_URL_LENGTH (portal.inputs) before routing, answering 414 with the JSON error.
+# MAX_URL_LENGTH (portal.web.inputs) before routing, answering 414 with the JSON error.
 _COMMON_RESPONSES = {"414": _error("Địa chỉ yêu cầu (đường dẫn và tham số) quá dài.")}
 for _path in PATHS.values():
     for _operation in _path.values():

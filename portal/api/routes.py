@@ -4,10 +4,11 @@ from datetime import date
 
 from flask import current_app, jsonify, request
 
-from portal import clock, counting
+from portal import clock
 from portal.api import bp, json_error
 from portal.api.openapi import MAX_ID, MAX_PAGE, MAX_PER_PAGE, document
 from portal.api.serialise import article_data, category_data, listing_data
+from portal.counters import counting
 from portal.extensions import db
 from portal.services import catalogue, content
 

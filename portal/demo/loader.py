@@ -15,7 +15,8 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
-from portal import counting
+from portal.counters import counting
+from portal.counters.sql_store import SqlCounterStore
 from portal.demo import articles as data
 from portal.demo import covers
 from portal.demo import media as drawings
@@ -36,7 +37,6 @@ from portal.models import (
     WebLink,
 )
 from portal.services.content import sanitise_html
-from portal.services.counter_sql import SqlCounterStore
 from portal.services.media import PreparedUpload, UploadLimits, prepare_image
 from portal.text import slugify
 

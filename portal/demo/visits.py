@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from sqlalchemy import insert
 
 from portal import clock
+from portal.counters.visits import month_of
 from portal.extensions import db
 from portal.models import TOTAL_PERIOD, TallyKind, VisitTally
-from portal.services.visits import month_of
 
 DAYS = 400
 PAGES_PER_VISIT = 2.4

@@ -29,7 +29,7 @@ class Vote(db.Model):
 class RateLimitHits(db.Model):
     """Flask-Limiter's count for one key (a limit and a hashed address) in its current fixed
     window, when there is no Redis: in the database, so every worker and every restart of the
-    server sees the same count (portal.rate_limit_store)."""
+    server sees the same count (portal.web.rate_limit_store)."""
 
     __tablename__ = "rate_limit_hits"
 

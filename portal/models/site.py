@@ -21,7 +21,7 @@ class SiteSettings(db.Model):
 
 class ContentVersion(db.Model):
     """One row whose number goes up whenever content a public page shows is written: the
-    signal that lets every worker drop the page parts it keeps (``portal.page_parts``).
+    signal that lets every worker drop the page parts it keeps (``portal.layout.page_parts``).
 
     Database triggers raise it (``CONTENT_VERSION_DDL``), so every writer counts, raw SQL
     included, in the writer's own transaction. An article's views and rating are not content:

@@ -2,7 +2,7 @@
 and the record number online.
 
 Every write is one atomic statement (an upsert that adds), never read-modify-write in
-Python; see ``portal.services.counter_sql.SqlCounterStore``.
+Python; see ``portal.counters.sql_store.SqlCounterStore``.
 """
 
 import enum

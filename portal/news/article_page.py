@@ -2,7 +2,7 @@
 rating widget (which answers a form posted without JavaScript with the whole page).
 
 What only changes when the article is saved (the article, its related list, its sharing data)
-is kept with the page parts (``portal.page_parts``); its figures (views, rating) and the
+is kept with the page parts (``portal.layout.page_parts``); its figures (views, rating) and the
 visitor's own vote are read on every request.
 """
 
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from flask import current_app
 
-from portal import clock, counting, page_parts
-from portal.layout import render_page
+from portal import clock
+from portal.counters import counting
+from portal.layout import page_parts, render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
 from portal.services import content

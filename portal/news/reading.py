@@ -9,11 +9,11 @@ from pathlib import Path
 from flask import abort, current_app, flash, make_response, redirect, render_template, request
 
 from portal import clock
-from portal.inputs import bounded_int, local_path
 from portal.layout import site_settings
 from portal.news import bp
 from portal.news.sharing import canonical_url
 from portal.services import content, saving
+from portal.web.inputs import bounded_int, local_path
 
 TEXT_SIZE_COOKIE = "co_chu"
 TEXT_SIZES = (90, 100, 115, 130, 150)  # per cent of the browser's font size

@@ -1,9 +1,9 @@
 from flask import abort, current_app, redirect, send_from_directory
 from sqlalchemy import select
 
-from portal import clock, page_parts
+from portal import clock
 from portal.extensions import db
-from portal.layout import render_page
+from portal.layout import page_parts, render_page
 from portal.models import Article, BlockKind, Category, SidebarBlock
 from portal.news import bp
 from portal.news.article_page import render_article, visible_article

@@ -2,12 +2,12 @@
 
 from flask import abort, current_app, request
 
-from portal import clock, page_parts
+from portal import clock
 from portal.extensions import db
-from portal.inputs import int_arg
-from portal.layout import render_page
+from portal.layout import page_parts, render_page
 from portal.news import bp
 from portal.services import search as search_service
+from portal.web.inputs import int_arg
 
 
 def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200, kept_as=None):

@@ -1,8 +1,8 @@
 from flask import current_app
 
-from portal import clock, counting
+from portal import clock
+from portal.counters import counting, statistics
 from portal.layout import render_page
-from portal.services import statistics
 from portal.stats import bp
 from portal.stats.charts import bar_chart
 

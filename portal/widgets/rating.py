@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from portal.models import Article
 from portal.services import content, ratings
 from portal.services.content import ArticleFigures
-from portal.visitor import current_visitor, is_new_visitor
+from portal.web.visitor import current_visitor, is_new_visitor
 from portal.widgets.forms import RatingForm
 
 

@@ -1,7 +1,7 @@
 from flask import make_response, redirect, render_template, url_for
 
-from portal import counting
-from portal.fragments import wants_fragment
+from portal.counters import counting
+from portal.web.fragments import wants_fragment
 from portal.widgets import bp
 
 

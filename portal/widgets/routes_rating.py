@@ -9,13 +9,14 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, NotFound
 
-from portal import clock, counting
+from portal import clock
+from portal.counters import counting
 from portal.errors.handlers import http_error
 from portal.extensions import limiter
-from portal.fragments import wants_fragment
 from portal.news.article_page import render_article, visible_article
 from portal.services import ratings
-from portal.visitor import current_visitor
+from portal.web.fragments import wants_fragment
+from portal.web.visitor import current_visitor
 from portal.widgets import bp
 from portal.widgets.forms import STARS_MESSAGE, RatingForm
 from portal.widgets.rating import missing_article_panel, rating_panel

@@ -5,11 +5,11 @@ import urllib.request
 
 import pytest
 
-from portal import counting
+from portal.counters import counting
 from portal.text import format_number
+from tests.browser.conftest import reader_context
 from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
-from tests.browser.conftest import reader_context
 
 expect = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed").expect
 

@@ -3,12 +3,14 @@
 from flask import render_template, request, url_for
 from sqlalchemy import select
 
-from portal import clock, counting, page_parts
+from portal import clock
+from portal.counters import counting
 from portal.extensions import db
+from portal.layout import page_parts
+from portal.layout.sidebar import build_sidebar
+from portal.layout.skeleton import render_kept
 from portal.models import SiteSettings
 from portal.services.content import menu_categories
-from portal.sidebar import build_sidebar
-from portal.skeleton import render_kept
 
 
 def site_settings() -> SiteSettings:
@@ -24,10 +26,10 @@ def site_settings() -> SiteSettings:
 def render_page(template: str, *, counted: bool = True, kept_as: tuple | None = None, **context) -> str | bytes:
     """Render a full public page with the header, menu, sidebar and footer filled in.
 
-    Rendering a page is what counts a page view (see portal.counting); error pages pass
+    Rendering a page is what counts a page view (see portal.counters.counting); error pages pass
     ``counted=False``. The article page counts its own view first, with the article's id.
     A page given ``kept_as`` (its key among the template's pages) is filled into its kept
-    skeleton (``portal.skeleton``) instead of rendered whole.
+    skeleton (``portal.layout.skeleton``) instead of rendered whole.
     """
     if counted:
         counting.count_page_view()

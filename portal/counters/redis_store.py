@@ -9,9 +9,7 @@ from typing import TypeVar
 
 import redis
 
-from portal.extensions import db
-from portal.models import TallyKind
-from portal.services.visits import (
+from portal.counters.visits import (
     ONLINE_WINDOW,
     VISIT_GAP,
     Counters,
@@ -22,6 +20,8 @@ from portal.services.visits import (
     article_viewed,
     month_of,
 )
+from portal.extensions import db
+from portal.models import TallyKind
 
 REDIS_RETRY_AFTER = 5.0  # seconds without trying Redis after it failed
 

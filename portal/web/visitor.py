@@ -12,7 +12,7 @@ from flask import Flask, Response, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from portal import clock
-from portal.security import cookies_secure
+from portal.web.security import cookies_secure
 
 COOKIE_NAME = "portal_visitor"
 COOKIE_MAX_AGE = 2 * 365 * 24 * 3600

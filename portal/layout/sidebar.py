@@ -2,7 +2,7 @@
 
 Each block kind has a template ``templates/sidebar/_<kind>.html``. The fixed blocks (map,
 songs, links) change only when the webmaster saves them: they are rendered once per content
-version and kept (``portal.page_parts``). The live ones, the counters and the most-read list,
+version and kept (``portal.layout.page_parts``). The live ones, the counters and the most-read list,
 are read and rendered on every page.
 """
 
@@ -13,11 +13,12 @@ from flask import current_app, render_template
 from markupsafe import Markup
 from sqlalchemy import select
 
-from portal import counting, page_parts
+from portal.counters import counting
+from portal.counters.visits import Counters
 from portal.extensions import db
+from portal.layout import page_parts
 from portal.models import BlockKind, SidebarBlock, Song, WebLink
 from portal.services.content import most_read
-from portal.services.visits import Counters
 
 LIVE_KINDS = {BlockKind.COUNTERS, BlockKind.MOST_READ}
 

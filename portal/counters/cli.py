@@ -6,11 +6,11 @@ from datetime import datetime
 import click
 from flask.cli import AppGroup
 
-from portal import clock, counting
-from portal.inputs import MAX_INT
-from portal.services import sidebar as site_settings
-from portal.services import statistics
+from portal import clock
+from portal.counters import counting, statistics
+from portal.services import sidebar_blocks as site_settings
 from portal.text import format_number
+from portal.web.inputs import MAX_INT
 
 counters = AppGroup("counters", help="Bộ đếm truy cập.")
 

@@ -4,7 +4,7 @@ partials go, then filled on every request.
 Templates write a live partial as ``{{ live("widgets/_rating.html") }}`` rather than
 ``{% include %}``. On an ordinary render ``live`` includes it, with the same context. When a
 page is rendered as a skeleton, ``live`` leaves a marked hole instead; ``render_kept`` keeps
-the text between the holes (``portal.page_parts``) and, on each request, renders only the
+the text between the holes (``portal.layout.page_parts``) and, on each request, renders only the
 partials into them. The article, home and search result pages are rendered this way. An
 article page's live parts are the views, the rating widget, the structured data carrying the
 rating, the flashed messages, the text-size form (CSRF token, current address), and the
@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from portal import page_parts
+from portal.layout import page_parts
 
 _MARK = f"<!--live-{secrets.token_hex(8)}-"  # unguessable: no article text can forge a hole
 _HOLE = re.compile(re.escape(_MARK) + r"(\d+)-->")

@@ -31,7 +31,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, ContentVersion
 
-EXTENSION = "portal.page_parts"
+EXTENSION = "portal.layout.page_parts"
 MAX_ITEMS = 8000  # the least recently used go first; about 2,000 articles' pages, some 100 MB a worker
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
 

@@ -4,7 +4,7 @@ The rules (ARCHITECTURE, "Visits and online"): a visit is a visitor's first page
 after ``VISIT_GAP`` without one; a visitor is online when seen (a page view or a counter
 refresh) within ``ONLINE_WINDOW``, and a refresh keeps online only a visitor whose last
 page view is within ``VISIT_GAP`` (still in their visit); bots and requests that are not
-full public pages never count. Both stores (``counter_sql``, ``counter_redis``) apply the rules atomically in the
+full public pages never count. Both stores (``sql_store``, ``redis_store``) apply the rules atomically in the
 store itself (one upsert in SQL, one Lua script in Redis), so concurrent requests and
 several app servers count exactly.
 Article views ("lượt xem") always live in ``Article.view_count`` because the most-read

@@ -3,19 +3,19 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from portal.extensions import db
-from portal.models import TallyKind, User
-from portal.services import audit
-from portal.services.content import ReadCount, most_read
-from portal.services.visits import (
-    CounterStore,
+from portal.counters.visits import (
     Counters,
+    CounterStore,
     CountersUnavailable,
     OnlineRecord,
     Tally,
     month_of,
     previous_month,
 )
+from portal.extensions import db
+from portal.models import TallyKind, User
+from portal.services import audit
+from portal.services.content import ReadCount, most_read
 from portal.text import format_number
 
 DAYS_SHOWN = 30

@@ -9,9 +9,7 @@ from sqlalchemy import Date, DateTime, Integer, bindparam, delete, func, or_, se
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from portal.extensions import db
-from portal.models import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
-from portal.services.visits import (
+from portal.counters.visits import (
     ONLINE_WINDOW,
     VISIT_GAP,
     Counters,
@@ -21,6 +19,8 @@ from portal.services.visits import (
     article_viewed,
     month_of,
 )
+from portal.extensions import db
+from portal.models import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 
 PRUNE_EVERY = timedelta(minutes=5)
 

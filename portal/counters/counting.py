@@ -12,13 +12,13 @@ from flask import Flask, current_app, g, request
 from sqlalchemy import select
 
 from portal import clock
+from portal.counters import visits
+from portal.counters.redis_store import RedisCounterStore
+from portal.counters.sql_store import SqlCounterStore
 from portal.extensions import db
-from portal.fragments import wants_fragment
 from portal.models import SiteSettings
-from portal.services import visits
-from portal.services.counter_redis import RedisCounterStore
-from portal.services.counter_sql import SqlCounterStore
-from portal.visitor import current_visitor, is_new_visitor
+from portal.web.fragments import wants_fragment
+from portal.web.visitor import current_visitor, is_new_visitor
 
 EXTENSION = "portal.counters"
 log = logging.getLogger(__name__)
