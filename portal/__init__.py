@@ -8,7 +8,7 @@ from flask import Flask
 
 from portal import text
 from portal.counters import counting
-from portal.extensions import cache, compress, csrf, db, htmx, limiter, login_manager, migrate
+from portal.extensions import compress, csrf, db, htmx, limiter, login_manager, migrate
 from portal.layout import page_parts, skeleton
 from portal.web import assets, inputs, security, site_address, visitor
 from portal.web.site_address import Portal
@@ -66,7 +66,7 @@ def _instance_secret_key(path: Path) -> str:
 
 
 def _choose_services(app: Flask) -> None:
-    """Point the database, and with REDIS_URL the rate limits and the cache, at their servers."""
+    """Point the database, and with REDIS_URL the rate limits, at their servers."""
     config = app.config
     if config.get("DATABASE_URL"):
         config["SQLALCHEMY_DATABASE_URI"] = config["DATABASE_URL"]
@@ -80,10 +80,6 @@ def _choose_services(app: Flask) -> None:
         config.update(
             RATELIMIT_STORAGE_URI=config["REDIS_URL"],
             RATELIMIT_STORAGE_OPTIONS=timeouts | {"key_prefix": config["REDIS_KEY_PREFIX"] + "limits"},
-            CACHE_TYPE="RedisCache",
-            CACHE_REDIS_URL=config["REDIS_URL"],
-            CACHE_KEY_PREFIX=config["REDIS_KEY_PREFIX"] + "cache:",
-            CACHE_OPTIONS=timeouts,
         )
 
 
@@ -103,7 +99,6 @@ def _init_extensions(app: Flask) -> None:
     # (PORTAL_RATELIMIT_ENABLED=false: Flask-Limiter added no hook, and nothing is limited.)
     if limiter._check_request_limit in app.before_request_funcs.get(None, []):
         app.before_request_funcs[None].remove(limiter._check_request_limit)
-    cache.init_app(app)
     visitor.init_app(app)
     security.init_app(app)
     counting.init_app(app)

@@ -23,7 +23,7 @@ PAGE_PARTS_MAX_AGE = 300
 # The default is `make run`'s; a deployment sets its own, e.g. https://honglinh.gov.vn.
 SITE_URL = "http://127.0.0.1:8000"
 DATABASE_URL = None  # e.g. postgresql+psycopg://portal@127.0.0.1/portal; default the SQLite file above
-REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0: rate limits, cache (and counters) shared by every server
+REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0: rate limits and counters shared by every server
 REDIS_KEY_PREFIX = "portal:"  # every key the portal writes in Redis starts with this
 REDIS_TIMEOUT = 0.5  # seconds: a Redis that stops answering must not hold up a page
 PROXY_FIX = 0  # how many trusted proxies (nginx: 1) set X-Forwarded-For/-Proto/-Host; 0 trusts none
@@ -46,18 +46,13 @@ CONTENT_SECURITY_POLICY = {
 }
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Rate limits (Flask-Limiter) are counted in the site's database, where every worker sees them
-# (portal.web.rate_limit_store), and the cache (Flask-Caching) lives in this process, unless
-# REDIS_URL moves both to Redis (create_app derives RATELIMIT_STORAGE_URI and CACHE_* from it).
+# (portal.web.rate_limit_store), unless REDIS_URL moves them to Redis (create_app derives
+# RATELIMIT_STORAGE_URI from it).
 RATELIMIT_ENABLED = True  # set in every app: Flask-Limiter's one limiter would keep another app's False
 RATELIMIT_STORAGE_URI = "portal-db://"
 RATELIMIT_SWALLOW_ERRORS = True  # a failing store lets requests through rather than answering 500
 RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # …and limits them in memory until it answers again
 RATELIMIT_HEADERS_ENABLED = True
-# Without a shared store nothing is cached: a per-process cache could not be invalidated in the
-# other gunicorn workers, so a webmaster's change would show on some requests and not others.
-CACHE_TYPE = "NullCache"
-CACHE_NO_NULL_WARNING = True
-CACHE_DEFAULT_TIMEOUT = 300
 # Votes one network address may cast (Flask-Limiter notation; empty turns the limit off).
 # A Vietnamese class has at most 45 pupils and a staff room fewer: 60 in 10 minutes lets a
 # whole room behind one address rate together, retries included, while a script gets 300 a day.

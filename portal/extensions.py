@@ -2,7 +2,6 @@
 
 import sqlite3
 
-from flask_caching import Cache
 from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -36,10 +35,9 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 htmx = Htmx()
-# Storage and options come from the config (RATELIMIT_*, CACHE_*): the database or Redis, see create_app.
+# Storage and options come from the config (RATELIMIT_*): the database or Redis, see create_app.
 # Limits are set per route (the rating widget's RATING_LIMIT), keyed on the hashed client address.
 limiter = Limiter(hashed_client_address)
-cache = Cache()
 login_manager = LoginManager()
 compress = Compress()  # gzip/brotli/zstd for HTML, CSS and JS when no proxy does it
 

@@ -43,17 +43,15 @@ def test_database_url_from_environment(tmp_path, monkeypatch):
     assert create_app().config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/khac.sqlite3"
 
 
-def test_redis_url_moves_limits_and_cache_to_redis(tmp_path, monkeypatch):
+def test_redis_url_moves_limits_to_redis(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path))
     alone = create_app()
-    assert alone.config["RATELIMIT_STORAGE_URI"] == "portal-db://" and alone.config["CACHE_TYPE"] == "NullCache"
+    assert alone.config["RATELIMIT_STORAGE_URI"] == "portal-db://"
     monkeypatch.setenv("PORTAL_REDIS_URL", "redis://127.0.0.1:6379/3")
     monkeypatch.setenv("PORTAL_REDIS_KEY_PREFIX", "hong-linh:")
     config = create_app().config
     assert config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
     assert config["RATELIMIT_STORAGE_OPTIONS"]["key_prefix"] == "hong-linh:limits"
-    assert config["CACHE_TYPE"] == "RedisCache" and config["CACHE_REDIS_URL"] == "redis://127.0.0.1:6379/3"
-    assert config["CACHE_KEY_PREFIX"] == "hong-linh:cache:"
 
 
 def test_postgresql_connections_are_checked_before_use(tmp_path, monkeypatch):

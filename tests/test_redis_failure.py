@@ -18,7 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from portal import create_app
 from portal.counters.redis_store import REDIS_RETRY_AFTER
-from portal.extensions import cache, db, limiter
+from portal.extensions import db, limiter
 from portal.models import Article, SiteSettings, Vote
 from tests.gunicorn_server import (
     ARTICLE_PATH,
@@ -239,7 +239,7 @@ def survive_redis_failure(
 
 @pytest.fixture
 def demo_site(tmp_path):
-    """The demo site in a SQLite file, its counters, limits and cache in a Redis of the test's own."""
+    """The demo site in a SQLite file, its counters and limits in a Redis of the test's own."""
     with own_redis_server(tmp_path) as redis_server:
         settings = {
             "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
@@ -284,28 +284,21 @@ def test_werkzeug_keeps_serving_while_redis_dies_and_returns(demo_site, monkeypa
 
 @pytest.fixture
 def redis_app(tmp_path, monkeypatch):
-    """An app whose limits and cache are in a Redis of the test's own, with two throwaway views:
-    one limited to 3 requests a minute, one cached for a minute (it counts its real runs)."""
+    """An app whose limits are in a Redis of the test's own, with a throwaway view limited to 3
+    requests a minute."""
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
     with own_redis_server(tmp_path) as redis_server:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/portal.sqlite3",
                           "REDIS_URL": redis_server.url})  # fmt: skip
         with app.app_context():
             db.create_all()
-        runs = []
 
         @app.get("/thu/gioi-han")
         @limiter.limit("3 per minute")
         def limited():
             return "đã nhận"
 
-        @app.get("/thu/bo-nho-dem")
-        @cache.cached(timeout=60)
-        def cached():
-            runs.append(1)
-            return f"lần chạy {len(runs)}"
-
-        yield app, redis_server, runs
+        yield app, redis_server
 
 
 def keys(redis_server, pattern: str) -> list[bytes]:
@@ -314,7 +307,7 @@ def keys(redis_server, pattern: str) -> list[bytes]:
 
 
 def test_rate_limits_fall_back_to_memory_and_return_to_redis(redis_app):
-    app, redis_server, _ = redis_app
+    app, redis_server = redis_app
     client = app.test_client()
     assert [client.get("/thu/gioi-han").status_code for _ in range(4)] == [200, 200, 200, 429]
     assert keys(redis_server, "portal:limits:*")
@@ -323,15 +316,3 @@ def test_rate_limits_fall_back_to_memory_and_return_to_redis(redis_app):
     assert [client.get("/thu/gioi-han").status_code for _ in range(4)] == [200, 200, 200, 429]
     redis_server.start()  # empty: it keeps nothing on disk
     wait_until(lambda: client.get("/thu/gioi-han").status_code and bool(keys(redis_server, "portal:limits:*")))
-
-
-def test_cache_is_skipped_while_redis_is_down_and_used_again(redis_app):
-    app, redis_server, runs = redis_app
-    client = app.test_client()
-    assert [client.get("/thu/bo-nho-dem").get_data(as_text=True) for _ in range(2)] == ["lần chạy 1"] * 2
-    assert keys(redis_server, "portal:cache:*")
-    redis_server.stop()
-    down = [client.get("/thu/bo-nho-dem") for _ in range(2)]
-    assert [r.status_code for r in down] == [200, 200] and len(runs) == 3  # the view ran every time
-    redis_server.start()
-    assert [client.get("/thu/bo-nho-dem").get_data(as_text=True) for _ in range(2)] == ["lần chạy 4"] * 2

@@ -27,6 +27,7 @@ from portal import clock, create_app
 from portal.counters import counting
 from portal.extensions import db
 from portal.models import Article, TallyKind
+from portal.services import settings as site_settings
 from portal.web.visitor import COOKIE_NAME
 from tests.gunicorn_server import (
     ARTICLE_PATH,
@@ -129,7 +130,7 @@ def read_figures(settings: dict[str, str], around: date) -> Figures:
             day_range=(first, last),
             total_visits=counters.total.visits,
             days={day: (tally.visits, tally.page_views) for day, tally in days.items()},
-            offset=counting.visit_offset(),
+            offset=site_settings.visit_offset(),
             online=counters.online,
             articles={row[0]: tuple(row[1:]) for row in rows},
         )

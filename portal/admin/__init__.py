@@ -72,10 +72,11 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     audit_log,
     auth,
     categories,
+    dashboard,
     media,
     ratings,
     settings,
     sidebar,
 )
 
-__all__ = ["articles", "audit_log", "auth", "bp", "categories", "media", "ratings", "settings", "sidebar"]
+__all__ = ["articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "ratings", "settings", "sidebar"]

@@ -1,4 +1,4 @@
-"""Signing in and out, changing one's own password, and the admin's front page."""
+"""Signing in and out, and changing one's own password."""
 
 import math
 from datetime import timedelta
@@ -9,8 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from portal import clock
 from portal.admin import SESSION_TOKEN, bp
 from portal.admin.forms import ConfirmForm, PasswordChangeForm, SignInForm
-from portal.models import ArticleStatus
-from portal.services import accounts, admin_sessions, publishing
+from portal.services import accounts, admin_sessions
 from portal.services.sign_in_throttle import Throttle
 from portal.web.inputs import local_path
 
@@ -94,10 +93,3 @@ def change_password():
     session[SESSION_TOKEN] = admin_sessions.start(user, clock.now())
     flash("Đã đổi mật khẩu. Mọi nơi khác đang đăng nhập bằng tài khoản này đã bị đăng xuất.", "success")
     return redirect(url_for("admin.dashboard"))
-
-
-@bp.get("/")
-def dashboard():
-    """Counts of articles by status and shortcuts to the admin's pages."""
-    counts = publishing.status_counts(clock.now())
-    return render_template("admin/dashboard.html", counts=counts, statuses=ArticleStatus)

@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template
 from flask_login import current_user
 
 from portal.admin.forms import ConfirmForm
 from portal.models import User
 from portal.services.media import UploadLimits
+from portal.web.fragments import wants_fragment
 
 
 def actor() -> User:
@@ -24,12 +25,6 @@ def image_limits() -> UploadLimits:
 def audio_limits() -> UploadLimits:
     config = current_app.config
     return UploadLimits(Path(config["UPLOAD_FOLDER"]), config["AUDIO_MAX_BYTES"], ())
-
-
-def wants_fragment() -> bool:
-    """An htmx request for a fragment: not a boosted navigation, not a history restore."""
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def confirm_page(question: str, action: str, button: str, back: str):

@@ -10,33 +10,25 @@ from portal.admin.forms import ConfirmForm, OffsetForm, OnlineRecordForm
 from portal.counters import counting, statistics
 from portal.extensions import db
 from portal.models import Article
-from portal.services import publishing
-from portal.services import sidebar_blocks as site_admin
+from portal.services import ratings as ratings_service
+from portal.services import settings
 from portal.web.inputs import int_arg
-
-
-def _statistics_url() -> str:
-    """The statistics page, wherever the counters engineer mounts it."""
-    for endpoint in ("stats.page", "news.statistics"):
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint)
-    return "/thong-ke"
 
 
 def _page(offset_form: OffsetForm | None = None, record_form: OnlineRecordForm | None = None, status: int = 200):
     counters = counting.current_counters()
     record = counters.record if counters else None
     if offset_form is None:
-        offset_form = OffsetForm(None, visit_offset=site_admin.settings_row().visit_offset)
+        offset_form = OffsetForm(None, visit_offset=settings.visit_offset())
     if record_form is None:
         record_form = OnlineRecordForm(None, visitors=record.visitors if record else 0, at=record.at if record else clock.now())
     search = request.args.get("q", "")
     pagination = db.paginate(
-        publishing.rated_articles(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
+        ratings_service.rated_articles(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False
     )
     return render_template(
         "admin/ratings.html", pagination=pagination, search=search, offset_form=offset_form,
-        record_form=record_form, record=record, statistics_url=_statistics_url(),
+        record_form=record_form, record=record, statistics_url=url_for("stats.page"),
     ), status  # fmt: skip
 
 
@@ -52,7 +44,7 @@ def counters_offset():
     form = OffsetForm()
     if not form.validate_on_submit():
         return _page(offset_form=form, status=422)
-    site_admin.save_settings({"visit_offset": form.visit_offset.data}, actor())
+    settings.save({"visit_offset": form.visit_offset.data}, actor())
     flash("Đã lưu số lượt truy cập ban đầu.", "success")
     return redirect(url_for("admin.ratings"))
 
@@ -79,6 +71,6 @@ def rating_reset(article_id: int):
         )  # fmt: skip
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    publishing.reset_rating(article, actor())
+    ratings_service.reset_rating(article, actor())
     flash(f"Đã đặt lại đánh giá của bài “{article.title}”.", "success")
     return redirect(url_for("admin.ratings"))

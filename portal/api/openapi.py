@@ -159,7 +159,11 @@ PATHS = {
                     "Số bài mỗi trang.",
                     {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10},
                 ),
-                _query("category", "Đường dẫn (slug) của chuyên mục; gồm cả chuyên mục con.", {"type": "string"}),
+                _query(
+                    "category",
+                    "Đường dẫn (slug) của chuyên mục; gồm cả chuyên mục con.",
+                    {"type": "string", "pattern": "^[a-z0-9-]+$"},
+                ),
                 _query("from", "Đăng từ ngày (kể cả ngày này).", {"type": "string", "format": "date"}),
                 _query(
                     "to",

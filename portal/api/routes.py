@@ -10,7 +10,7 @@ from portal.api.openapi import MAX_ID, MAX_PAGE, MAX_PER_PAGE, document
 from portal.api.serialise import article_data, category_data, listing_data
 from portal.counters import counting
 from portal.extensions import db
-from portal.services import catalogue, content
+from portal.services import catalogue, content, settings
 
 
 class BadParameter(ValueError):
@@ -25,11 +25,11 @@ def visit_figures() -> dict:
     """"Thống kê" (the webmaster's offset plus the visits counted since), today, this month
     and online, as the sidebar shows them; null figures when the counter store is away."""
     live = counting.current_counters()
-    offset = counting.visit_offset()
+    offset = settings.visit_offset()
     if live is None:
         return {"visits": offset, "today": None, "month": None, "online": None}
     return {
-        "visits": offset + live.total.visits,
+        "visits": live.site_total(offset),
         "today": live.today.visits,
         "month": live.month.visits,
         "online": live.online,

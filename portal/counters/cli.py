@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 
 from portal import clock
 from portal.counters import counting, statistics
-from portal.services import sidebar_blocks as site_settings
+from portal.services import settings
 from portal.text import format_number
 from portal.web.inputs import MAX_INT
 
@@ -19,8 +19,8 @@ counters = AppGroup("counters", help="Bộ đếm truy cập.")
 def show() -> None:
     """In các số liệu hiện tại của bộ đếm."""
     figures = counting.store().counters(clock.now())
-    offset = counting.visit_offset()
-    click.echo(f"Thống kê: {format_number(offset + figures.total.visits)} (số ban đầu {format_number(offset)})")
+    offset = settings.visit_offset()
+    click.echo(f"Thống kê: {format_number(figures.site_total(offset))} (số ban đầu {format_number(offset)})")
     click.echo(f"Online: {format_number(figures.online)}")
     click.echo(f"Hôm nay: {format_number(figures.today.visits)} lượt truy cập, {format_number(figures.today.page_views)} lượt xem trang")
     click.echo(f"Tháng này: {format_number(figures.month.visits)} lượt truy cập")
@@ -32,7 +32,7 @@ def show() -> None:
 @click.argument("value", type=click.IntRange(0, MAX_INT))
 def set_offset(value: int) -> None:
     """Đặt số lượt truy cập ban đầu (chuyển từ hệ thống cũ), cộng vào tổng."""
-    site_settings.save_settings({"visit_offset": value}, actor=None)
+    settings.save({"visit_offset": value}, actor=None)
     click.echo(f"Đã đặt số lượt truy cập ban đầu: {format_number(value)}.")
 
 

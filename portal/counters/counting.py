@@ -9,14 +9,11 @@ import logging
 
 import redis
 from flask import Flask, current_app, g, request
-from sqlalchemy import select
 
 from portal import clock
 from portal.counters import visits
 from portal.counters.redis_store import RedisCounterStore
 from portal.counters.sql_store import SqlCounterStore
-from portal.extensions import db
-from portal.models import SiteSettings
 from portal.web.fragments import wants_fragment
 from portal.web.visitor import current_visitor, is_new_visitor
 
@@ -61,14 +58,6 @@ def renew_presence() -> None:
     given an id by this very request has none, so it is not even asked)."""
     if is_reader() and not is_new_visitor():
         store().renew_presence(current_visitor(), clock.now())
-
-
-_VISIT_OFFSET = select(SiteSettings.visit_offset).limit(1)
-
-
-def visit_offset() -> int:
-    """The webmaster's starting number, added to the total (the site settings' one column)."""
-    return db.session.connection().execute(_VISIT_OFFSET).scalar() or 0
 
 
 def current_counters() -> visits.Counters | None:

@@ -59,7 +59,7 @@ def build_report(
     daily = [(first_day + timedelta(days=n), days.get(first_day + timedelta(days=n), Tally())) for n in range(DAYS_SHOWN)]
     monthly = [(month, months.get(month, Tally())) for month in _months(first_month, MONTHS_SHOWN)]
     return Report(
-        total=offset + counters.total.visits,
+        total=counters.site_total(offset),
         online=counters.online,
         today=counters.today,
         yesterday=days.get(today - timedelta(days=1), Tally()),

@@ -92,6 +92,10 @@ class Counters:
     record: OnlineRecord | None
     stale: bool = False  # the store is unreachable and these are the last figures read
 
+    def site_total(self, offset: int) -> int:
+        """"Thống kê": the visits counted since the site began plus the webmaster's starting offset."""
+        return offset + self.total.visits
+
 
 @dataclass(frozen=True)
 class PageView:

@@ -31,11 +31,11 @@ from portal.models import (
     Media,
     MediaKind,
     SidebarBlock,
-    SiteSettings,
     Song,
     User,
     WebLink,
 )
+from portal.services import settings
 from portal.services.content import sanitise_html
 from portal.services.media import PreparedUpload, UploadLimits, prepare_image
 from portal.text import slugify
@@ -71,7 +71,9 @@ def load_demo(force: bool = False) -> int:
     count = _load_seed_article(categories) + _load_articles(categories)
     _load_sidebar()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
-    db.session.add(SiteSettings(**data.SITE, visit_offset=SEED_VISIT_TOTAL - history))
+    site = settings.for_editing()
+    for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():
+        setattr(site, name, value)
     db.session.commit()
     return count
 

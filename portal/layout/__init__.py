@@ -1,26 +1,20 @@
 """What every public page shares: the site's settings, the main menu and the sidebar."""
 
 from flask import render_template, request, url_for
-from sqlalchemy import select
 
 from portal import clock
 from portal.counters import counting
-from portal.extensions import db
 from portal.layout import page_parts
 from portal.layout.sidebar import build_sidebar
 from portal.layout.skeleton import render_kept
 from portal.models import SiteSettings
+from portal.services import settings
 from portal.services.content import menu_categories
 
 
 def site_settings() -> SiteSettings:
-    """The settings row, or unsaved defaults before the webmaster has made one (kept per content version)."""
-
-    def load() -> SiteSettings:
-        settings = db.session.execute(select(SiteSettings).limit(1)).scalar_one_or_none()
-        return settings or SiteSettings(name="Cổng thông tin điện tử", visit_offset=0)
-
-    return page_parts.kept("site", load)
+    """The site's settings (``portal.services.settings``), kept per content version."""
+    return page_parts.kept("site", settings.current)
 
 
 def render_page(template: str, *, counted: bool = True, kept_as: tuple | None = None, **context) -> str | bytes:

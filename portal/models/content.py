@@ -3,28 +3,15 @@
 import enum
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 
-from flask import has_request_context, request, url_for
+from flask import url_for
 from sqlalchemy import CheckConstraint, ColumnElement, ForeignKey, Index, String, Text, and_, case, literal
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-
-
-def article_url(category_slug: str, slug: str, article_id: int) -> str:
-    """An article's address. Built once per article and worker while serving requests: pages
-    list a dozen articles, and url_for costs more than the rest of a link's rendering."""
-    if not has_request_context():
-        return url_for("news.article", category_slug=category_slug, slug=slug, article_id=article_id)
-    return _article_url(request.script_root, category_slug, slug, article_id)
-
-
-@lru_cache(maxsize=16384)
-def _article_url(script_root: str, category_slug: str, slug: str, article_id: int) -> str:
-    return url_for("news.article", category_slug=category_slug, slug=slug, article_id=article_id)
+from portal.web.urls import article_url
 
 
 class ArticleStatus(enum.StrEnum):

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from portal import clock
 from portal.extensions import db
 from portal.layout import page_parts, render_page
-from portal.models import Article, BlockKind, Category, SidebarBlock
+from portal.models import BlockKind, Category, SidebarBlock
 from portal.news import bp
 from portal.news.article_page import render_article, visible_article
 from portal.services import content
@@ -29,9 +29,7 @@ def home():
 def category(slug: str, page: int):
     """One category's articles (and its sub-categories'), ten a page."""
     found = db.first_or_404(select(Category).where(Category.slug == slug))
-    query = content.published(clock.now()).where(
-        Article.category_id.in_(select(Category.id).where((Category.id == found.id) | (Category.parent_id == found.id)))
-    )
+    query = content.published(clock.now()).where(content.in_category_tree(found.id))
     pagination = db.paginate(query, page=page, per_page=current_app.config["ARTICLES_PER_PAGE"], error_out=False)
     if page < 1 or (page > 1 and page > pagination.pages):
         abort(404)

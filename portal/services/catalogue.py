@@ -8,8 +8,7 @@ from sqlalchemy import Select, func, select
 
 from portal.extensions import db
 from portal.models import Article, Category
-from portal.services.content import published
-from portal.services.feeds import in_category_tree
+from portal.services.content import in_category_tree, published
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ def article_listing(now: datetime, wanted: ArticleFilter) -> Select[tuple[Articl
     """Visible articles matching ``wanted``, newest first; both dates are inclusive."""
     query = published(now)
     if wanted.category is not None:
-        query = query.where(in_category_tree(wanted.category))
+        query = query.where(in_category_tree(wanted.category.id))
     if wanted.published_from is not None:
         query = query.where(Article.published_at >= datetime.combine(wanted.published_from, time.min))
     if wanted.published_to is not None:

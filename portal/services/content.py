@@ -9,8 +9,8 @@ from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
-from portal.models.content import article_url
 from portal.services.word import normalise_word_html
+from portal.web.urls import article_url
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote",
@@ -62,6 +62,13 @@ LISTED = (
 def published(now: datetime) -> Select[tuple[Article]]:
     """Articles a visitor may see at ``now``, newest first."""
     return select(Article).where(is_visible(now)).order_by(Article.published_at.desc(), Article.id.desc())
+
+
+def in_category_tree(category_id: int) -> ColumnElement[bool]:
+    """Articles of the category or of its sub-categories (categories are one level deep): what
+    the category page, its feed and the admin's category filter list."""
+    family = select(Category.id).where((Category.id == category_id) | (Category.parent_id == category_id))
+    return Article.category_id.in_(family)
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,14 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Article, Category
-from portal.services.content import published
-
-
-def in_category_tree(category: Category):
-    """Articles of ``category`` or of its sub-categories (as the category page lists them)."""
-    family = select(Category.id).where((Category.id == category.id) | (Category.parent_id == category.id))
-    return Article.category_id.in_(family)
+from portal.services.content import in_category_tree, published
 
 
 def feed_articles(now: datetime, limit: int, category: Category | None = None) -> list[Article]:
     """The newest visible articles, for the whole site or one category."""
     query = published(now).limit(limit)
     if category is not None:
-        query = query.where(in_category_tree(category))
+        query = query.where(in_category_tree(category.id))
     return list(db.session.execute(query).scalars())
 
 

@@ -1,4 +1,4 @@
-"""Writing articles: create, edit, publish, schedule, delete, and reset their ratings.
+"""Writing articles: create, edit, publish, schedule and delete them.
 
 Each function owns its transaction and writes the audit entry in it.
 """
@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import escape
-from sqlalchemy import ColumnElement, Select, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
 from portal.models.content import upload_path
 from portal.services import audit
-from portal.services.content import sanitise_html
+from portal.services.content import in_category_tree, sanitise_html
 from portal.services.media import PreparedUpload
 from portal.services.search import folded_words
 from portal.text import slugify
@@ -62,8 +62,7 @@ def article_list(
     if search.strip():
         query = query.where(title_contains(search))
     if category_id:
-        subcategories = select(Category.id).where(Category.parent_id == category_id)
-        query = query.where(or_(Article.category_id == category_id, Article.category_id.in_(subcategories)))
+        query = query.where(in_category_tree(category_id))
     if status in {s.value for s in ArticleStatus}:
         query = query.where(Article.status_at(now) == status)
     return query
@@ -224,25 +223,4 @@ def delete_article(article: Article, actor: User) -> None:
     _rows_referring_to(article.id)
     db.session.delete(article)
     db.session.commit()
-
-
-def reset_rating(article: Article, actor: User) -> None:
-    """Start the article's rating afresh: its aggregates and, where the vote table exists, its votes."""
-    summary = f"{article.title} (trước đó: {article.rating_count} lượt, tổng {article.rating_sum} sao)"
-    vote = db.metadata.tables.get("vote")
-    if vote is not None:
-        db.session.execute(delete(vote).where(vote.c.article_id == article.id))
-    article.rating_count = 0
-    article.rating_sum = 0
-    audit.record(actor, "reset", "rating", article.id, summary)
-    db.session.commit()
-
-
-def rated_articles(search: str = "") -> Select[tuple[Article]]:
-    """Articles for the ratings page, most rated first."""
-    query = select(Article).order_by(Article.rating_count.desc(), Article.published_at.desc(), Article.id.desc())
-    if search.strip():
-        query = query.where(title_contains(search))
-    return query
-
 

@@ -8,12 +8,14 @@ and the unique (article, visitor) constraint, not a look-up first, refuses a sec
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
-from portal.models import Article, Vote
+from portal.models import Article, User, Vote
+from portal.services import audit
 from portal.services.content import is_visible
+from portal.services.publishing import title_contains
 
 
 class ArticleUnavailable(Exception):
@@ -96,3 +98,21 @@ def rebuild_ratings() -> list[Drift]:
         )
     db.session.commit()
     return drifts
+
+
+def reset_rating(article: Article, actor: User) -> None:
+    """Start the article's rating afresh: its votes and its aggregates, logged."""
+    summary = f"{article.title} (trước đó: {article.rating_count} lượt, tổng {article.rating_sum} sao)"
+    db.session.execute(delete(Vote).where(Vote.article_id == article.id))
+    article.rating_count = 0
+    article.rating_sum = 0
+    audit.record(actor, "reset", "rating", article.id, summary)
+    db.session.commit()
+
+
+def rated_articles(search: str = "") -> Select[tuple[Article]]:
+    """Articles for the admin's ratings page, most rated first."""
+    query = select(Article).order_by(Article.rating_count.desc(), Article.published_at.desc(), Article.id.desc())
+    if search.strip():
+        query = query.where(title_contains(search))
+    return query

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Media, SidebarBlock, SiteSettings, Song, User, WebLink
+from portal.models import Media, SidebarBlock, Song, User, WebLink
 from portal.services import audit
 from portal.services.ordering import move_in
 
@@ -102,22 +102,3 @@ def delete_item(item: Song | WebLink, actor: User) -> None:
     db.session.delete(item)
     db.session.commit()
 
-
-def settings_row() -> SiteSettings:
-    """The one settings row, created with defaults the first time it is edited."""
-    settings = db.session.execute(select(SiteSettings).limit(1)).scalar_one_or_none()
-    if settings is None:
-        settings = SiteSettings(name="Cổng thông tin điện tử", visit_offset=0)
-        db.session.add(settings)
-    return settings
-
-
-def save_settings(values: dict[str, str | int], actor: User | None) -> SiteSettings:
-    """Site name, tagline, address, phone, e-mail, footer and the visit counter's starting offset."""
-    settings = settings_row()
-    for name, value in values.items():
-        setattr(settings, name, value.strip() if isinstance(value, str) else value)
-    db.session.flush()
-    audit.record(actor, "update", "settings", settings.id, ", ".join(sorted(values)))
-    db.session.commit()
-    return settings

@@ -3,6 +3,7 @@ from flask import current_app
 from portal import clock
 from portal.counters import counting, statistics
 from portal.layout import render_page
+from portal.services import settings
 from portal.stats import bp
 from portal.stats.charts import bar_chart
 
@@ -11,7 +12,7 @@ from portal.stats.charts import bar_chart
 def page():
     """Total, online, today and this month, visits per day and per month, the most read."""
     counting.count_page_view()  # first, so this page's figures include this very view
-    now, carried_over = clock.now(), counting.visit_offset()
+    now, carried_over = clock.now(), settings.visit_offset()
     report = statistics.build_report(
         counting.store(), counting.current_counters(), carried_over, now,
         current_app.config["STATISTICS_MOST_READ"],

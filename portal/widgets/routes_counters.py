@@ -1,6 +1,7 @@
 from flask import make_response, redirect, render_template, url_for
 
 from portal.counters import counting
+from portal.services import settings
 from portal.web.fragments import wants_fragment
 from portal.widgets import bp
 
@@ -16,7 +17,7 @@ def counters():
     else:
         counting.renew_presence()
         html = render_template(
-            "widgets/_counters.html", counters=counting.current_counters(), offset=counting.visit_offset()
+            "widgets/_counters.html", counters=counting.current_counters(), offset=settings.visit_offset()
         )
         response = make_response(html)
         response.headers["Cache-Control"] = "no-store"
