@@ -4,10 +4,11 @@ without the demo site."""
 from datetime import datetime
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from portal import create_app
 from portal.extensions import db
+from tests.helpers import ADMIN_PASSWORD, AdminBrowser
 from tests.real_services import (
     TEST_DATABASE_URL,
     TEST_REDIS_URL,
@@ -92,28 +93,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-class QueryCounter:
-    """Counts the SQL statements run while it is active."""
-
-    def __init__(self, engine):
-        self.engine = engine
-        self.statements: list[str] = []
-
-    def _record(self, conn, cursor, statement, parameters, context, executemany):
-        self.statements.append(statement)
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._record)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._record)
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-
 @pytest.fixture
 def fixed_clock():
     """A settable clock for app.config["CLOCK"]."""
@@ -128,35 +107,6 @@ def fixed_clock():
 
 
 # --------------------------------------------------------------------------- admin (issue 5)
-
-ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
-
-
-class AdminBrowser:
-    """A test client that signs in through the real form and posts with real CSRF tokens."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def token(self, url: str) -> str:
-        import re
-
-        page = self.client.get(url)
-        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
-        assert match, f"no CSRF token on {url} ({page.status_code})"
-        return match.group(1)
-
-    def sign_in(self, username: str, password: str = ADMIN_PASSWORD):
-        token = self.token("/quan-tri/dang-nhap")
-        return self.client.post(
-            "/quan-tri/dang-nhap", data={"csrf_token": token, "username": username, "password": password}
-        )
-
-    def post(self, url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
-        """POST to ``url`` with the token read from ``form_url`` (default: the same page)."""
-        fields = {"csrf_token": self.token(form_url or url), **(data or {})}
-        return self.client.post(url, data=fields, **kwargs)
-
 
 @pytest.fixture
 def admin_app(make_app):

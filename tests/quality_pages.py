@@ -11,7 +11,7 @@ from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Role
 from portal.services.accounts import create_user
-from tests.conftest import ADMIN_PASSWORD
+from tests.helpers import ADMIN_PASSWORD
 
 PAGES = {
     "home": "/",

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import SignInThrottle, User
-from tests.conftest import ADMIN_PASSWORD, AdminBrowser
+from tests.helpers import ADMIN_PASSWORD, AdminBrowser
 
 
 def test_create_admin_takes_the_password_from_the_environment(make_app, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 
 from portal import create_app
 from portal.admin import EDITOR_ENDPOINTS, PUBLIC_ENDPOINTS
-from tests.conftest import AdminBrowser
+from tests.helpers import AdminBrowser
 
 SAMPLE_ARGUMENTS = {"article_id": 1, "category_id": 1, "song_id": 1, "link_id": 1, "block_id": 1,
                     "item_id": 1, "kind": "bai-hat"}  # fmt: skip

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.models import AdminSession, AuditLog, SignInThrottle, User
 from portal.services import accounts
-from tests.conftest import AdminBrowser
+from tests.helpers import AdminBrowser
 from tests.live_server import serve
 
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."

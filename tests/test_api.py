@@ -11,7 +11,6 @@ from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
 from tests.counters_support import BROWSER_UA
 
-
 OPERATIONS = [(path, method.upper()) for path, methods in PATHS.items() for method in methods]
 
 

@@ -15,8 +15,7 @@ import pytest
 from flask import current_app
 from sqlalchemy import select
 
-from portal.counters import counting
-from portal.counters import redis_store
+from portal.counters import counting, redis_store
 from portal.counters.redis_store import RedisCounterStore
 from portal.counters.sql_store import SqlCounterStore
 from portal.counters.visits import CountersUnavailable, OnlineRecord, Tally

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
 from portal.web.inputs import MAX_INT, bounded_int, local_path
-from tests.conftest import AdminBrowser
+from tests.helpers import AdminBrowser
 
 HUGE = ("9223372036854775808", "1152921504606846976", str(2**64), str(MAX_INT + 1), "9" * 60)
 INTEGERS = HUGE + ("-1", "0", "00000000000000000001", "abc", "1.5", "1e3", "٣", "%00", "9" * 4400)

@@ -7,8 +7,8 @@ from flask_migrate import upgrade
 
 from portal import create_app
 from portal.extensions import db
-from tests.real_services import require_postgresql, throwaway_postgresql_database
 from portal.models.search import include_object
+from tests.real_services import require_postgresql, throwaway_postgresql_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

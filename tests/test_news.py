@@ -10,21 +10,9 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE, read_seed_article
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
-from tests.conftest import QueryCounter
+from tests.helpers import QueryCounter, seed_article, url_of
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article-2020-02-20.txt"
-
-
-def seed_article(app) -> Article:
-    with app.app_context():
-        article = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
-        db.session.expunge(article)
-        return article
-
-
-def url_of(app, article_id: int) -> str:
-    with app.test_request_context():
-        return db.session.get(Article, article_id).url
 
 
 def test_home_shows_lead_and_every_category(client, demo_app):

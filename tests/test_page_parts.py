@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, ContentVersion, WebLink
-from tests.test_news import seed_article, url_of
+from tests.helpers import seed_article, url_of
 
 
 def page(client, url: str) -> str:

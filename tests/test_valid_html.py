@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AdminBrowser
+from tests.helpers import AdminBrowser
 from tests.quality_pages import CONFIG, PAGES, add_webmaster, resolve
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ from portal.extensions import db
 from portal.layout import render_page
 from portal.models import Article, SiteSettings, TallyKind, VisitorPresence, VisitTally
 from portal.web.visitor import COOKIE_NAME
-from tests.conftest import QueryCounter
 from tests.counters_support import BROWSER_UA
+from tests.helpers import QueryCounter
 
 HX = {"HX-Request": "true"}
 BOTS = [

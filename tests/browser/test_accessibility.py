@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.helpers import ADMIN_PASSWORD
 from tests.live_server import serve
-from tests.conftest import ADMIN_PASSWORD
 from tests.quality_pages import CONFIG, PAGES, SIGNED_IN, WEBMASTER, add_webmaster, resolve
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is missing")

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import reader_context, screenshot
-from tests.conftest import ADMIN_PASSWORD
+from tests.browser.helpers import reader_context, screenshot, sign_in
 from tests.live_server import serve
 
 
@@ -27,19 +26,10 @@ def photo(tmp_path):
     return path
 
 
-def _sign_in(page, base: str) -> None:
-    page.goto(base + "/quan-tri/bai-viet/moi")
-    page.wait_for_url(lambda url: "/quan-tri/dang-nhap?next=" in url)
-    page.get_by_label("Tên đăng nhập").fill("quantri")
-    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/quan-tri/bai-viet/moi")
-
-
 def test_write_publish_and_find_on_home(page, admin_url, photo):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
 
     page.get_by_label("Tiêu đề").fill("Khánh thành cầu Hồng Lĩnh mới")
     page.get_by_label("Tóm tắt").fill("Cây cầu nối hai phường đã thông xe.")
@@ -78,7 +68,7 @@ def test_write_publish_and_find_on_home(page, admin_url, photo):
 def test_an_image_sent_without_a_description_is_asked_for_again(page, admin_url, photo):
     """The server refuses it (422) in Vietnamese; the editor shows that, asks again and sends the
     same file, which lands in the body: nothing is lost, no English status text."""
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     editor = page.locator(".jodit-wysiwyg")
     editor.wait_for()
     questions: list[str] = []
@@ -101,7 +91,7 @@ def test_an_image_sent_without_a_description_is_asked_for_again(page, admin_url,
 
 
 def test_cancelling_the_description_says_why_the_image_is_not_there(page, admin_url, photo):
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     editor = page.locator(".jodit-wysiwyg")
     editor.wait_for()
     page.once("dialog", lambda dialog: dialog.dismiss())
@@ -114,7 +104,7 @@ def test_cancelling_the_description_says_why_the_image_is_not_there(page, admin_
 
 
 def test_delete_through_the_dialog(page, admin_url):
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     page.goto(admin_url + "/quan-tri/bai-viet")
     first_title = page.locator(".admin-table tbody tr td a").first.inner_text()
     page.locator(".admin-table tbody tr").first.get_by_role("link", name="Xoá").click()
@@ -135,7 +125,7 @@ def test_the_editor_page_works_without_javascript(browser, admin_url):
     context = reader_context(browser, java_script_enabled=False)
     page = context.new_page()
     try:
-        _sign_in(page, admin_url)
+        sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
         assert page.locator("textarea#body").is_visible()
         page.get_by_label("Tiêu đề").fill("Bài viết không cần JavaScript")
         page.locator("textarea#body").fill("<p>Nội dung <em>gõ tay</em>.</p>")
@@ -165,7 +155,7 @@ style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&n
 
 def test_paste_from_word_keeps_the_structure(page, admin_url):
     """Word's clipboard HTML (text/html as Word puts it there) pasted into the editor, saved, published."""
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     page.get_by_label("Tiêu đề").fill("Văn bản dán từ Word")
     editor = page.locator(".jodit-wysiwyg")
     editor.wait_for()
@@ -243,7 +233,7 @@ def test_paste_from_word_brings_the_pictures(page, admin_url, admin_app):
         dialog.accept(next(answers))
 
     page.on("dialog", answer)
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     page.get_by_label("Tiêu đề").fill("Ảnh dán cùng văn bản Word")
     editor = page.locator(".jodit-wysiwyg")
     editor.wait_for()

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import screenshot
-from tests.browser.test_admin_browser import _sign_in
+from tests.browser.helpers import screenshot, sign_in
 from tests.live_server import serve
 
 SIZES = [(1280, 800), (360, 740)]
@@ -72,7 +71,7 @@ def _open(page, selector: str) -> None:
 def test_the_editor_is_local_and_vietnamese(page, admin_url, width, height):
     page.set_viewport_size({"width": width, "height": height})
     foreign = _watched(page, admin_url)
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     page.locator(".jodit-wysiwyg").wait_for()
     screenshot(page, f"editor-{width}", full_page=True)
     texts = [page.evaluate(UI_TEXT)]
@@ -109,7 +108,7 @@ def test_a_scheduled_article_shows_as_published_once_its_time_passes(page, admin
     say published, as the public site does, and it sorts first."""
     admin_app.config["CLOCK"] = fixed_clock
     title = "Lịch tiếp công dân tháng 7"
-    _sign_in(page, admin_url)
+    sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     scheduled_before = _dashboard_count(page, admin_url, "Hẹn giờ")
     published_before = _dashboard_count(page, admin_url, "Đã đăng")
     page.goto(admin_url + "/quan-tri/bai-viet/moi")

@@ -7,7 +7,7 @@ import pytest
 
 from portal.counters import counting
 from portal.text import format_number
-from tests.browser.conftest import reader_context
+from tests.browser.helpers import reader_context
 from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
 

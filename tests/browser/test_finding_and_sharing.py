@@ -2,7 +2,7 @@
 
 import re
 
-from tests.browser.conftest import reader_context
+from tests.browser.helpers import reader_context
 
 SEED_TITLE = "Hội nghị triển khai nhiệm vụ công tác tuyên truyền, khoa giáo năm 2020"
 

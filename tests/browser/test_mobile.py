@@ -7,7 +7,7 @@ for a person to look at.
 
 import pytest
 
-from tests.browser.conftest import reader_context, screenshot
+from tests.browser.helpers import reader_context, screenshot
 from tests.quality_pages import resolve
 
 SIZES = {

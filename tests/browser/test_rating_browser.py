@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article
-from tests.browser.conftest import reader_context
+from tests.browser.helpers import reader_context
 
 
 @pytest.fixture

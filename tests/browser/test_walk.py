@@ -14,8 +14,7 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Category, SidebarBlock, Song, WebLink
-from tests.browser.conftest import reader_context, screenshot
-from tests.conftest import ADMIN_PASSWORD
+from tests.browser.helpers import reader_context, screenshot, sign_in
 from tests.live_server import serve
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
@@ -76,14 +75,6 @@ def _seed_url(app) -> str:
     return seed.url
 
 
-def _sign_in(page, base: str) -> None:
-    page.goto(base + "/quan-tri/dang-nhap")
-    page.get_by_label("Tên đăng nhập").fill("quantri")
-    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/quan-tri/")
-
-
 def test_walk_every_page(browser, admin_app):
     paths = walk_paths(admin_app)
     assert "/quan-tri/khoi-ben-phai" in paths and "/thong-ke" in paths and len(paths) > 20
@@ -92,7 +83,7 @@ def test_walk_every_page(browser, admin_app):
         context = reader_context(browser)
         context.add_init_script(WATCH)
         page = context.new_page()
-        _sign_in(page, base)
+        sign_in(page, base)
         for size, (width, height) in SIZES.items():
             page.set_viewport_size({"width": width, "height": height})
             for path in paths:

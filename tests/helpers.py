@@ -1,0 +1,70 @@
+"""What several test files use: signing in through the real admin form, counting SQL
+statements, finding the seed article. Test files import from here, never from each other."""
+
+import re
+
+from sqlalchemy import event, select
+
+from portal.demo.loader import SEED_TITLE
+from portal.extensions import db
+from portal.models import Article
+
+ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
+
+
+class AdminBrowser:
+    """A test client that signs in through the real form and posts with real CSRF tokens."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def token(self, url: str) -> str:
+        page = self.client.get(url)
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))
+        assert match, f"no CSRF token on {url} ({page.status_code})"
+        return match.group(1)
+
+    def sign_in(self, username: str, password: str = ADMIN_PASSWORD):
+        token = self.token("/quan-tri/dang-nhap")
+        return self.client.post(
+            "/quan-tri/dang-nhap", data={"csrf_token": token, "username": username, "password": password}
+        )
+
+    def post(self, url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
+        """POST to ``url`` with the token read from ``form_url`` (default: the same page)."""
+        fields = {"csrf_token": self.token(form_url or url), **(data or {})}
+        return self.client.post(url, data=fields, **kwargs)
+
+
+class QueryCounter:
+    """Counts the SQL statements run while it is active."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.statements: list[str] = []
+
+    def _record(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._record)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+def seed_article(app) -> Article:
+    with app.app_context():
+        article = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
+        db.session.expunge(article)
+        return article
+
+
+def url_of(app, article_id: int) -> str:
+    with app.test_request_context():
+        return db.session.get(Article, article_id).url
