@@ -4,48 +4,88 @@ without the demo site."""
 from datetime import datetime
 
 import pytest
+from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import text
 
 from portal import create_app
 from portal.extensions import db
+from tests.demo_sites import DemoSites
 from tests.helpers import ADMIN_PASSWORD, AdminBrowser
 from tests.real_services import (
     TEST_DATABASE_URL,
     TEST_REDIS_URL,
+    create_database,
+    database_beside,
     delete_redis_keys,
+    drop_database,
     redis_key_prefix,
     require_postgresql,
     throwaway_postgresql_database,
 )
 
 
+class SessionBytecodeCache(BytecodeCache):
+    """Templates compiled once per test session rather than once per app: every test builds an
+    app, and compiling its templates took a third of a simple test's time. Jinja checks each
+    template's source checksum, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = SessionBytecodeCache()
+
+
 @pytest.fixture
-def make_app(tmp_path, monkeypatch, request):
+def make_app(tmp_path, monkeypatch, request, demo_sites):
     """Build an app whose instance folder and database are this test's own.
 
     The database is a fresh SQLite file, or, with PORTAL_TEST_DATABASE_URL, the session's
     PostgreSQL database emptied for this test; with PORTAL_TEST_REDIS_URL the app's rate
-    limits and cache live in Redis under a key prefix of the test's own."""
+    limits live in Redis under a key prefix of the test's own. ``demo=True`` in the first app
+    of a test gives it a copy of the session's demo site (tests/demo_sites.py); on PostgreSQL
+    that copy is a database of the test's own, dropped afterwards. Later apps of the same test
+    share the first one's database, as the workers of one site do."""
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
     built = []
     services = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'portal.sqlite3'}"}
-    if TEST_DATABASE_URL:
-        services["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgresql_session_database")
+    own_database = None
     if TEST_REDIS_URL:
         services |= {"REDIS_URL": TEST_REDIS_URL, "REDIS_KEY_PREFIX": redis_key_prefix()}
 
     def build(demo: bool = False, **config):
+        nonlocal own_database
+        copied = demo and not built and not config.keys() & {"SQLALCHEMY_DATABASE_URI", "DATABASE_URL"}
+        if TEST_DATABASE_URL and not built:
+            if copied:
+                own_database = database_beside(TEST_DATABASE_URL)
+            services["SQLALCHEMY_DATABASE_URI"] = own_database or request.getfixturevalue("postgresql_session_database")
         # The test client's default host is "localhost": the site's address, as PORTAL_SITE_URL is in production.
         app = create_app({"TESTING": True, "SITE_URL": "http://localhost"} | services | config)
+        app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+        if copied and demo_sites.restore(app):
+            built.append(app)
+            return app
+        if own_database and not built:
+            create_database(own_database)
         with app.app_context():
             db.create_all()
-            if not built and db.engine.dialect.name == "postgresql":
+            if not built and db.engine.dialect.name == "postgresql" and not own_database:
                 empty_all_tables()
             built.append(app)
             if demo:
                 from portal.demo.loader import load_demo
 
                 load_demo()
+        if copied:
+            demo_sites.save(app)
         return app
 
     yield build
@@ -53,8 +93,18 @@ def make_app(tmp_path, monkeypatch, request):
         with app.app_context():
             for engine in db.engines.values():
                 engine.dispose()  # a server has only so many connections for the whole session
+    if own_database:
+        drop_database(own_database)
     if TEST_REDIS_URL:
         delete_redis_keys(TEST_REDIS_URL, services["REDIS_KEY_PREFIX"])
+
+
+@pytest.fixture(scope="session")
+def demo_sites(tmp_path_factory):
+    """The demo site of each kind, loaded once in this session (tests/demo_sites.py)."""
+    sites = DemoSites(tmp_path_factory.mktemp("demo-sites"))
+    yield sites
+    sites.drop()
 
 
 def empty_all_tables() -> None:

@@ -57,23 +57,47 @@ def require_redis() -> str:
     return TEST_REDIS_URL
 
 
-@contextmanager
-def throwaway_postgresql_database(base_url: str) -> Iterator[str]:
-    """Create an empty database beside ``base_url``'s, yield its URL, drop it afterwards."""
+def database_beside(base_url: str) -> str:
+    """The URL of a new database name beside ``base_url``'s (``NAME_<random>``)."""
     base = make_url(base_url)
-    name = f"{base.database}_{secrets.token_hex(4)}"
+    return base.set(database=f"{base.database}_{secrets.token_hex(4)}").render_as_string(hide_password=False)
+
+
+def create_database(url: str, template: str | None = None) -> None:
+    """Create ``url``'s database, empty or as a copy of the ``template`` database (which must
+    have no open connection), from a connection to PORTAL_TEST_DATABASE_URL's server."""
+    clause = f' TEMPLATE "{template}"' if template else ""
+    try:
+        _administer(url, f'CREATE DATABASE "{make_url(url).database}"{clause}')
+    except OperationalError as error:
+        _unreachable(f"PostgreSQL at {make_url(url).set(database=None).render_as_string()}", error)
+
+
+def drop_database(url: str) -> None:
+    _administer(url, f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def _administer(url: str, statement: str) -> None:
+    """Run ``statement`` outside a transaction, connected to PORTAL_TEST_DATABASE_URL's database
+    (the one database the suite is sure it may use) on ``url``'s server."""
+    base = make_url(url).set(database=make_url(TEST_DATABASE_URL).database)
     admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        _unreachable(f"PostgreSQL at {base.render_as_string()}", error)
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
+            connection.execute(text(statement))
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def throwaway_postgresql_database(base_url: str) -> Iterator[str]:
+    """Create an empty database beside ``base_url``'s, yield its URL, drop it afterwards."""
+    url = database_beside(base_url)
+    create_database(url)
+    try:
+        yield url
+    finally:
+        drop_database(url)
 
 
 def redis_key_prefix() -> str:

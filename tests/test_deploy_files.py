@@ -26,6 +26,8 @@ from tests.gunicorn_server import (
 )
 from tests.real_services import free_port
 
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+
 DEPLOY = ROOT / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")

@@ -3,7 +3,11 @@ requests (max_requests), still allow exactly the limit, because the count is in 
 
 import secrets
 
+import pytest
+
 from tests.gunicorn_server import Visitor, flask_command, gunicorn_server, reading_paths
+
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 LIMIT = 6
 VOTERS = 10

@@ -18,6 +18,8 @@ from portal.models import Article, Vote
 from tests.counters_support import BROWSER_UA
 from tests.live_server import serve
 
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+
 THREADS = 8
 VOTES_PER_THREAD = 50  # 400 votes
 SAME_VISITOR_ATTEMPTS = 20

@@ -47,6 +47,8 @@ from tests.real_services import (
     throwaway_postgresql_database,
 )
 
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+
 READERS = 16
 VIEWS_PER_READER = 25
 VOTERS = 8

@@ -16,6 +16,8 @@ from portal.models import Article
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip
 from tests.live_server import serve
 
+pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+
 THREADS = 8
 VIEWS_PER_THREAD = 250
 

@@ -5,6 +5,7 @@ The tests are skipped, with the reason, where chromium or Playwright is missing;
 """
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Every browser test is slow (see the marker in pyproject.toml)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.slow)
