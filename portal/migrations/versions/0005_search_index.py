@@ -5,10 +5,17 @@ Revises: 0004
 Create Date: 2026-11-26 06:50:00
 
 The FTS5 table and the GIN index are written out here (not imported from the models) so this
-migration keeps building what it built when it was written. Existing articles are indexed.
+migration keeps building what it built when it was written. Existing articles are indexed, their
+words folded by a copy of ``portal.services.search.document_of`` (and ``portal.text.fold``), so a
+later change to the service, or to what it imports, cannot break or alter this revision.
 """
-from alembic import op
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
 import sqlalchemy as sa
+from alembic import op
 
 
 # revision identifiers, used by Alembic.
@@ -51,16 +58,69 @@ def upgrade():
     _index_existing_articles()
 
 
-def _index_existing_articles():
-    """The rows this revision's table holds (article_id, title, body); the words are folded by
-    the portal's own ``document_of`` so they match what queries look for."""
-    from portal.services.search import document_of
+_WORD = re.compile(r"[^\W_]+")
+_BLOCK_TAGS = {
+    "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure",
+    "figcaption", "table", "tr", "td", "th", "caption", "hr", "img",
+}  # fmt: skip
 
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment, with a space where a block ends."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _html_to_text(html: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(html or "")
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def _fold(text: str) -> str:
+    """Lower case, no diacritics, đ → d."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).lower()
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of ``text``, folded: "Hội nghị, 2020!" → ["hoi", "nghi", "2020"]."""
+    words: list[str] = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        words.extend(_WORD.findall(_fold(word)))
+    return words
+
+
+def _document_of(title: str, summary: str, body_html: str) -> dict[str, str]:
+    return {
+        "title": " ".join(_folded_words(title)),
+        "body": " ".join(_folded_words(f"{summary} {_html_to_text(body_html)}")),
+    }
+
+
+def _index_existing_articles():
+    """The rows this revision's table holds (article_id, title, body), folded as queries are."""
     bind = op.get_bind()
     article = sa.table('article', sa.column('id'), sa.column('title'), sa.column('summary'), sa.column('body'))
     index = sa.table('article_search', sa.column('article_id'), sa.column('title'), sa.column('body'))
     rows = [
-        {"article_id": row.id, **document_of(row.title, row.summary, row.body)}
+        {"article_id": row.id, **_document_of(row.title, row.summary, row.body)}
         for row in bind.execute(sa.select(article))
     ]
     if rows:
