@@ -14,10 +14,7 @@ from tests.helpers import ADMIN_PASSWORD, AdminBrowser
 from tests.real_services import (
     TEST_DATABASE_URL,
     TEST_REDIS_URL,
-    create_database,
-    database_beside,
     delete_redis_keys,
-    drop_database,
     redis_key_prefix,
     require_postgresql,
     throwaway_postgresql_database,
@@ -50,36 +47,29 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
     The database is a fresh SQLite file, or, with PORTAL_TEST_DATABASE_URL, the session's
     PostgreSQL database emptied for this test; with PORTAL_TEST_REDIS_URL the app's rate
     limits live in Redis under a key prefix of the test's own. ``demo=True`` in the first app
-    of a test gives it a copy of the session's demo site (tests/demo_sites.py); on PostgreSQL
-    that copy is a database of the test's own, dropped afterwards. Later apps of the same test
-    share the first one's database, as the workers of one site do."""
+    of a test gives it a copy of the session's demo site (tests/demo_sites.py). Later apps of
+    the same test share the first one's database, as the workers of one site do."""
     monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
     built = []
     services = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'portal.sqlite3'}"}
-    own_database = None
     if TEST_REDIS_URL:
         services |= {"REDIS_URL": TEST_REDIS_URL, "REDIS_KEY_PREFIX": redis_key_prefix()}
 
     def build(demo: bool = False, **config):
-        nonlocal own_database
         copied = demo and not built and not config.keys() & {"SQLALCHEMY_DATABASE_URI", "DATABASE_URL"}
         if TEST_DATABASE_URL and not built:
-            if copied:
-                own_database = database_beside(TEST_DATABASE_URL)
-            services["SQLALCHEMY_DATABASE_URI"] = own_database or request.getfixturevalue("postgresql_session_database")
+            services["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgresql_session_database")
         # The test client's default host is "localhost": the site's address, as PORTAL_SITE_URL is in production.
         app = create_app({"TESTING": True, "SITE_URL": "http://localhost"} | services | config)
         app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+        first = not built
+        built.append(app)
         if copied and demo_sites.restore(app):
-            built.append(app)
             return app
-        if own_database and not built:
-            create_database(own_database)
         with app.app_context():
             db.create_all()
-            if not built and db.engine.dialect.name == "postgresql" and not own_database:
+            if first and db.engine.dialect.name == "postgresql":
                 empty_all_tables()
-            built.append(app)
             if demo:
                 from portal.demo.loader import load_demo
 
@@ -93,8 +83,6 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
         with app.app_context():
             for engine in db.engines.values():
                 engine.dispose()  # a server has only so many connections for the whole session
-    if own_database:
-        drop_database(own_database)
     if TEST_REDIS_URL:
         delete_redis_keys(TEST_REDIS_URL, services["REDIS_KEY_PREFIX"])
 
@@ -102,9 +90,7 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
 @pytest.fixture(scope="session")
 def demo_sites(tmp_path_factory):
     """The demo site of each kind, loaded once in this session (tests/demo_sites.py)."""
-    sites = DemoSites(tmp_path_factory.mktemp("demo-sites"))
-    yield sites
-    sites.drop()
+    return DemoSites(tmp_path_factory.mktemp("demo-sites"))
 
 
 def empty_all_tables() -> None:

@@ -4,14 +4,21 @@ Loading the demo (tables, forty articles, their covers and renditions, the sideb
 visit history) costs several times what a test does with it. What the loader writes depends on
 three things only: the database (SQLite or PostgreSQL), the counter store (the invented visit
 history goes into SQL tallies, not into Redis) and the site's clock (the history ends today,
-rows are stamped with the time). The first test of each such kind loads the demo as before and saves it; the
-next ones get a copy: the SQLite file through SQLite's backup API, the PostgreSQL database with
-``CREATE DATABASE … TEMPLATE``, and the uploaded files as hard links.
+rows are stamped with the time). The first test of each such kind loads the demo as before and
+saves it; the next ones get a copy: the SQLite file through SQLite's backup API, the PostgreSQL
+rows with ``COPY`` into the session's database (emptied first, as for every test there), and
+the uploaded files as hard links.
+
+On PostgreSQL a copied database (``CREATE DATABASE … TEMPLATE``) costs 0.25 s, writing and
+syncing the whole catalogue; truncating the tables and copying the demo's 110 kB of rows back,
+0.04 s.
 """
 
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,15 +29,62 @@ from portal import clock
 from portal.counters import counting
 from portal.counters.sql_store import SqlCounterStore
 from portal.extensions import db
-from tests.real_services import TEST_DATABASE_URL, create_database, database_beside, drop_database
+
+
+@dataclass(frozen=True)
+class SqliteFile:
+    """A copy of a SQLite database file."""
+
+    path: str
+
+    @classmethod
+    def take(cls, app: Flask, path: Path) -> "SqliteFile":
+        _copy_sqlite(_sqlite_path(app), str(path))
+        return cls(str(path))
+
+    def put(self, app: Flask) -> None:
+        _copy_sqlite(self.path, _sqlite_path(app))
+
+
+@dataclass(frozen=True)
+class PostgresqlRows:
+    """Every table's rows in COPY's text form, and where every sequence stood."""
+
+    tables: dict[str, bytes]
+    sequences: dict[str, int]
+
+    @classmethod
+    def take(cls, app: Flask) -> "PostgresqlRows":
+        with app.app_context(), _raw_cursor() as cursor:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            tables = {}
+            for (name,) in cursor.fetchall():
+                with cursor.copy(f'COPY "{name}" TO STDOUT') as copy:
+                    tables[name] = b"".join(bytes(block) for block in copy)
+            cursor.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL")
+            return cls(tables, dict(cursor.fetchall()))
+
+    def put(self, app: Flask) -> None:
+        """Replace every row of the app's database with these. Triggers are off meanwhile
+        (``session_replication_role``): the content version and the search index are rows
+        copied like the others, not made again."""
+        with app.app_context(), _raw_cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+            tables = ", ".join(f'"{name}"' for name in self.tables)
+            cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY")
+            for name, rows in self.tables.items():
+                if rows:
+                    with cursor.copy(f'COPY "{name}" FROM STDIN') as copy:
+                        copy.write(rows)
+            for name, value in self.sequences.items():
+                cursor.execute("SELECT setval(%s, %s)", (name, value))
 
 
 @dataclass(frozen=True)
 class Saved:
-    """One loaded demo site: its database (a SQLite file, or a PostgreSQL template database's URL)
-    and its uploaded files."""
+    """One loaded demo site: its database's content and its uploaded files."""
 
-    database: str
+    database: SqliteFile | PostgresqlRows
     uploads: Path
 
 
@@ -51,17 +105,13 @@ class DemoSites:
             return db.engine.dialect.name, isinstance(counting.store(), SqlCounterStore), when
 
     def restore(self, app: Flask) -> bool:
-        """Copy the saved demo site of the app's kind into its database, which must not exist yet
-        on PostgreSQL, and into its upload folder; False when none is saved yet: the caller then
-        loads the demo and calls ``save``."""
+        """Copy the saved demo site of the app's kind into its database (on PostgreSQL, one whose
+        tables exist) and its upload folder; False when none is saved yet: the caller then loads
+        the demo and calls ``save``."""
         saved = self.saved.get(self.kind(app))
         if saved is None:
             return False
-        url = app.config["SQLALCHEMY_DATABASE_URI"]
-        if _is_sqlite(url):
-            _copy_sqlite(saved.database, make_url(url).database)
-        else:
-            create_database(url, template=make_url(saved.database).database)
+        saved.database.put(app)
         # Hard links: the portal never rewrites an upload in place (a new file gets a new name).
         shutil.copytree(saved.uploads, app.config["UPLOAD_FOLDER"], dirs_exist_ok=True, copy_function=os.link)
         return True
@@ -69,29 +119,32 @@ class DemoSites:
     def save(self, app: Flask) -> None:
         """Keep the demo site just loaded into the app's database for the next tests of its kind."""
         kind, name = self.kind(app), f"demo{len(self.saved)}"
-        with app.app_context():
-            for engine in db.engines.values():
-                engine.dispose()  # a PostgreSQL template must have no open connection
-        url = app.config["SQLALCHEMY_DATABASE_URI"]
-        if _is_sqlite(url):
-            database = str(self.folder / f"{name}.sqlite3")
-            _copy_sqlite(make_url(url).database, database)
+        if _is_sqlite(app):
+            database = SqliteFile.take(app, self.folder / f"{name}.sqlite3")
         else:
-            database = database_beside(TEST_DATABASE_URL)
-            create_database(database, template=make_url(url).database)
+            database = PostgresqlRows.take(app)
         uploads = self.folder / f"{name}-uploads"
         shutil.copytree(app.config["UPLOAD_FOLDER"], uploads)
         self.saved[kind] = Saved(database, uploads)
 
-    def drop(self) -> None:
-        """Drop the PostgreSQL template databases."""
-        for saved in self.saved.values():
-            if not _is_sqlite(saved.database):
-                drop_database(saved.database)
+
+def _is_sqlite(app: Flask) -> bool:
+    return make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name() == "sqlite"
 
 
-def _is_sqlite(database: str) -> bool:
-    return database.startswith("sqlite") or database.endswith(".sqlite3")
+def _sqlite_path(app: Flask) -> str:
+    return make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+
+
+@contextmanager
+def _raw_cursor() -> Iterator:
+    """A psycopg cursor on one of the app's pooled connections, committed at the end."""
+    connection = db.engine.raw_connection()
+    try:
+        yield connection.cursor()
+        connection.commit()
+    finally:
+        connection.close()  # back to the pool, rolled back if not committed
 
 
 def _copy_sqlite(source: str, target: str) -> None:

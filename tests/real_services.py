@@ -63,12 +63,10 @@ def database_beside(base_url: str) -> str:
     return base.set(database=f"{base.database}_{secrets.token_hex(4)}").render_as_string(hide_password=False)
 
 
-def create_database(url: str, template: str | None = None) -> None:
-    """Create ``url``'s database, empty or as a copy of the ``template`` database (which must
-    have no open connection), from a connection to PORTAL_TEST_DATABASE_URL's server."""
-    clause = f' TEMPLATE "{template}"' if template else ""
+def create_database(url: str) -> None:
+    """Create ``url``'s database, empty, from a connection to PORTAL_TEST_DATABASE_URL's server."""
     try:
-        _administer(url, f'CREATE DATABASE "{make_url(url).database}"{clause}')
+        _administer(url, f'CREATE DATABASE "{make_url(url).database}"')
     except OperationalError as error:
         _unreachable(f"PostgreSQL at {make_url(url).set(database=None).render_as_string()}", error)
 

@@ -3,7 +3,6 @@
 import time
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db

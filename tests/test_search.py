@@ -1,14 +1,12 @@
-"""Search without diacritics, on SQLite (FTS5) and, when PORTAL_TEST_DATABASE_URL is set, PostgreSQL."""
+"""Search without diacritics, on SQLite (FTS5) or, when PORTAL_TEST_DATABASE_URL is set, PostgreSQL."""
 
-import os
 import re
 import secrets
 from datetime import datetime
 
 import pytest
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, delete, event, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, event, insert, select, text
 
 from portal import create_app
 from portal.demo.loader import SEED_TITLE
@@ -16,36 +14,11 @@ from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category
 from portal.services import search
 
-POSTGRES_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
-
 
 @pytest.fixture
-def throwaway_postgres():
-    """A PostgreSQL database of this test's own on the server PORTAL_TEST_DATABASE_URL names."""
-    if not POSTGRES_URL:
-        pytest.skip("PORTAL_TEST_DATABASE_URL is not set: no PostgreSQL to test against")
-    server = make_url(POSTGRES_URL)
-    name = f"portal_search_{secrets.token_hex(6)}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield server.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def search_app(request, make_app):
-    """The demo site on SQLite, then on PostgreSQL."""
-    if request.param == "sqlite":
-        yield make_app(demo=True)
-        return
-    url = request.getfixturevalue("throwaway_postgres")
-    app = make_app(demo=True, SQLALCHEMY_DATABASE_URI=url)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def search_app(make_app):
+    """The demo site, on SQLite or, in the suite's PostgreSQL run, on PostgreSQL."""
+    return make_app(demo=True)
 
 
 def titles_for(app, query: str) -> list[str]:
