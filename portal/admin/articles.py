@@ -1,11 +1,11 @@
 """Articles: the list, create and edit (with a cover image), preview, delete."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from portal import clock
 from portal.admin import bp
-from portal.admin.common import actor, confirm_page, image_limits
-from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, ConfirmForm, options
+from portal.admin.common import actor, ask_first, image_limits
+from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, options
 from portal.extensions import db
 from portal.models import Article, ArticleStatus
 from portal.news.article_page import render_article
@@ -109,13 +109,9 @@ def article_preview(article_id: int):
 def article_delete(article_id: int):
     """Ask, then delete an article (an htmx dialog, or a page without JavaScript)."""
     article = db.get_or_404(Article, article_id)
-    if request.method == "GET":
-        return confirm_page(
-            f"Xoá bài viết “{article.title}”? Không thể hoàn tác.",
-            url_for("admin.article_delete", article_id=article.id), "Xoá bài viết", url_for("admin.articles"),
-        )  # fmt: skip
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    asking = ask_first(f"Xoá bài viết “{article.title}”? Không thể hoàn tác.", "Xoá bài viết", url_for("admin.articles"))
+    if asking is not None:
+        return asking
     title = article.title
     publishing.delete_article(article, actor())
     flash(f"Đã xoá bài viết “{title}”.", "success")

@@ -3,8 +3,8 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from portal.admin import bp
-from portal.admin.common import actor, confirm_page
-from portal.admin.forms import CategoryForm, ConfirmForm, MoveForm, options
+from portal.admin.common import actor, ask_first
+from portal.admin.forms import CategoryForm, MoveForm, options
 from portal.extensions import db
 from portal.models import Category
 from portal.services import categories
@@ -70,13 +70,9 @@ def category_move(category_id: int):
 def category_delete(category_id: int):
     """Ask, then delete a category that has no articles and no sub-categories."""
     category = db.get_or_404(Category, category_id)
-    if request.method == "GET":
-        return confirm_page(
-            f"Xoá chuyên mục “{category.name}”?", url_for("admin.category_delete", category_id=category.id),
-            "Xoá chuyên mục", url_for("admin.categories_list"),
-        )  # fmt: skip
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    asking = ask_first(f"Xoá chuyên mục “{category.name}”?", "Xoá chuyên mục", url_for("admin.categories_list"))
+    if asking is not None:
+        return asking
     name = category.name
     try:
         categories.delete(category, actor())

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import current_app, render_template
+from flask import Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
 
 from portal.admin.forms import ConfirmForm
@@ -27,12 +27,18 @@ def audio_limits() -> UploadLimits:
     return UploadLimits(Path(config["UPLOAD_FOLDER"]), config["AUDIO_MAX_BYTES"], ())
 
 
-def confirm_page(question: str, action: str, button: str, back: str):
-    """Ask before a destructive action: a dialog fragment for htmx, else a full page with the same form."""
-    context = {"question": question, "action": action, "button": button, "back": back, "form": ConfirmForm()}
-    if wants_fragment():
-        response = current_app.make_response(render_template("admin/_confirm.html", **context))
-    else:
-        response = current_app.make_response(render_template("admin/confirm.html", **context))
-    response.vary.add("HX-Request")
-    return response
+def ask_first(question: str, button: str, back: str) -> Response | None:
+    """Ask before a destructive action, for a view that answers GET and POST at one address.
+
+    GET: the question, as a dialog fragment for htmx or else a full page, its form posting back
+    here. POST: None once the form's CSRF token is valid, so that the view goes on to act; else 400."""
+    if request.method == "GET":
+        action = url_for(request.endpoint, **request.view_args)
+        context = {"question": question, "action": action, "button": button, "back": back, "form": ConfirmForm()}
+        template = "admin/_confirm.html" if wants_fragment() else "admin/confirm.html"
+        response = current_app.make_response(render_template(template, **context))
+        response.vary.add("HX-Request")
+        return response
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return None

@@ -1,12 +1,12 @@
 """Ratings and counters: each article's count and average with a reset, the visit offset and
 the record online."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from portal import clock
 from portal.admin import bp
-from portal.admin.common import actor, confirm_page
-from portal.admin.forms import ConfirmForm, OffsetForm, OnlineRecordForm
+from portal.admin.common import actor, ask_first
+from portal.admin.forms import OffsetForm, OnlineRecordForm
 from portal.counters import counting, statistics
 from portal.extensions import db
 from portal.models import Article
@@ -64,13 +64,10 @@ def online_record():
 def rating_reset(article_id: int):
     """Ask, then set an article's rating back to no votes (logged)."""
     article = db.get_or_404(Article, article_id)
-    if request.method == "GET":
-        return confirm_page(
-            f"Đặt lại đánh giá của bài “{article.title}” ({article.rating_count} lượt) về 0?",
-            url_for("admin.rating_reset", article_id=article.id), "Đặt lại đánh giá", url_for("admin.ratings"),
-        )  # fmt: skip
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    question = f"Đặt lại đánh giá của bài “{article.title}” ({article.rating_count} lượt) về 0?"
+    asking = ask_first(question, "Đặt lại đánh giá", url_for("admin.ratings"))
+    if asking is not None:
+        return asking
     ratings_service.reset_rating(article, actor())
     flash(f"Đã đặt lại đánh giá của bài “{article.title}”.", "success")
     return redirect(url_for("admin.ratings"))

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from portal.admin import bp
-from portal.admin.common import actor, audio_limits, confirm_page, image_limits
+from portal.admin.common import actor, audio_limits, ask_first, image_limits
 from portal.admin.forms import ConfirmForm, LinkForm, MapForm, MoveForm, SongForm
 from portal.extensions import db
 from portal.models import BlockKind, SidebarBlock, Song, WebLink
@@ -126,13 +126,9 @@ def link_edit(link_id: int):
 def sidebar_delete(kind: str, item_id: int):
     """Ask, then delete a song or a link."""
     item = db.get_or_404(KINDS[kind], item_id)
-    if request.method == "GET":
-        return confirm_page(
-            f"Xoá “{item.title}”?", url_for("admin.sidebar_delete", kind=kind, item_id=item.id),
-            "Xoá", url_for("admin.sidebar"),
-        )  # fmt: skip
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    asking = ask_first(f"Xoá “{item.title}”?", "Xoá", url_for("admin.sidebar"))
+    if asking is not None:
+        return asking
     sidebar_admin.delete_item(item, actor())
     flash(f"Đã xoá “{item.title}”.", "success")
     return _back()

@@ -7,6 +7,7 @@ from portal.layout import page_parts, render_page
 from portal.models import BlockKind, Category, SidebarBlock
 from portal.news import bp
 from portal.news.article_page import render_article, visible_article
+from portal.news.sharing import canonical_url
 from portal.services import content
 
 
@@ -53,7 +54,7 @@ def print_article(article_id: int):
     found = content.visible_article(article_id, clock.now())
     if found is None:
         abort(404)
-    return render_page("news/print.html", article=found)
+    return render_page("news/print.html", article=found, canonical=canonical_url(found))
 
 
 @bp.get("/ban-do")

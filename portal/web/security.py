@@ -3,7 +3,8 @@ that stay on HTTPS, and security headers on every response (pages, fragments, er
 
 The Content-Security-Policy allows scripts and styles from the site itself only: the
 templates carry no inline ``<script>`` or ``style=``, and ``<meta name="htmx-config">`` in
-base.html sets ``includeIndicatorStyles: false`` so htmx injects no ``<style>`` either.
+the shared head (templates/macros/head.html) sets ``includeIndicatorStyles: false`` so htmx
+injects no ``<style>`` either.
 """
 
 import os
