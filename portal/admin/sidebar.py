@@ -70,7 +70,11 @@ def map_edit():
     return render_template("admin/form.html", form=form, heading="Khối bản đồ", back=url_for("admin.sidebar"), multipart=True), 422 if form.errors else 200
 
 
-def _song_form(song: Song | None):
+@bp.route("/bai-hat/moi", methods=["GET", "POST"], defaults={"song_id": None})
+@bp.route("/bai-hat/<int:song_id>", methods=["GET", "POST"])
+def song_form(song_id: int | None):
+    """Add a song (title, composer, performer, audio file), or edit one or replace its audio."""
+    song = db.get_or_404(Song, song_id) if song_id else None
     form = SongForm(None, obj=song) if request.method == "GET" else SongForm(obj=song)
     if form.validate_on_submit():
         try:
@@ -85,19 +89,11 @@ def _song_form(song: Song | None):
     return render_template("admin/form.html", form=form, heading=f"Bài hát “{song.title}”" if song else "Thêm bài hát", back=url_for("admin.sidebar"), multipart=True), 422 if form.errors else 200
 
 
-@bp.route("/bai-hat/moi", methods=["GET", "POST"])
-def song_new():
-    """Add a song (title, composer, performer, audio file)."""
-    return _song_form(None)
-
-
-@bp.route("/bai-hat/<int:song_id>", methods=["GET", "POST"])
-def song_edit(song_id: int):
-    """Edit a song or replace its audio file."""
-    return _song_form(db.get_or_404(Song, song_id))
-
-
-def _link_form(link: WebLink | None):
+@bp.route("/lien-ket/moi", methods=["GET", "POST"], defaults={"link_id": None})
+@bp.route("/lien-ket/<int:link_id>", methods=["GET", "POST"])
+def link_form(link_id: int | None):
+    """Add a website link, or edit one."""
+    link = db.get_or_404(WebLink, link_id) if link_id else None
     form = LinkForm(None, obj=link) if request.method == "GET" else LinkForm(obj=link)
     if form.validate_on_submit():
         try:
@@ -108,18 +104,6 @@ def _link_form(link: WebLink | None):
             flash(f"Đã lưu liên kết “{saved.title}”.", "success")
             return _back()
     return render_template("admin/form.html", form=form, heading=f"Liên kết “{link.title}”" if link else "Thêm liên kết website", back=url_for("admin.sidebar")), 422 if form.errors else 200
-
-
-@bp.route("/lien-ket/moi", methods=["GET", "POST"])
-def link_new():
-    """Add a website link."""
-    return _link_form(None)
-
-
-@bp.route("/lien-ket/<int:link_id>", methods=["GET", "POST"])
-def link_edit(link_id: int):
-    """Edit a website link."""
-    return _link_form(db.get_or_404(WebLink, link_id))
 
 
 @bp.route("/khoi-ben-phai/<any('bai-hat', 'lien-ket'):kind>/<int:item_id>/xoa", methods=["GET", "POST"])
