@@ -9,8 +9,7 @@ from flask import Flask
 from portal import text
 from portal.counters import counting
 from portal.extensions import compress, csrf, db, htmx, limiter, login_manager, migrate
-from portal.layout import page_parts, skeleton
-from portal.web import assets, inputs, security, site_address, visitor
+from portal.web import assets, inputs, page_cache, security, site_address, visitor
 from portal.web.site_address import Portal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,13 +101,12 @@ def _init_extensions(app: Flask) -> None:
     visitor.init_app(app)
     security.init_app(app)
     counting.init_app(app)
-    page_parts.init_app(app)
-    skeleton.init_app(app)
     # Public pages must not read the session (Flask would add Vary: Cookie, and a user query,
     # to every page): only the admin puts current_user into its templates, and the remember-me
     # cookie hook, which reads the session on every response, runs on admin responses only.
     login_manager.init_app(app, add_context_processor=False)
     app.after_request_funcs[None].remove(login_manager._update_remember_cookie)
+    page_cache.init_app(app)  # before compress: its hook must see the page compressed
     compress.init_app(app)
     assets.init_app(app)  # after compress: its hooks must run before compress's
 

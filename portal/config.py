@@ -13,9 +13,11 @@ MAX_URL_LENGTH = 4096  # bytes of path and query string; longer URLs get 414 (gu
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
 HOME_ARTICLES_PER_CATEGORY = 4
-# Page parts a worker keeps until the content changes (portal.layout.page_parts) are also renewed after
-# this many seconds, for edits that bypass the application (raw SQL, a restored backup).
-PAGE_PARTS_MAX_AGE = 300
+# Public pages (portal.web.page_cache): how long nginx, a browser or the app may keep one, so
+# how old the figures printed in it may be (the live fragment brings them afresh), and how
+# many bytes of pages each worker keeps in memory (Redis holds them instead with REDIS_URL).
+PAGE_MAX_AGE = 10
+PAGE_CACHE_BYTES = 64 * 1024 * 1024
 
 # Production and scale-out settings (README, "Deployment"). Each can be set as PORTAL_<NAME>.
 # The site's address: every absolute URL (feeds, sitemap, canonical, share data, the API) is built

@@ -4,8 +4,7 @@
     PORTAL_INSTANCE_PATH=... .venv/bin/python -m scripts.measure_search [--rounds 15]
 
 Set PORTAL_DATABASE_URL to measure PostgreSQL. Prints one line per query and the overall medians:
-the page as a visitor gets it (a repeated query finds its ranking remembered) and the query on
-its own, with the remembered rankings forgotten first, and remembered.
+the page rendered afresh (PAGE_MAX_AGE=0: nothing kept) and the query on its own.
 """
 
 import argparse
@@ -44,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     rounds = parser.parse_args().rounds
-    app = create_app()
+    app = create_app({"PAGE_MAX_AGE": 0})  # every page rendered, as on its first request
     client = app.test_client()
     page_times, query_times = [], []
     with app.app_context():
@@ -57,27 +56,19 @@ def main() -> None:
             def run_query():
                 return search.result_page(terms, clock.now(), dialect, 1, app.config["ARTICLES_PER_PAGE"])
 
-            def run_cold_query():
-                search.forget_rankings()
-                return run_query()
-
-            client.get("/tim-kiem", query_string={"q": query})  # warm caches
+            client.get("/tim-kiem", query_string={"q": query})  # warm the database's own caches
             pages = [timed(lambda: client.get("/tim-kiem", query_string={"q": query})) for _ in range(rounds)]
-            queries = [timed(run_cold_query) for _ in range(rounds)]
-            repeated = [timed(run_query) for _ in range(rounds)]
+            queries = [timed(run_query) for _ in range(rounds)]
             results = run_query()
             found = f"{'>' if results.more else ' '}{results.total}"
-            print(
-                f"{query!r:36} {found:>6} found  page {statistics.median(pages):6.1f} ms  "
-                f"query {statistics.median(queries):5.1f} ms (repeated {statistics.median(repeated):4.1f} ms)"
-            )
+            print(f"{query!r:36} {found:>6} found  page {statistics.median(pages):6.1f} ms  query {statistics.median(queries):5.1f} ms")
             page_times += pages
             query_times += queries
     home = [timed(lambda: client.get("/")) for _ in range(rounds)]
     print(f"for comparison, the home page: {statistics.median(home):.1f} ms")
     print(
-        f"median over all: page {statistics.median(page_times):.1f} ms (rankings remembered), "
-        f"ranking and one page's articles {statistics.median(query_times):.1f} ms (not remembered)"
+        f"median over all: page {statistics.median(page_times):.1f} ms, "
+        f"ranking and one page's articles {statistics.median(query_times):.1f} ms"
     )
 
 

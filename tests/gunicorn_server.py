@@ -4,6 +4,7 @@ database and Redis, a Redis that dies under traffic, production settings. Also h
 talk to a served portal: as a reader with a browser (``Visitor``), or as a monitoring probe
 reading /healthz and the counters fragment (not a reader, so never counted)."""
 
+import html
 import json
 import os
 import re
@@ -149,15 +150,14 @@ def reading_paths(base_url: str) -> list[str]:
 
 
 class _KeepRedirects(urllib.request.HTTPRedirectHandler):
-    """Answer a redirect as it came (a 303 after a vote is the answer, not a page view)."""
+    """Answer a redirect as it came (the answer is under test, not where it leads)."""
 
     def redirect_request(self, *args, **kwargs):
         return None
 
 
-RATING_FORM = re.compile(r'<form class="rating-form" method="post" action="(/widgets/rating/\d+)"')
-CSRF_FIELD = re.compile(r'<input[^>]*id="danh-gia-csrf"[^>]*>')
-FIELD_VALUE = re.compile(r'value="([^"]+)"')
+RATING_FORM = re.compile(r'<form class="rating-form" method="post" action="(/widgets/rating/\d+)#danh-gia"')
+LIVE_LOADER = re.compile(r'data-hx-get="(/widgets/live[^"]*)" data-hx-trigger="load"')
 
 
 class Visitor:
@@ -178,13 +178,25 @@ class Visitor:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace")
 
+    def read(self, url: str) -> tuple[int, str]:
+        """Open a page as a browser with JavaScript does: the page, then its live fragment (which
+        counts the view). The page's body, and its status or the fragment's if that one failed."""
+        status, page = self.request(url)
+        found = LIVE_LOADER.search(page)
+        if status == 200 and found:
+            origin = url[: url.index("/", len("http://"))]
+            live_status = self.request(origin + html.unescape(found.group(1)), htmx=True)[0]
+            status = status if live_status == 200 else live_status
+        return status, page
+
     def rating_form(self, article_url: str) -> tuple[int, str, dict[str, str]]:
-        """Read the article page (a page view); its status, the rating form's action and fields."""
-        status, page = self.request(article_url)
-        action, token = RATING_FORM.search(page), CSRF_FIELD.search(page)
-        if status != 200 or not action or not token:
+        """Read the article page (a page view); its status, the rating form's action and fields
+        (none: the form carries no token)."""
+        status, page = self.read(article_url)
+        action = RATING_FORM.search(page)
+        if status != 200 or not action:
             return status, "", {}
-        return status, action.group(1), {"csrf_token": FIELD_VALUE.search(token.group(0)).group(1)}
+        return status, action.group(1), {}
 
 
 COUNTER_FIGURE = re.compile(r"<dt>([^<]+):</dt> <dd><span class=\"visually-hidden\">[^<]*</span>([^<]+)</dd>")

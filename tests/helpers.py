@@ -1,6 +1,8 @@
-"""What several test files use: signing in through the real admin form, counting SQL
-statements, finding the seed article. Test files import from here, never from each other."""
+"""What several test files use: signing in through the real admin form, reading a page as a
+browser does, counting SQL statements, finding the seed article. Test files import from here,
+never from each other."""
 
+import html
 import re
 
 from sqlalchemy import event, select
@@ -10,6 +12,21 @@ from portal.extensions import db
 from portal.models import Article
 
 ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
+LIVE_LOADER = re.compile(r'data-hx-get="(/widgets/live[^"]*)" data-hx-trigger="load"')
+COUNTING_IMAGE = re.compile(r'<noscript><img class="counting-image" src="([^"]+)"')
+HX = {"HX-Request": "true"}
+
+
+def read(client, url: str, headers: dict | None = None, javascript: bool = True):
+    """Open ``url`` as a browser does: the page, then what the page loads to be counted, its
+    live fragment with htmx (``javascript``) or else its counting image. Returns both answers
+    (the second is None when the page loads neither: an error page)."""
+    page = client.get(url, headers=headers or {})
+    found = (LIVE_LOADER if javascript else COUNTING_IMAGE).search(page.get_data(as_text=True))
+    if found is None:
+        return page, None
+    kept = {name: value for name, value in (headers or {}).items() if not name.startswith("HX-")}  # the page's own request's
+    return page, client.get(html.unescape(found.group(1)), headers=kept | (HX if javascript else {}))
 
 
 class AdminBrowser:

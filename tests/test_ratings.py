@@ -16,16 +16,18 @@ from portal.extensions import db
 from portal.models import Article, ArticleStatus, RateLimitHits, Vote
 from portal.services import ratings
 from portal.web import rate_limit_store
+from portal.web.cross_origin import REFUSED
 from portal.web.visitor import COOKIE_NAME, hashed_client_address
 from portal.widgets.forms import STARS_MESSAGE
-from portal.widgets.routes_rating import ALREADY_VOTED, EXPIRED, MISSING, THANKS, TOO_MANY
+from portal.widgets.routes_rating import ALREADY_VOTED, MISSING, THANKS, TOO_MANY
+from tests.helpers import read
 
 HTMX = {"HX-Request": "true", "HX-Target": "danh-gia", "HX-Current-URL": "http://localhost/"}
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
 class Reader:
-    """One visitor with their own cookies: opens the article, then votes on it."""
+    """One visitor with their own cookies: opens the article, then votes on it from the page,
+    as a browser does (``Sec-Fetch-Site: same-origin``)."""
 
     def __init__(self, app, article_id: int, address: str = "127.0.0.1"):
         self.client = app.test_client()
@@ -33,21 +35,20 @@ class Reader:
         self.article_id = article_id
         with app.test_request_context():
             self.url = db.session.get(Article, article_id).url
-        self.token = ""
 
     def open(self) -> str:
-        page = self.client.get(self.url).get_data(as_text=True)
-        found = TOKEN.search(page)  # no form once the visitor has voted
-        self.token = found.group(1) if found else self.token
-        return page
+        """The page every reader gets (its live fragment loaded, as htmx does)."""
+        return read(self.client, self.url)[0].get_data(as_text=True)
 
-    def vote(self, stars="4", htmx: bool = True, token: str | None = None, headers: dict | None = None, **extra):
-        if not self.token:
-            self.open()
-        data = {"stars": stars, "csrf_token": self.token if token is None else token} | extra
+    def live(self) -> str:
+        """What the page's live fragment brings this reader (their own vote)."""
+        return read(self.client, self.url)[1].get_data(as_text=True)
+
+    def vote(self, stars="4", htmx: bool = True, headers: dict | None = None, **extra):
+        data = {"stars": stars} | extra
         if stars is None:
             del data["stars"]
-        merged = (HTMX if htmx else {}) | (headers or {})
+        merged = {"Sec-Fetch-Site": "same-origin"} | (HTMX if htmx else {}) | (headers or {})
         return self.client.post(f"/widgets/rating/{self.article_id}", data=data, headers=merged)
 
     @property
@@ -93,7 +94,7 @@ def test_article_page_shows_an_accessible_form_and_no_votes_in_words(demo_app, s
     widget = widget[: widget.index("</section>")]
     assert "Đánh giá bài viết" in widget and "Bài viết chưa có lượt đánh giá." in widget
     assert 'aria-live="polite"' in widget
-    assert f'method="post" action="/widgets/rating/{seed}"' in widget
+    assert f'method="post" action="/widgets/rating/{seed}#danh-gia"' in widget  # back to the widget without JavaScript
     assert f'data-hx-post="/widgets/rating/{seed}"' in widget
     assert 'data-hx-target="closest .rating"' in widget and 'data-hx-swap="outerHTML"' in widget
     assert "<fieldset" in widget and "<legend>Chọn số sao cho bài viết</legend>" in widget
@@ -101,7 +102,7 @@ def test_article_page_shows_an_accessible_form_and_no_votes_in_words(demo_app, s
         option = re.search(rf'<label class="star" for="([^"]+)"><input id="\1" name="stars" required type="radio" value="{stars}">', widget)
         assert option and f"{stars} sao</span></label>" in widget[option.end():option.end() + 120]
     assert "checked" not in widget
-    assert '<button type="submit"' in widget and 'name="csrf_token"' in widget
+    assert '<button type="submit"' in widget and 'name="csrf_token"' not in widget  # the same page for everyone
 
 
 def test_htmx_vote_answers_the_widget_alone_with_new_numbers(any_database_app):
@@ -135,34 +136,36 @@ def test_average_is_rounded_to_one_decimal_in_vietnamese(demo_app, seed):
     assert "Đánh giá: 1.234 lượt, trung bình 4,0/5" in text_of(Reader(demo_app, seed).vote("4"))
 
 
-def test_without_javascript_the_vote_redirects_back_with_a_message(demo_app, seed):
+def test_without_javascript_the_vote_answers_the_article_page_with_the_thanks(demo_app, seed):
     reader = Reader(demo_app, seed)
+    reader.open()
     response = reader.vote("5", htmx=False)
-    assert response.status_code == 303
-    assert response.headers["Location"] == reader.url + "#danh-gia"
-    assert stored(demo_app, seed) == (1, 5, 1)
-    page = text_of(reader.client.get(reader.url))
-    assert page.count(THANKS) == 1  # beside the stars, not again at the top of the page
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"  # this reader's own page
+    page = text_of(response)
+    assert '<html lang="vi">' in page and page.count(THANKS) == 1  # beside the stars, not again at the top of the page
     widget = page[page.index('id="danh-gia"'):]
-    assert THANKS in widget and "Đánh giá: 1 lượt, trung bình 5,0/5" in widget
-    assert THANKS not in text_of(reader.client.get(reader.url))  # the message is shown once
+    assert THANKS in widget and "Đánh giá: 1 lượt, trung bình 5,0/5" in widget and "Bạn đã đánh giá: 5 sao" in widget
+    assert stored(demo_app, seed) == (1, 5, 1)
+    assert THANKS not in reader.open()  # the shared page has no message
 
 
 def test_reload_keeps_showing_the_visitors_own_vote(demo_app, seed):
     reader = Reader(demo_app, seed)
     reader.vote("2")
-    page = reader.open()
-    assert "Bạn đã đánh giá: 2 sao" in page
-    assert 'name="stars"' not in page[page.index('id="danh-gia"'):]  # the own vote replaces the form
-    other = Reader(demo_app, seed).open()
+    page, live = reader.open(), reader.live()
+    assert "Bạn đã đánh giá:" not in page  # the page is the same for every reader
+    assert '<section class="rating" id="danh-gia" aria-labelledby="danh-gia-tieu-de" data-hx-swap-oob="true">' in live
+    assert "Bạn đã đánh giá: 2 sao" in live
+    assert 'name="stars"' not in live  # the own vote replaces the form
+    other = Reader(demo_app, seed).live()
     assert "Bạn đã đánh giá:" not in other and "checked" not in other[other.index('id="danh-gia"'):]
 
 
 def test_boosted_and_history_restore_requests_get_the_page_path(demo_app, seed):
     boosted = Reader(demo_app, seed).vote("3", headers={"HX-Boosted": "true"})
-    assert boosted.status_code == 303
+    assert boosted.status_code == 200 and '<html lang="vi">' in text_of(boosted)
     restore = Reader(demo_app, seed).vote("3", headers={"HX-History-Restore-Request": "true"})
-    assert restore.status_code == 303
+    assert restore.status_code == 200 and '<html lang="vi">' in text_of(restore)
     assert stored(demo_app, seed) == (2, 6, 2)
 
 
@@ -199,7 +202,7 @@ def test_invalid_stars_keep_an_earlier_vote_marked(demo_app, seed):
 
 
 def make_hidden(app, article_id: int, **values) -> None:
-    """What the webmaster's edit does: through the ORM, which renews the kept page parts."""
+    """What the webmaster's edit does: through the ORM (the content version moves)."""
     with app.app_context():
         article = db.session.get(Article, article_id)
         for name, value in values.items():
@@ -232,7 +235,7 @@ def test_unpublished_article_is_404(demo_app, seed, hide):
 def test_unknown_article_is_404_both_ways(demo_app, seed):
     reader = Reader(demo_app, seed)
     reader.open()
-    data = {"stars": "4", "csrf_token": reader.token}
+    data = {"stars": "4"}
     fragment = reader.client.post("/widgets/rating/999999", data=data, headers=HTMX)
     assert fragment.status_code == 404 and MISSING in text_of(fragment) and "<html" not in text_of(fragment)
     page = reader.client.post("/widgets/rating/999999", data=data)
@@ -241,27 +244,37 @@ def test_unknown_article_is_404_both_ways(demo_app, seed):
         assert db.session.execute(select(Vote)).first() is None
 
 
-@pytest.mark.parametrize("token", ["", "sai-ma-bao-ve"], ids=["missing", "wrong"])
-def test_missing_or_wrong_csrf_token_is_400_and_stores_nothing(demo_app, seed, token):
+CROSS_SITE = [
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},  # another site of the same domain, e.g. a sub-domain
+    {"Sec-Fetch-Site": "cross-site", "Origin": "http://localhost"},  # the browser's word wins over a forged Origin
+    {"Origin": "https://ke-xau.example"},  # an older browser: no Sec-Fetch-Site, another host
+    {"Origin": "null"},  # a sandboxed frame or a file
+]
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE, ids=["cross-site", "same-site", "cross-site-with-origin", "other-origin", "null-origin"])
+def test_votes_sent_from_another_site_are_403_and_store_nothing(demo_app, seed, headers):
     reader = Reader(demo_app, seed)
-    reader.open()
-    response = reader.vote("4", token=token)
-    assert response.status_code == 400
+    response = reader.client.post(f"/widgets/rating/{seed}", data={"stars": "4"}, headers=HTMX | headers)
+    assert response.status_code == 403
     body = text_of(response)
-    assert "<html" not in body and EXPIRED in body and 'id="danh-gia"' in body
-    assert TOKEN.search(body).group(1)  # a fresh token to try again with
-    assert "HX-Request" in response.headers["Vary"]
-    page = reader.vote("4", htmx=False, token=token)
-    assert page.status_code == 400
-    assert '<html lang="vi">' in text_of(page) and EXPIRED in text_of(page)
+    assert "<html" not in body and REFUSED in body and 'id="danh-gia"' in body
+    page = reader.client.post(f"/widgets/rating/{seed}", data={"stars": "4"}, headers=headers)
+    assert page.status_code == 403 and '<html lang="vi">' in text_of(page) and REFUSED in text_of(page)
     assert stored(demo_app, seed) == (0, 0, 0)
+    assert reader.client.get_cookie(COOKIE_NAME) is None  # no visitor made for a refused request
 
 
-def test_a_token_from_another_session_is_refused(demo_app, seed):
-    first, second = Reader(demo_app, seed), Reader(demo_app, seed)
-    first.open()
-    assert second.vote("4", token=first.token).status_code == 400
-    assert stored(demo_app, seed) == (0, 0, 0)
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "same-origin"}, {"Sec-Fetch-Site": "none"}, {"Origin": "http://localhost"}, {}],
+    ids=["same-origin", "typed", "own-origin", "no-browser-headers"],
+)
+def test_votes_from_the_site_itself_need_no_token(demo_app, seed, headers):
+    response = Reader(demo_app, seed).client.post(f"/widgets/rating/{seed}", data={"stars": "4"}, headers=HTMX | headers)
+    assert response.status_code == 200 and THANKS in text_of(response)
+    assert stored(demo_app, seed) == (1, 4, 1)
 
 
 def test_second_vote_is_409_and_changes_nothing(any_database_app):

@@ -1,25 +1,36 @@
-"""The visitor cookie: set once, signed, HttpOnly, SameSite=Lax, never forged."""
+"""The visitor cookie: set once, signed, HttpOnly, SameSite=Lax, never forged, never by a page."""
 
 from portal.web.visitor import COOKIE_NAME
+from tests.counters_support import BROWSER_UA
+from tests.helpers import read
+
+READER = {"User-Agent": BROWSER_UA}
 
 
 def visitor_cookie(client):
     return client.get_cookie(COOKIE_NAME)
 
 
-def test_first_visit_sets_a_signed_long_lived_cookie(client):
-    response = client.get("/")
-    header = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith(COOKIE_NAME))
+def test_the_first_live_fragment_sets_a_signed_long_lived_cookie_never_the_page(client):
+    page, live = read(client, "/", headers=READER)
+    assert not page.headers.getlist("Set-Cookie")
+    header = next(h for h in live.headers.getlist("Set-Cookie") if h.startswith(COOKIE_NAME))
     assert "HttpOnly" in header and "SameSite=Lax" in header and "Max-Age=63072000" in header
     first = visitor_cookie(client).value
-    again = client.get("/")
-    assert not any(h.startswith(COOKIE_NAME) for h in again.headers.getlist("Set-Cookie"))
+    page, live = read(client, "/", headers=READER)
+    assert not page.headers.getlist("Set-Cookie") and not live.headers.getlist("Set-Cookie")
     assert visitor_cookie(client).value == first
+
+
+def test_the_counting_image_sets_it_too(client):
+    page, image = read(client, "/", headers=READER, javascript=False)
+    assert image.mimetype == "image/gif" and image.headers["Cache-Control"] == "no-store"
+    assert any(h.startswith(COOKIE_NAME) for h in image.headers.getlist("Set-Cookie"))
 
 
 def test_forged_cookie_is_replaced(client):
     client.set_cookie(COOKIE_NAME, "ke-gia-mao")
-    client.get("/")
+    read(client, "/", headers=READER)
     assert visitor_cookie(client).value != "ke-gia-mao"
 
 

@@ -11,6 +11,7 @@ from portal.api.serialise import article_data, category_data, listing_data
 from portal.counters import counting
 from portal.extensions import db
 from portal.services import catalogue, content, settings
+from portal.web.page_cache import public_page
 
 
 class BadParameter(ValueError):
@@ -81,6 +82,7 @@ def unknown_category(error: UnknownCategory):
 
 
 @bp.get("/articles")
+@public_page("page", "per_page", "category", "from", "to")
 def articles():
     """Visible articles, newest first, filtered by category and publication dates."""
     page = _positive_int("page", 1, MAX_PAGE)
@@ -91,6 +93,7 @@ def articles():
 
 
 @bp.get("/articles/<int:article_id>")
+@public_page()
 def article(article_id: int):
     """One visible article with its body."""
     found = content.visible_article(article_id, clock.now()) if article_id <= MAX_ID else None
@@ -100,6 +103,7 @@ def article(article_id: int):
 
 
 @bp.get("/categories")
+@public_page()
 def categories():
     """Every category with its number of visible articles."""
     rows = catalogue.categories_with_counts(clock.now())
@@ -107,6 +111,7 @@ def categories():
 
 
 @bp.get("/counters")
+@public_page()
 def counters():
     """The site's counters: visits, visible articles, their page views and rating votes."""
     articles_count, views, votes = catalogue.reading_totals(clock.now())
@@ -114,6 +119,7 @@ def counters():
 
 
 @bp.get("/openapi.json")
+@public_page()
 def openapi():
     """This API described in OpenAPI 3."""
     return jsonify(document())

@@ -1,8 +1,9 @@
 """Where requests meet the counters: which request counts, and this app's counter store.
 
-``render_page`` calls ``count_page_view`` for every full public page, so visitors without
-JavaScript count; the counters fragment calls ``renew_presence`` (online, not a visit).
-Reading is done once per request and shared by the sidebar and the statistics page.
+Pages are the same bytes for everyone and count nothing themselves: each one loads its live
+fragment (htmx) or, without JavaScript, its counting image, and that request calls
+``count_page_view``; the counters fragment calls ``renew_presence`` (online, not a visit). A client
+that loads neither is not counted. Reading is done once per request.
 """
 
 import logging
@@ -14,7 +15,6 @@ from portal import clock
 from portal.counters import visits
 from portal.counters.redis_store import RedisCounterStore
 from portal.counters.sql_store import SqlCounterStore
-from portal.web.fragments import wants_fragment
 from portal.web.visitor import current_visitor, is_new_visitor
 
 EXTENSION = "portal.counters"
@@ -42,15 +42,12 @@ def is_reader() -> bool:
 
 
 def count_page_view(article_id: int | None = None) -> visits.PageView | None:
-    """Count this request as a page view if it is a reader's (once per request)."""
-    if "page_view" in g:
-        return g.page_view
+    """Count the page view this request reports, with ``article_id`` the article the page
+    shows, if it is a reader's and not a prefetch; None when not counted."""
     purpose = request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
-    counted = visits.counts_as_page_view(
-        request.method, request.path, request.user_agent.string, wants_fragment(), "prefetch" in purpose
-    )
-    g.page_view = store().record_page_view(current_visitor(), clock.now(), article_id) if counted else None
-    return g.page_view
+    if not is_reader() or "prefetch" in purpose:
+        return None
+    return store().record_page_view(current_visitor(), clock.now(), article_id)
 
 
 def renew_presence() -> None:

@@ -125,7 +125,7 @@ class RedisCounterStore:
         figures = None
         if article_id is not None:
             with db.engine.begin() as connection:
-                figures = article_viewed(connection, article_id)
+                figures = article_viewed(connection, article_id, now)
         day = now.date()
         keys = [
             self._key("viewed"), self._key("seen"),

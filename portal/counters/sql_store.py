@@ -143,7 +143,7 @@ class SqlCounterStore:
             new_visit = connection.execute(statements.viewed, parameters).scalar_one()
             tally = {"day": now.date(), "month": month_of(now.date()), "visits": int(new_visit)}
             connection.execute(statements.tallied, tally)
-            figures = article_viewed(connection, article_id) if article_id is not None else None
+            figures = article_viewed(connection, article_id, now) if article_id is not None else None
             self._prune_now_and_then(connection, now)
         return PageView(new_visit=bool(new_visit), article=figures)
 

@@ -3,8 +3,9 @@
 The rules (ARCHITECTURE, "Visits and online"): a visit is a visitor's first page view
 after ``VISIT_GAP`` without one; a visitor is online when seen (a page view or a counter
 refresh) within ``ONLINE_WINDOW``, and a refresh keeps online only a visitor whose last
-page view is within ``VISIT_GAP`` (still in their visit); bots and requests that are not
-full public pages never count. Both stores (``sql_store``, ``redis_store``) apply the rules atomically in the
+page view is within ``VISIT_GAP`` (still in their visit); a page view is what a page's live
+fragment or counting image reports (``portal.counters.counting``), and bots and prefetches
+never count. Both stores (``sql_store``, ``redis_store``) apply the rules atomically in the
 store itself (one upsert in SQL, one Lua script in Redis), so concurrent requests and
 several app servers count exactly.
 Article views ("lượt xem") always live in ``Article.view_count`` because the most-read
@@ -21,7 +22,7 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.engine import Connection
 
 from portal.models import Article, TallyKind
-from portal.services.content import FIGURES, ArticleFigures
+from portal.services.content import FIGURES, ArticleFigures, is_visible
 
 VISIT_GAP = timedelta(minutes=30)
 ONLINE_WINDOW = timedelta(minutes=5)
@@ -32,10 +33,6 @@ ONLINE_WINDOW = timedelta(minutes=5)
 _CRAWLERS = CrawlerDetect()
 # Monitoring probes that crawlerdetect 0.4.2's list does not name (checked one by one).
 _PROBES = ("prometheus", "blackbox exporter", "googlehealthcheck")
-# Paths that are never a public page view, whatever renders them.
-_NOT_PAGES = ("/static", "/uploads", "/widgets", "/rss", "/api", "/quan-tri", "/healthz", "/sitemap.xml")
-
-
 @lru_cache(maxsize=4096)
 def is_bot(user_agent: str) -> bool:
     """A crawler, a monitoring probe or a command-line client (curl, python-requests …).
@@ -48,22 +45,6 @@ def is_bot(user_agent: str) -> bool:
     if any(probe in agent.lower() for probe in _PROBES):
         return True
     return _CRAWLERS.isCrawler(agent)
-
-
-def is_public_page_path(path: str) -> bool:
-    """False for static files, uploads, fragments, feeds, the API, admin and health checks."""
-    return not any(path == root or path.startswith(root + "/") for root in _NOT_PAGES)
-
-
-def counts_as_page_view(method: str, path: str, user_agent: str, fragment: bool, prefetch: bool) -> bool:
-    """Whether a request that renders a page is a reader's page view."""
-    return (
-        method == "GET"
-        and not fragment
-        and not prefetch
-        and is_public_page_path(path)
-        and not is_bot(user_agent)
-    )
 
 
 # --- what the stores hold --------------------------------------------------------------
@@ -140,13 +121,14 @@ class CounterStore(Protocol):
 
 _ARTICLE_VIEWED = (
     update(Article)
-    .where(Article.id == bindparam("article_id"))
+    .where(Article.id == bindparam("article_id"), is_visible(bindparam("now")))
     .values(view_count=Article.view_count + 1)
     .returning(*FIGURES)
 )
 
 
-def article_viewed(connection: Connection, article_id: int) -> ArticleFigures | None:
-    """One more view of the article, atomically; its figures after it (None: no such article)."""
-    row = connection.execute(_ARTICLE_VIEWED, {"article_id": article_id}).one_or_none()
+def article_viewed(connection: Connection, article_id: int, now: datetime) -> ArticleFigures | None:
+    """One more view of the article, atomically; its figures after it (None: no such article
+    that a visitor may see at ``now``)."""
+    row = connection.execute(_ARTICLE_VIEWED, {"article_id": article_id, "now": now}).one_or_none()
     return ArticleFigures(*row) if row else None

@@ -23,7 +23,7 @@ def _render_error(code: int, headers: list[tuple[str, str]] | None = None, messa
     """The error page with the full layout, or a bare one if the database is failing."""
     title = TITLES.get(code, "Đã có lỗi xảy ra")
     try:
-        return render_page("errors/error.html", counted=False, code=code, title=title, message=message), code, headers
+        return render_page("errors/error.html", live=False, code=code, title=title, message=message), code, headers
     except SQLAlchemyError:
         db.session.rollback()
         return render_template("errors/bare.html", code=code, title=title), code, headers

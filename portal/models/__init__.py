@@ -2,7 +2,7 @@
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.ratings import RateLimitHits, Vote
-from portal.models.search import ArticleSearch, SearchGeneration
+from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
@@ -22,7 +22,6 @@ __all__ = [
     "OnlinePeak",
     "RateLimitHits",
     "Role",
-    "SearchGeneration",
     "SidebarBlock",
     "SignInThrottle",
     "SiteSettings",

@@ -16,8 +16,8 @@ stripped) folded to lower case without diacritics, as plain words separated by s
   parses the text again. The rank key has a b-tree index, so the planner can walk it newest
   first for common words or use a GIN index for rare ones.
 
-Triggers on ``article_search`` also move ``search_generation`` on every write, which tells a
-remembered ranking from a stale one.
+Writes of ``article_search`` raise the content version (``portal.models.site``), like those of
+the articles themselves: a kept search page follows even a raw SQL edit of the index.
 
 None of these is in the metadata (SQLAlchemy has no type for them): ``create_all`` builds them
 through the DDL events below, migrations 0005 and 0007 build them on an existing database, and
@@ -65,15 +65,7 @@ def _sqlite_ddl() -> list[str]:
     ]
 
 
-GENERATION_TRIGGERS = {"INSERT": "search_generation_ai", "DELETE": "search_generation_ad", "UPDATE": "search_generation_au"}
-SQLITE_BUMP = (
-    "INSERT INTO search_generation (id, n) VALUES (1, CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)) "
-    "ON CONFLICT (id) DO UPDATE SET n = max(n + 1, excluded.n)"
-)
-SQLITE_DDL = _sqlite_ddl() + [
-    f"CREATE TRIGGER {name} AFTER {operation} ON article_search BEGIN {SQLITE_BUMP}; END"
-    for operation, name in GENERATION_TRIGGERS.items()
-]
+SQLITE_DDL = _sqlite_ddl()
 SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP TABLE IF EXISTS {FTS_TITLE_TABLE}"]  # triggers go with article_search
 
 
@@ -86,11 +78,6 @@ POSTGRESQL_DDL = [
     f"ALTER TABLE article_search ADD COLUMN {PG_TITLE_COLUMN} tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', title)) STORED",
     f"CREATE INDEX {PG_TITLE_INDEX} ON article_search USING gin ({PG_TITLE_COLUMN})",
-    "CREATE OR REPLACE FUNCTION bump_search_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "INSERT INTO search_generation (id, n) VALUES (1, CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)) "
-    "ON CONFLICT (id) DO UPDATE SET n = greatest(search_generation.n + 1, excluded.n); RETURN NULL; END $$",
-    "CREATE TRIGGER search_generation_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON article_search "
-    "FOR EACH STATEMENT EXECUTE FUNCTION bump_search_generation()",
 ]
 
 
@@ -103,18 +90,6 @@ class ArticleSearch(db.Model):
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     rank_key: Mapped[int] = mapped_column(BigInteger, unique=True)
-
-
-class SearchGeneration(db.Model):
-    """One row (id 1) whose ``n`` grows whenever ``article_search`` is written, by triggers, so
-    raw SQL writers move it too; a ranking remembered under another ``n`` is never used. The
-    value is at least the time of the write in microseconds, so a database emptied and filled
-    again does not come back to an ``n`` it had before."""
-
-    __tablename__ = "search_generation"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    n: Mapped[int] = mapped_column(BigInteger)
 
 
 for _statement in SQLITE_DDL:

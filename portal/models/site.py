@@ -21,7 +21,7 @@ class SiteSettings(db.Model):
 
 class ContentVersion(db.Model):
     """One row whose number goes up whenever content a public page shows is written: the
-    signal that lets every worker drop the page parts it keeps (``portal.layout.page_parts``).
+    signal that makes every app server's kept pages new ones (``portal.web.page_cache``).
 
     Database triggers raise it (``CONTENT_VERSION_DDL``), so every writer counts, raw SQL
     included, in the writer's own transaction. An article's views and rating are not content:
@@ -34,7 +34,7 @@ class ContentVersion(db.Model):
 
 
 # Tables whose rows public pages show, and for the article the columns that are not live figures.
-CONTENT_TABLES = ("article", "category", "media", "sidebar_block", "song", "web_link", "site_settings")
+CONTENT_TABLES = ("article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings")
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"
 )

@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from portal import clock
 from portal.extensions import db
-from portal.layout import site_settings
 from portal.models import Category
 from portal.news import bp
-from portal.services import feeds
+from portal.services import feeds, settings
+from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
 ROBOTS_DISALLOW = ("/quan-tri/", "/tim-kiem", "/tin-tuc/in/", "/widgets/")
@@ -31,7 +31,7 @@ def _feed(category: Category | None):
     self_url = url_for(".category_rss", slug=category.slug, _external=True) if category else url_for(".rss", _external=True)
     body = render_template(
         "news/rss.xml",
-        site=site_settings(),
+        site=settings.current(),
         category=category,
         articles=articles,
         self_url=self_url,
@@ -43,18 +43,21 @@ def _feed(category: Category | None):
 
 
 @bp.get("/rss")
+@public_page()
 def rss():
     """The site's newest articles as RSS 2.0."""
     return _feed(None)
 
 
 @bp.get("/rss/<slug>")
+@public_page()
 def category_rss(slug: str):
     """One category's newest articles as RSS 2.0."""
     return _feed(db.first_or_404(select(Category).where(Category.slug == slug)))
 
 
 @bp.get("/sitemap.xml")
+@public_page()
 def sitemap():
     """Every visible article and category, with the time it last changed."""
     now = clock.now()
@@ -71,6 +74,7 @@ def sitemap():
 
 
 @bp.get("/robots.txt")
+@public_page()
 def robots():
     """Crawlers: welcome on the news, kept out of the admin; the sitemap's address."""
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "", f"Sitemap: {url_for('.sitemap', _external=True)}", ""]

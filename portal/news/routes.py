@@ -3,30 +3,28 @@ from sqlalchemy import select
 
 from portal import clock
 from portal.extensions import db
-from portal.layout import page_parts, render_page
+from portal.layout import render_page
 from portal.models import BlockKind, Category, SidebarBlock
 from portal.news import bp
-from portal.news.article_page import render_article, visible_article
+from portal.news.article_page import render_article
 from portal.news.sharing import canonical_url
 from portal.services import content
+from portal.web.page_cache import public_page
 
 
 @bp.get("/")
+@public_page()
 def home():
-    """The newest article large, then the latest of each category (kept, like the page itself,
-    until the content changes: only the sidebar's counters and most-read list are live)."""
-
-    def newest() -> tuple:
-        now = clock.now()
-        lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
-        return lead, content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
-
-    lead, sections = page_parts.kept("home", newest)
-    return render_page("news/home.html", kept_as=("home",), lead=lead, sections=sections)
+    """The newest article large, then the latest of each category."""
+    now = clock.now()
+    lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
+    sections = content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
+    return render_page("news/home.html", lead=lead, sections=sections)
 
 
 @bp.get("/tin-tuc/<slug>/", defaults={"page": 1})
 @bp.get("/tin-tuc/<slug>/trang-<int:page>")
+@public_page()
 def category(slug: str, page: int):
     """One category's articles (and its sub-categories'), ten a page."""
     found = db.first_or_404(select(Category).where(Category.slug == slug))
@@ -38,9 +36,10 @@ def category(slug: str, page: int):
 
 
 @bp.get("/tin-tuc/<category_slug>/<slug>-<int:article_id>.html")
+@public_page()
 def article(category_slug: str, slug: str, article_id: int):
     """An article; an outdated slug answers 301 to the canonical address."""
-    found = visible_article(article_id)
+    found = content.visible_article(article_id, clock.now())
     if found is None:
         abort(404)
     if (category_slug, slug) != (found.category.slug, found.slug):
@@ -49,6 +48,7 @@ def article(category_slug: str, slug: str, article_id: int):
 
 
 @bp.get("/tin-tuc/in/<int:article_id>.html")
+@public_page()
 def print_article(article_id: int):
     """A clean, printable copy of an article."""
     found = content.visible_article(article_id, clock.now())
@@ -58,6 +58,7 @@ def print_article(article_id: int):
 
 
 @bp.get("/ban-do")
+@public_page()
 def town_map():
     """The town map from the sidebar, shown large."""
     block = db.first_or_404(select(SidebarBlock).where(SidebarBlock.kind == BlockKind.MAP))

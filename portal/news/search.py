@@ -4,16 +4,16 @@ from flask import abort, current_app, request
 
 from portal import clock
 from portal.extensions import db
-from portal.layout import page_parts, render_page
+from portal.layout import render_page
 from portal.news import bp
 from portal.services import search as search_service
 from portal.web.inputs import int_arg
+from portal.web.page_cache import public_page
 
 
-def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200, kept_as=None):
+def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200):
     page = render_page(
         "news/search.html",
-        kept_as=kept_as,
         query=query,
         terms=list(terms),
         pagination=pagination,
@@ -25,6 +25,7 @@ def _results_page(query: str, terms=(), pagination=None, error: str | None = Non
 
 
 @bp.get("/tim-kiem")
+@public_page("q", "page")
 def search():
     """Search results, ten a page, the first thousand at most; an unusable query gets a message
     saying why (400); a page past the thousandth result says so (404)."""
@@ -36,15 +37,10 @@ def search():
         terms = search_service.parse_query(raw)
     except search_service.InvalidQuery as invalid:
         return _results_page(raw, error=str(invalid), status=400)
-    now = clock.now()
-    dialect = db.session.get_bind().dialect.name
     per_page = current_app.config["ARTICLES_PER_PAGE"]
-    # Keyed by the whole query string (the pager's links repeat it) and the cap (part of what a page lists).
-    kept_as = ("search", request.query_string, search_service.RESULT_LIMIT)
-    results = page_parts.kept(kept_as, lambda: search_service.result_page(terms, now, dialect, page, per_page))
+    results = search_service.result_page(terms, clock.now(), db.session.get_bind().dialect.name, page, per_page)
     if results.beyond_limit:
         return _results_page(raw, terms, results, status=404)
     if page < 1 or (page > 1 and page > results.pages):
         abort(404)
-    # A result page, snippets and all, is kept like an article page until the content changes.
-    return _results_page(raw, terms, results, kept_as=kept_as)
+    return _results_page(raw, terms, results)

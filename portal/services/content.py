@@ -73,7 +73,7 @@ def in_category_tree(category_id: int) -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class ArticleFigures:
-    """An article's live numbers: never kept with the page parts, read on every request."""
+    """An article's live numbers: printed in its page, and read afresh by its live fragment."""
 
     views: int
     rating_count: int
@@ -91,6 +91,15 @@ _READ_FIGURES = select(*FIGURES).where(Article.id == bindparam("article_id"))
 def article_figures(article_id: int) -> ArticleFigures | None:
     """The article's views and rating as they are now (None: no such article)."""
     row = db.session.connection().execute(_READ_FIGURES, {"article_id": article_id}).one_or_none()
+    return ArticleFigures(*row) if row else None
+
+
+_READ_VISIBLE_FIGURES = select(*FIGURES).where(Article.id == bindparam("article_id"), is_visible(bindparam("now")))
+
+
+def visible_figures(article_id: int, now: datetime) -> ArticleFigures | None:
+    """The figures of an article a visitor may see at ``now`` (None: no such article)."""
+    row = db.session.connection().execute(_READ_VISIBLE_FIGURES, {"article_id": article_id, "now": now}).one_or_none()
     return ArticleFigures(*row) if row else None
 
 

@@ -16,19 +16,17 @@ every match: with more than ``SCORED_AT_MOST`` matches, ``rank`` takes the newes
 walk down the rank key (which sorts like published_at, id) that stops at its LIMIT: titles
 first, then newest first. Together they give exactly the first ``RESULT_LIMIT`` places of that
 ranking (a page asks only for the places up to its own end), and say whether there are more;
-the page then says "hơn 1.000" instead of a count nobody needs. A ranking is remembered in the process until the index changes (a generation
-number that triggers move on every write) or the clock reaches an article not yet out.
+the page then says "hơn 1.000" instead of a count nobody needs. The result page itself is kept
+like every public page (``portal.web.page_cache``).
 """
 
 import re
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timedelta
-from math import ceil
+from functools import lru_cache
 from html.parser import HTMLParser
-from threading import Lock
+from math import ceil
 from typing import Iterable
 
 from markupsafe import Markup, escape
@@ -37,7 +35,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 
 from portal.extensions import db
-from portal.models import Article, ArticleSearch, ArticleStatus, SearchGeneration
+from portal.models import Article, ArticleSearch, ArticleStatus
 from portal.models.search import FTS_TABLE, FTS_TITLE_TABLE, PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN
 from portal.services.content import is_visible
 from portal.text import fold
@@ -53,7 +51,6 @@ RESULT_LIMIT = 1000
 SCORED_AT_MOST = 1000  # up to this many matches are ranked by relevance; more, newest first
 TITLE_WEIGHT = 8.0  # a word in the title counts as much as eight in the body
 PG_SORT_AT_MOST = 200
-REMEMBERED_RANKINGS = 512  # per process; a ranking is a few dozen ids
 RANK_EPOCH = datetime(1900, 1, 1)
 ID_BITS = 30  # article ids below 2**30; the published second takes the 33 bits above
 
@@ -342,24 +339,13 @@ def rank(terms: list[str], now: datetime, dialect: str, places: int | None = Non
     """The first ``places`` (at most ``limit``) of the full ranking: the most relevant first
     (see ``_rank``). Several words match as typed, next to each other ("hoi nghi" is the word
     "hội nghị", not "xã hội … kiến nghị"); only when no article holds them so do the articles
-    holding them anywhere come, marked ``approximate``.
-
-    Remembered per process for the index generation and the span of time in which no article
-    appears or goes (see ``_remembered``), so a popular query costs one small read until an
-    article is saved or a scheduled one comes out."""
+    holding them anywhere come, marked ``approximate``."""
     limit = RESULT_LIMIT if limit is None else limit
     places = limit if places is None else min(places, limit)
     bound = visible_bound(now)
-    generation = db.session.execute(select(SearchGeneration.n).where(SearchGeneration.id == 1)).scalar()
-    key = (str(db.session.get_bind().url), dialect, tuple(terms), places, limit)
-    remembered = _remembered.get(key, generation, bound)
-    if remembered is not None:
-        return remembered
     ranking = _rank(terms, bound, dialect, places, limit, phrase=len(terms) > 1)
     if len(terms) > 1 and places > 0 and not ranking.ids:
         ranking = _rank(terms, bound, dialect, places, limit, phrase=False, approximate=True)
-    if generation is not None:
-        _remembered.put(key, generation, _unchanged_span(bound), ranking)
     return ranking
 
 
@@ -386,55 +372,6 @@ def _rank(
         ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
     return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit, approximate=approximate)
-
-
-def _unchanged_span(bound: int) -> tuple[int, int]:
-    """The bounds ``b`` for which the visible keys (1 … ``b``) are those of ``bound``: from the
-    newest visible key up to, not including, the next key (a scheduled article)."""
-    key = ArticleSearch.rank_key
-    newest = select(func.max(key)).where(key.between(1, bound)).scalar_subquery()
-    coming = select(func.min(key)).where(key > bound).scalar_subquery()
-    low, high = db.session.execute(select(newest, coming)).one()
-    return (low or 0, high if high is not None else 1 << 63)
-
-
-class _Remembered:
-    """The last rankings asked for in this process, each with the index generation and the
-    span of bounds it holds for; thread-safe, least recently used first out."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: OrderedDict[tuple, tuple[int, tuple[int, int], Ranking]] = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, key: tuple, generation: int | None, bound: int) -> Ranking | None:
-        if generation is None:
-            return None
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is None or entry[0] != generation or not entry[1][0] <= bound < entry[1][1]:
-                return None
-            self.entries.move_to_end(key)
-            return entry[2]
-
-    def put(self, key: tuple, generation: int, span: tuple[int, int], ranking: Ranking) -> None:
-        with self.lock:
-            self.entries[key] = (generation, span, ranking)
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-
-
-_remembered = _Remembered(REMEMBERED_RANKINGS)
-
-
-def forget_rankings() -> None:
-    """Drop this process's remembered rankings (for measuring the cost of a new query)."""
-    _remembered.clear()
 
 
 @dataclass

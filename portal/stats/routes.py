@@ -6,12 +6,13 @@ from portal.layout import render_page
 from portal.services import settings
 from portal.stats import bp
 from portal.stats.charts import bar_chart
+from portal.web.page_cache import public_page
 
 
 @bp.get("/thong-ke")
+@public_page()
 def page():
     """Total, online, today and this month, visits per day and per month, the most read."""
-    counting.count_page_view()  # first, so this page's figures include this very view
     now, carried_over = clock.now(), settings.visit_offset()
     report = statistics.build_report(
         counting.store(), counting.current_counters(), carried_over, now,

@@ -4,16 +4,23 @@ Templates write ``static_url('css/portal.css')`` instead of ``url_for('static', 
 address gets ``?v=<hash>`` of the file's bytes, so a changed file has a new address and
 the old one can safely be cached as immutable. Compression of HTML, CSS and JS is
 Flask-Compress's job (``portal.extensions.compress``).
+
+The few lines that must run before the first paint (the reader's text size) are written into
+the page instead, ``inline_script('js/text-size.js')``: no request, nothing to wait for on a slow
+network. The Content-Security-Policy allows exactly those lines by their hash (``INLINE_SCRIPTS``).
 """
 
+import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request, url_for
+from markupsafe import Markup
 
 ONE_YEAR = 365 * 24 * 3600
 HASH_LENGTH = 12
+INLINE_SCRIPTS = ("js/text-size.js",)
 
 
 @lru_cache(maxsize=256)
@@ -41,6 +48,24 @@ def static_url(filename: str) -> str:
 def _versioned_url(script_root: str, filename: str, digest: str | None) -> str:
     """Building the address once per file and version: every page asks for the same few."""
     return url_for("static", filename=filename, v=digest)
+
+
+@lru_cache(maxsize=len(INLINE_SCRIPTS))
+def _script_text(static_folder: str, filename: str) -> str:
+    text = Path(static_folder, filename).read_text(encoding="utf-8")
+    assert "</" not in text, f"{filename} cannot be written inside <script>"
+    return text
+
+
+def inline_script(filename: str) -> Markup:
+    """The text of one of ``INLINE_SCRIPTS``, to write between <script> and </script>."""
+    return Markup(_script_text(current_app.static_folder, filename))
+
+
+def inline_script_sources(app: Flask) -> str:
+    """The Content-Security-Policy sources allowing each inline script: its SHA-256, as browsers hash it."""
+    hashes = (hashlib.sha256(_script_text(app.static_folder, name).encode()).digest() for name in INLINE_SCRIPTS)
+    return " ".join(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in hashes)
 
 
 def _cache_versioned_files(response: Response) -> Response:
@@ -77,5 +102,6 @@ def _buffer_static_text(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Register after Flask-Compress: these hooks must run before its own (Flask runs them in reverse)."""
     app.jinja_env.globals["static_url"] = static_url
+    app.jinja_env.globals["inline_script"] = inline_script
     app.after_request(_cache_versioned_files)
     app.after_request(_buffer_static_text)

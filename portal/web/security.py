@@ -2,7 +2,8 @@
 that stay on HTTPS, and security headers on every response (pages, fragments, errors, files).
 
 The Content-Security-Policy allows scripts and styles from the site itself only: the
-templates carry no inline ``<script>`` or ``style=``, and ``<meta name="htmx-config">`` in
+templates carry no inline ``style=`` and no inline ``<script>`` but the few lines allowed by
+their hash (``portal.web.assets.INLINE_SCRIPTS``), and ``<meta name="htmx-config">`` in
 the shared head (templates/macros/head.html) sets ``includeIndicatorStyles: false`` so htmx
 injects no ``<style>`` either.
 """
@@ -12,6 +13,8 @@ import os
 from flask import Flask, Response, current_app, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from portal.web.assets import inline_script_sources
 
 
 class DebugUnderGunicorn(RuntimeError):
@@ -25,7 +28,7 @@ def init_app(app: Flask) -> None:
         # Trust exactly as many X-Forwarded-* hops as there are proxies in front (nginx: 1).
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.session_interface = HttpsAwareSessionInterface()
-    headers = security_headers(app.config)
+    headers = security_headers(app.config, inline_script_sources(app))
     hsts_max_age = int(app.config["HSTS_MAX_AGE"])
 
     @app.after_request
@@ -48,9 +51,13 @@ def refuse_debug_under_gunicorn(app: Flask) -> None:
         )
 
 
-def security_headers(config) -> dict[str, str]:
-    """The headers every response carries, unless a view set its own."""
-    policy = "; ".join(f"{directive} {sources}" for directive, sources in config["CONTENT_SECURITY_POLICY"].items())
+def security_headers(config, inline_scripts: str = "") -> dict[str, str]:
+    """The headers every response carries, unless a view set its own; ``inline_scripts``: the
+    hashes of the few lines the pages carry inline (``portal.web.assets``)."""
+    directives = dict(config["CONTENT_SECURITY_POLICY"])
+    if inline_scripts:
+        directives["script-src"] = f"{directives['script-src']} {inline_scripts}"
+    policy = "; ".join(f"{directive} {sources}" for directive, sources in directives.items())
     return {
         "Content-Security-Policy": policy,
         "X-Content-Type-Options": "nosniff",

@@ -1,7 +1,9 @@
 """The anonymous visitor: a random id in a long-lived, signed, HttpOnly cookie.
 
 Ratings (one vote per visitor) and the counters (visits, online) key on this id; no
-IP address or User-Agent is ever stored. The cookie is set on the first response.
+IP address or User-Agent is ever stored. Pages never set the cookie (they are the same bytes
+for everyone, see portal.web.page_cache): only a response that needs the id makes one, the
+live fragment, the counting image or a vote.
 """
 
 import hashlib
@@ -22,21 +24,33 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.secret_key, salt="portal-visitor")
 
 
+def _from_cookie() -> str | None:
+    if "visitor_in_cookie" not in g:
+        try:
+            g.visitor_in_cookie = _serializer().loads(request.cookies.get(COOKIE_NAME, ""))
+        except BadSignature:
+            g.visitor_in_cookie = None
+    return g.visitor_in_cookie
+
+
+def known_visitor() -> str | None:
+    """The id this request has, from its cookie or made by it; None if neither (asking makes none)."""
+    return g.get("visitor_id") or _from_cookie()
+
+
 def current_visitor() -> str:
     """This request's visitor id, from the cookie or newly made (and then set on the response)."""
     if "visitor_id" not in g:
-        try:
-            g.visitor_id = _serializer().loads(request.cookies.get(COOKIE_NAME, ""))
-            g.visitor_is_new = False
-        except BadSignature:
+        g.visitor_id = _from_cookie()
+        g.visitor_is_new = g.visitor_id is None
+        if g.visitor_is_new:
             g.visitor_id = secrets.token_urlsafe(16)
-            g.visitor_is_new = True
     return g.visitor_id
 
 
 def is_new_visitor() -> bool:
-    current_visitor()
-    return g.visitor_is_new
+    """True when this request came without a valid cookie (asking makes no id)."""
+    return _from_cookie() is None
 
 
 def _remember_visitor(response: Response) -> Response:
@@ -53,13 +67,7 @@ def _remember_visitor(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Give every visitor of a page (not of a static file or a health check) an id on the first response."""
-
-    @app.before_request
-    def _identify_visitor() -> None:
-        if request.endpoint not in (None, "static", "health.healthz"):
-            current_visitor()
-
+    """Set the cookie on the response of a request that made a new id."""
     app.after_request(_remember_visitor)
 
 

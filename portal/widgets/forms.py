@@ -27,4 +27,10 @@ class StarsField(RadioField):
 
 
 class RatingForm(FlaskForm):
+    """No CSRF token: the form sits in pages every reader shares; cross-site posts are
+    refused by ``portal.web.cross_origin`` instead."""
+
+    class Meta:
+        csrf = False
+
     stars = StarsField("Số sao", id="danh-gia-sao")

@@ -33,9 +33,11 @@ def resident(browser):
 
 
 def another_visitor_arrives(base_url: str) -> None:
-    request = urllib.request.Request(base_url + "/", headers={"User-Agent": BROWSER_UA})
-    with urllib.request.urlopen(request) as response:
-        assert response.status == 200
+    """A reader without JavaScript: the home page, then its counting image."""
+    for path in ("/", "/widgets/dem.gif"):
+        request = urllib.request.Request(base_url + path, headers={"User-Agent": BROWSER_UA})
+        with urllib.request.urlopen(request) as response:
+            assert response.status == 200
 
 
 def figures(page) -> list[str]:
@@ -47,7 +49,9 @@ def test_counters_change_live_when_another_visitor_arrives(make_app, resident):
     with app.app_context():  # the demo's invented history already fills this month up to yesterday
         month_before = counting.current_counters().month.visits
     with serve(app) as base_url:
-        resident.goto(base_url + "/")
+        with resident.expect_response("**/widgets/live?*"):  # the page's live fragment: it counts this visit
+            resident.goto(base_url + "/")
+        resident.wait_for_timeout(100)  # its out-of-band swap
         resident.evaluate("() => { window.sameDocument = true; }")
         total, online, today, month = (text.split()[-1] for text in figures(resident))
         assert (total, online, today, month) == ("791.936", "1", "1", format_number(month_before + 1))
@@ -78,7 +82,8 @@ def test_counters_pause_while_the_tab_is_hidden(make_app, resident):
 def test_counters_refresh_at_once_when_the_tab_is_shown_again(make_app, resident):
     app = make_app(demo=True, COUNTERS_REFRESH_SECONDS=600)
     with serve(app) as base_url:
-        resident.goto(base_url + "/")
+        with resident.expect_response("**/widgets/live?*"):
+            resident.goto(base_url + "/")
         resident.evaluate(HIDE_TAB)
         another_visitor_arrives(base_url)
         with resident.expect_request("**/widgets/counters", timeout=3_000):

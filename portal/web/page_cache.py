@@ -1,0 +1,186 @@
+"""Public pages as documents any cache can hold, and the app's one cache of them.
+
+A public GET view is decorated with ``@public_page(<its query arguments>)``. Its page is the
+same bytes for every reader: the view reads no session, no visitor cookie and no flashed
+message, and what is live or personal comes later from the page's live fragment
+(``portal.widgets.routes_live``). So the answer carries ``Cache-Control: public,
+max-age=PAGE_MAX_AGE`` and an ``ETag``, ``If-None-Match`` gets 304, and nginx or a CDN may keep it.
+
+The app keeps it too: the bytes as sent (compressed by Flask-Compress, hence per
+``Accept-Encoding``), under the page's address (host, path, and only the query arguments the
+page declares: ``?x=random`` is the same page) and the *content version*, a number that database
+triggers raise in the same transaction as any write of content (``portal.models.site``), so a
+save shows on the next request on every app server. The next scheduled article's time is part
+of the key as well, so it comes out on time. A kept page lives ``PAGE_MAX_AGE`` seconds at
+most: the figures printed in it (views, rating, counters, most read) are never older.
+Kept in this worker's memory (cachetools, bounded by ``PAGE_CACHE_BYTES``), or in Redis with
+``PORTAL_REDIS_URL``, where every app server shares it.
+"""
+
+import json
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import wraps
+
+import redis
+from cachetools import TTLCache
+from flask import Flask, Response, current_app, g, request
+from sqlalchemy import func, select
+
+from portal import clock
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, ContentVersion
+
+EXTENSION = "portal.web.page_cache"
+_NOT_KEPT = frozenset(("set-cookie", "content-length", "cache-control", "date"))
+_read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class KeptPage:
+    made: float  # time.time() when rendered: the age is the same on every server
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def size(self) -> int:
+        return len(self.body) + sum(len(name) + len(value) for name, value in self.headers) + 200
+
+
+class MemoryPages:
+    """This worker's kept pages, the least recently used dropped first past ``max_bytes``."""
+
+    def __init__(self, max_bytes: int, max_age: int) -> None:
+        self.pages: TTLCache = TTLCache(maxsize=max_bytes, ttl=max_age, getsizeof=KeptPage.size)
+        self.lock = threading.Lock()  # cachetools' caches are not thread-safe
+
+    def get(self, key: str) -> KeptPage | None:
+        with self.lock:
+            return self.pages.get(key)
+
+    def put(self, key: str, page: KeptPage) -> None:
+        with self.lock:
+            try:
+                self.pages[key] = page
+            except ValueError:  # larger than the whole cache: sent, not kept
+                pass
+
+
+class RedisPages:
+    """Kept pages in Redis, shared by every app server; each expires with its max age.
+    An unreachable Redis only means pages are rendered afresh."""
+
+    def __init__(self, client: redis.Redis, prefix: str, max_age: int) -> None:
+        self.client, self.prefix, self.max_age = client, prefix, max_age
+
+    def get(self, key: str) -> KeptPage | None:
+        try:
+            stored = self.client.get(self.prefix + key)
+        except redis.RedisError as error:
+            log.warning("Page cache unavailable: %s", error)
+            return None
+        if stored is None:
+            return None
+        head, body = stored.split(b"\n", 1)
+        made, headers = json.loads(head)
+        return KeptPage(made, [tuple(pair) for pair in headers], body)
+
+    def put(self, key: str, page: KeptPage) -> None:
+        head = json.dumps([page.made, page.headers]).encode()
+        try:
+            self.client.set(self.prefix + key, head + b"\n" + page.body, ex=self.max_age)
+        except redis.RedisError as error:
+            log.warning("Page not kept: %s", error)
+
+
+class _Generation:
+    """The content version and the next scheduled article's time, as this worker last read them."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.until: datetime | None = None
+        self.checked = 0.0
+
+
+def _generation(max_age: int) -> str:
+    """The part of every key that changes with the content: one primary-key read per request,
+    and a look for the next scheduled article when the content changed or its time came."""
+    state: _Generation = current_app.extensions[EXTENSION]["generation"]
+    version = db.session.connection().execute(_read_version).scalar() or 0
+    now = clock.now()
+    if version != state.version or (state.until is not None and now >= state.until) or time.monotonic() - state.checked > max_age:
+        query = select(func.min(Article.published_at)).where(Article.status != ArticleStatus.DRAFT, Article.published_at > now)
+        state.until, state.version, state.checked = db.session.execute(query).scalar(), version, time.monotonic()
+    return f"{state.version}|{state.until.isoformat() if state.until else '-'}"
+
+
+def page_query() -> dict[str, str]:
+    """The query arguments that are part of this page (what the pager's links repeat)."""
+    return g.get("page_query", {})
+
+
+def public_page(*arguments: str) -> Callable:
+    """Make a GET view a public page: cacheable, kept, and built from ``arguments`` of the query alone."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def page(**kwargs):
+            config = current_app.config
+            g.page_query = {name: request.args[name] for name in arguments if name in request.args}
+            max_age = config["PAGE_MAX_AGE"]
+            if max_age <= 0:
+                g.page_key = None
+                return view(**kwargs)
+            query = "&".join(f"{name}={value}" for name, value in sorted(g.page_query.items()))
+            encoding = request.headers.get("Accept-Encoding", "")
+            g.page_key = f"{_generation(max_age)}|{request.host}|{request.path}|{query}|{encoding}"
+            kept = current_app.extensions[EXTENSION]["pages"].get(g.page_key)
+            if kept is None or time.time() - kept.made >= max_age:
+                return view(**kwargs)
+            g.kept_page = kept
+            return Response(kept.body, headers=kept.headers)
+
+        return page
+
+    return decorate
+
+
+def _finish(response: Response) -> Response:
+    """Keep a page just rendered, and send any page with its caching headers (after compression)."""
+    if "page_key" not in g or request.method not in ("GET", "HEAD"):
+        return response
+    max_age = current_app.config["PAGE_MAX_AGE"]
+    if "Set-Cookie" in response.headers:  # a bug, never to be shared: the page stays private
+        log.error("Public page %s set a cookie; it is not cached", request.path)
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    if response.status_code != 200 or max_age <= 0:
+        response.headers["Cache-Control"] = "public, no-cache"
+        return response
+    kept = g.get("kept_page")
+    if kept is None:
+        response.add_etag()
+        headers = [(name, value) for name, value in response.headers.items() if name.lower() not in _NOT_KEPT]
+        kept = KeptPage(time.time(), headers, response.get_data())
+        current_app.extensions[EXTENSION]["pages"].put(g.page_key, kept)
+    left = max(0, math.ceil(kept.made + max_age - time.time()))
+    response.headers["Cache-Control"] = f"public, max-age={left}"
+    return response.make_conditional(request)
+
+
+def init_app(app: Flask) -> None:
+    """Choose the store; the hook must run after Flask-Compress's, so it is registered before it."""
+    max_age, url = int(app.config["PAGE_MAX_AGE"]), app.config.get("REDIS_URL")
+    if url:
+        timeout = app.config["REDIS_TIMEOUT"]
+        client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        pages = RedisPages(client, app.config["REDIS_KEY_PREFIX"] + "pages:", max(max_age, 1))
+    else:
+        pages = MemoryPages(int(app.config["PAGE_CACHE_BYTES"]), max(max_age, 1))
+    app.extensions[EXTENSION] = {"pages": pages, "generation": _Generation()}
+    app.after_request(_finish)

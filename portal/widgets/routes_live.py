@@ -1,0 +1,68 @@
+"""The live part of every page, in one small request that also counts the page view.
+
+A full page is the same bytes for every reader, so what is live or personal comes from here:
+the page loads GET /widgets/live once with htmx (``templates/includes/_live.html``), which
+answers with out-of-band swaps of what that page shows (``bo-dem=1``: the counters; ``bai``: the
+article's views and its rating widget with the reader's own vote), and counts the view: the
+visit, the reader's presence and the article's view, in one write transaction. Without
+JavaScript the page's ``<noscript>`` image, GET /widgets/dem.gif, counts the same view.
+
+Bots and prefetches are answered but not counted; both answers are never cached and set the
+visitor cookie for a new reader.
+"""
+
+import base64
+
+from flask import make_response, redirect, render_template, request, url_for
+
+from portal import clock
+from portal.counters import counting
+from portal.services import content, settings
+from portal.web.fragments import wants_fragment
+from portal.web.inputs import int_arg
+from portal.widgets import bp
+from portal.widgets.rating import rating_panel
+
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")  # a 1×1 transparent GIF
+
+
+def _count_view():
+    """Count the view of the page (and of its article, ``bai``); the article's figures after
+    it, or as they are when the view was not counted (None: no article a reader may see)."""
+    article_id = int_arg("bai", None)
+    view = counting.count_page_view(article_id)
+    if article_id is None:
+        return None, None
+    figures = view.article if view else content.visible_figures(article_id, clock.now())
+    return article_id, figures
+
+
+@bp.get("/live")
+def live():
+    """What the page shows live, as out-of-band swaps; the page view counted."""
+    if not wants_fragment():
+        return redirect(url_for("stats.page"))
+    article_id, figures = _count_view()
+    counters = counting.current_counters() if request.args.get("bo-dem") else None
+    html = render_template(
+        "widgets/_live.html",
+        oob=True,
+        figures=figures,
+        rating=rating_panel(article_id, figures) if figures else None,
+        show_counters=bool(request.args.get("bo-dem")),
+        counters=counters,
+        offset=settings.visit_offset(),
+    )
+    response = make_response(html)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/dem.gif")
+def counted_image():
+    """The counting image in a page's ``<noscript>``: the same count, a 1×1 picture back."""
+    _count_view()
+    response = make_response(PIXEL)
+    response.headers["Content-Type"] = "image/gif"
+    response.headers["Cache-Control"] = "no-store"
+    return response
