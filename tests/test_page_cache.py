@@ -143,7 +143,8 @@ def test_pages_carry_caching_headers_and_answer_304(demo_app, monkeypatch):
     assert "Accept-Encoding" in compressed.vary
 
 
-def test_a_query_string_that_is_not_part_of_the_page_makes_no_new_page(demo_app):
+def test_a_query_string_that_is_not_part_of_the_page_makes_no_new_page(make_app):
+    demo_app = make_app(demo=True, REDIS_URL=None)  # this worker's memory, whose entries are counted
     client = demo_app.test_client()
     url = url_of(demo_app, seed_article(demo_app).id)
     plain = client.get(url)
@@ -158,7 +159,7 @@ def test_a_query_string_that_is_not_part_of_the_page_makes_no_new_page(demo_app)
 
 
 def test_the_kept_pages_are_bounded_in_bytes(make_app):
-    app = make_app(demo=True, PAGE_CACHE_BYTES=200_000)
+    app = make_app(demo=True, PAGE_CACHE_BYTES=200_000, REDIS_URL=None)
     client = app.test_client()
     with app.test_request_context():
         urls = [article.url for article in db.session.execute(select(Article)).scalars()]
@@ -169,7 +170,7 @@ def test_the_kept_pages_are_bounded_in_bytes(make_app):
 
 
 def test_without_a_max_age_nothing_is_kept(make_app):
-    app = make_app(demo=True, PAGE_MAX_AGE=0)
+    app = make_app(demo=True, PAGE_MAX_AGE=0, REDIS_URL=None)
     response = app.test_client().get("/")
     assert response.headers["Cache-Control"] == "public, no-cache" and len(app.extensions[page_cache.EXTENSION]["pages"].pages) == 0
 
