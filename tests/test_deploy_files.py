@@ -2,18 +2,16 @@
 unit; each is checked by the program that reads it."""
 
 import http.client
-import os
 import re
 import runpy
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench import nginx
 from portal import config
 from tests.gunicorn_server import (
     CONFIG,
@@ -29,7 +27,6 @@ from tests.real_services import free_port
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 
 DEPLOY = ROOT / "deploy"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
 
 
@@ -60,37 +57,16 @@ def test_gunicorn_refuses_to_start_in_debug_mode(tmp_path, switch):
     assert "DebugUnderGunicorn: Debug mode is on under gunicorn" in result.stderr
 
 
-def nginx_wrapper(folder: Path, uploads: Path, port: int, upstream: str = "127.0.0.1:8000") -> Path:
-    """The example site with this checkout's paths, on ``port``, inside a wrapper nginx.conf
-    whose pid, logs and temp files are in ``folder``, so nothing under /etc or /var is written."""
-    if not Path(NGINX).exists():
+def nginx_config(folder: Path, uploads: Path, port: int, upstream: str = "127.0.0.1:8000") -> Path:
+    """The example site as it ships, on ``port``, with every file nginx writes kept in ``folder``."""
+    if not nginx.available():
         pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
-    site = (DEPLOY / "nginx" / "portal.conf").read_text()
-    site = site.replace("/srv/portal/", f"{ROOT}/").replace("/var/lib/portal/uploads/", f"{uploads}/")
-    site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
-    site = re.sub(
-        r"listen (\[::\]:)?80( default_server)?;",
-        lambda m: "" if m.group(1) else f"listen 127.0.0.1:{port}{m.group(2) or ''};",
-        site,
-    )
-    (folder / "portal.conf").write_text(site)
-    temp = "".join(f"  {name}_temp_path {folder / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (folder / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")  # workers read the test's private tmp folders
-        + f"daemon off;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\nevents {{}}\nhttp {{\n"
-        f"  include /etc/nginx/mime.types;\n  access_log {folder}/access.log;\n{temp}"
-        f"  include {folder}/portal.conf;\n}}\n"
-    )
-    return folder / "nginx.conf"
-
-
-def nginx_command(config: Path, *options: str) -> list[str]:
-    return [NGINX, *options, "-p", str(config.parent), "-e", str(config.parent / "error.log"), "-c", str(config)]
+    return nginx.write_config(folder, uploads, port, upstream)
 
 
 def test_nginx_site_passes_nginx_t(tmp_path):
-    config = nginx_wrapper(tmp_path, tmp_path, free_port())
-    result = subprocess.run(nginx_command(config, "-t"), capture_output=True, text=True, timeout=30)
+    config = nginx_config(tmp_path, tmp_path, free_port())
+    result = subprocess.run(nginx.command(config, "-t"), capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr and "test is successful" in result.stderr
 
@@ -110,11 +86,11 @@ def test_nginx_in_front_of_gunicorn(tmp_path):
     flask_command(settings, "portal", "demo")
     with gunicorn_server(settings, tmp_path / "gunicorn.log", workers=1, threads=2) as app_server:
         port = free_port()
-        config = nginx_wrapper(tmp_path, instance / "uploads", port, app_server.url.removeprefix("http://"))
-        nginx = subprocess.Popen(nginx_command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        config = nginx_config(tmp_path, instance / "uploads", port, app_server.url.removeprefix("http://"))
+        server = subprocess.Popen(nginx.command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for_port(port)
+            nginx.wait_for_port(port, server)
             status, headers, page = fetch(base + "/", Host="cong.example.vn")
             assert status == 200 and b"<html" in page
             assert "frame-ancestors 'self'" in headers["content-security-policy"]  # from the app
@@ -137,21 +113,9 @@ def test_nginx_in_front_of_gunicorn(tmp_path):
             assert upload_headers["cache-control"] == "public, max-age=31536000, immutable"
             assert "sandbox" in upload_headers["content-security-policy"] and image.startswith(b"\x1f\x8b")
         finally:
-            nginx.terminate()
-            nginx.wait(timeout=10)
+            server.terminate()
+            server.wait(timeout=10)
     assert "GET /static/" not in app_server.log_text()  # files never reached gunicorn
-
-
-def wait_for_port(port: int, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def test_nginx_site_matches_the_app():
