@@ -1,27 +1,21 @@
 """What each benchmark case sends, built from a loaded site and its secret key.
 
-Distinct visitors: a request without the visitor cookie is a new visitor (the portal
-makes an id and sets the cookie), so the article case sends no cookie at all and every
-request is a first visit that must be counted.
+A page is the same bytes for every reader (issue 15): the article, home and search cases send
+no cookie and are answered from the app's page cache while a page is younger than its max age.
+What is live comes from the page's one live request, GET /widgets/live: without the visitor
+cookie it is a new visitor (a visit counted, the cookie set: ``live-new``); with a cookie signed
+by the app's own serializer it is a returning reader (``live-returning``). ``reader`` is what a
+browser does for one article: the page, then its live request, as a pair.
 
-The rating POST needs a valid CSRF token, which lives in the signed session cookie.
-Fetching a page for each token would mix page renders into the measurement, so the
-pairs are made offline with the app's own code: inside a request context,
-Flask-WTF's ``generate_csrf()`` puts a raw token in the session and returns its signed
-form, and Flask's session serializer signs the session cookie, both with the site's
-secret key. The POST carries no visitor cookie, so each vote is a new visitor's and is
-never refused as a second vote.
-
-The counters fragment is polled by readers who already have a visitor cookie: those
-cookies are signed with the app's own serializer too.
+The rating POST carries no token: like a browser's, it says ``Sec-Fetch-Site: same-origin``. It
+sends no visitor cookie, so each vote is a new visitor's and is never refused as a second vote.
 """
 
 import random
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
-from flask import Flask, session
-from flask_wtf.csrf import generate_csrf
+from flask import Flask
 from sqlalchemy import func
 
 from portal import clock
@@ -36,7 +30,7 @@ BROWSER_HEADERS = {
     "Accept-Language": "vi-VN,vi;q=0.9",
     "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
 }
-HTMX_HEADERS = BROWSER_HEADERS | {"HX-Request": "true", "HX-Current-URL": "http://127.0.0.1/"}
+HTMX_HEADERS = BROWSER_HEADERS | {"HX-Request": "true", "HX-Current-URL": "http://127.0.0.1/", "Sec-Fetch-Site": "same-origin"}
 SEARCHES = ["hội nghị", "nông thôn mới", "Hồng Lĩnh", "giáo dục", "an ninh trật tự", "lễ hội truyền thống"]
 SAMPLE = 2_000
 
@@ -47,6 +41,7 @@ class Request:
     path: str
     body: str = ""
     cookie: str = ""
+    htmx: bool = False  # sent as htmx sends it, in a case whose other requests are not
 
 
 @dataclass
@@ -54,11 +49,12 @@ class Case:
     name: str
     requests: list[Request]
     headers: dict[str, str] = field(default_factory=lambda: dict(BROWSER_HEADERS))
+    requests_per_view: int = 1  # the ratio is of views: a reader's view is two requests
 
     def write(self, path) -> None:
         """The request file bench/load.lua replays."""
         lines = [f"H\t{name}\t{value}" for name, value in self.headers.items()]
-        lines += [f"R\t{r.method}\t{r.path}\t{r.body}\t{r.cookie}" for r in self.requests]
+        lines += [f"R\t{r.method}\t{r.path}\t{r.body}\t{r.cookie}\t{'htmx' if r.htmx else ''}" for r in self.requests]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -74,20 +70,14 @@ def _article_sample(app: Flask, rng: random.Random) -> list[Article]:
     return articles
 
 
-def _csrf_pairs(app: Flask, count: int) -> list[tuple[str, str]]:
-    """``count`` (session cookie, CSRF token) pairs signed with the app's secret key."""
-    serializer = app.session_interface.get_signing_serializer(app)
-    pairs = []
-    for _ in range(count):
-        with app.test_request_context():
-            token = generate_csrf()
-            pairs.append((f"{app.config['SESSION_COOKIE_NAME']}={serializer.dumps(dict(session))}", token))
-    return pairs
-
-
 def _visitor_cookies(app: Flask, count: int) -> list[str]:
     with app.test_request_context():
         return [f"{visitor.COOKIE_NAME}={visitor._serializer().dumps(f'bench-{n}')}" for n in range(count)]
+
+
+def live_path(article_id: int) -> str:
+    """The live request an article page makes (templates/includes/_live.html), counters shown."""
+    return f"/widgets/live?bai={article_id}&bo-dem=1"
 
 
 def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
@@ -97,18 +87,23 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
         articles = _article_sample(app, rng)
         urls = [a.url for a in articles]
         ids = [a.id for a in articles]
-    pairs = _csrf_pairs(app, len(ids))
+    readers = _visitor_cookies(app, 1_000)
+    live = dict(HTMX_HEADERS)
     return [
         Case("article", [Request("GET", url) for url in urls]),
         Case("home", [Request("GET", "/")]),
-        Case("counters", [Request("GET", "/widgets/counters", cookie=c) for c in _visitor_cookies(app, 1_000)], dict(HTMX_HEADERS)),
+        Case("counters", [Request("GET", "/widgets/counters", cookie=c) for c in readers], live),
+        Case("live-new", [Request("GET", live_path(article_id)) for article_id in ids], live),
+        Case("live-returning", [Request("GET", live_path(a), cookie=c) for a, c in zip(ids, readers * 2)], live),
         Case(
-            "rating",
+            "reader",
             [
-                Request("POST", f"/widgets/rating/{article_id}", f"stars={rng.randint(1, 5)}&csrf_token={token}", cookie)
-                for article_id, (cookie, token) in zip(ids, pairs)
+                request
+                for url, article_id, cookie in zip(urls, ids, readers * 2)
+                for request in (Request("GET", url, cookie=cookie), Request("GET", live_path(article_id), cookie=cookie, htmx=True))
             ],
-            dict(HTMX_HEADERS),
+            requests_per_view=2,
         ),
+        Case("rating", [Request("POST", f"/widgets/rating/{article_id}", f"stars={rng.randint(1, 5)}") for article_id in ids], live),
         Case("search", [Request("GET", f"/tim-kiem?q={quote_plus(words)}") for words in SEARCHES]),
     ]

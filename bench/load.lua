@@ -2,7 +2,9 @@
 --
 -- $BENCH_REQUESTS names a file written by bench/run.py, one tab-separated line each:
 --   H <tab> name <tab> value                          a header sent with every request
---   R <tab> method <tab> path <tab> body <tab> cookie  one request (body, cookie may be empty)
+--   R <tab> method <tab> path <tab> body <tab> cookie <tab> htmx
+--                                                     one request (body, cookie, htmx may be empty;
+--                                                     "htmx" adds what htmx sends to the case's headers)
 -- Requests are formatted once, when the thread starts, so the script costs little per request.
 -- When the run ends, one line "BENCH {json}" gives the figures run.py reads.
 
@@ -22,10 +24,14 @@ function init(args)
     end
   end
   for _, rest in ipairs(lines) do
-    local method, path, body, cookie = rest:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)$")
+    local method, path, body, cookie, htmx = rest:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)$")
     local own = {}
     for name, value in pairs(headers) do own[name] = value end
     if cookie ~= "" then own["Cookie"] = cookie end
+    if htmx == "htmx" then
+      own["HX-Request"] = "true"
+      own["Sec-Fetch-Site"] = "same-origin"
+    end
     if body ~= "" then
       own["Content-Type"] = "application/x-www-form-urlencoded"
     else
