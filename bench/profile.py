@@ -24,6 +24,8 @@ from bench.run import build_site
 
 def _environ(case: Case, request: Request) -> dict:
     headers = dict(case.headers) | ({"Cookie": request.cookie} if request.cookie else {})
+    if request.htmx:
+        headers |= {"HX-Request": "true", "Sec-Fetch-Site": "same-origin"}
     form = {"data": request.body, "content_type": "application/x-www-form-urlencoded"} if request.body else {}
     environ = EnvironBuilder(path=request.path, method=request.method, headers=headers, **form).get_environ()
     environ["bench.body"] = environ["wsgi.input"].read()
@@ -39,7 +41,7 @@ def _send(app, environ: dict) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("case", help="article, home, counters, rating or search")
+    parser.add_argument("case", help="a case of bench/cases.py: article, home, counters, live-new, live-returning, reader, rating, search")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--requests", type=int, default=1000)
     options = parser.parse_args(argv)

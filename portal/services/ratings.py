@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from portal.extensions import db
 from portal.models import Article, User, Vote
 from portal.services import audit
-from portal.services.content import is_visible
+from portal.services.content import FIGURES, ArticleFigures, is_visible
 from portal.services.publishing import title_contains
 
 
@@ -41,17 +41,19 @@ _COUNT_VOTE = (
     update(Article)
     .where(Article.id == bindparam("article_id"), is_visible(bindparam("now")))
     .values(rating_count=Article.rating_count + 1, rating_sum=Article.rating_sum + bindparam("stars"))
+    .returning(*FIGURES)
 )
 _INSERT_VOTE = insert(Vote)
 
 
-def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
-    """Record ``stars`` from ``visitor`` for a visible article, or change nothing at all."""
+def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> ArticleFigures:
+    """Record ``stars`` from ``visitor`` for a visible article and return its figures with the
+    vote, or change nothing at all."""
     if stars not in range(1, 6):
         raise ValueError(f"stars must be 1 to 5, not {stars!r}")
     connection = db.session.connection()
-    counted = connection.execute(_COUNT_VOTE, {"article_id": article_id, "now": now, "stars": stars})
-    if counted.rowcount != 1:
+    counted = connection.execute(_COUNT_VOTE, {"article_id": article_id, "now": now, "stars": stars}).one_or_none()
+    if counted is None:
         db.session.rollback()
         raise ArticleUnavailable(article_id)
     try:
@@ -60,6 +62,7 @@ def cast_vote(article_id: int, visitor: str, stars: int, now: datetime) -> None:
     except IntegrityError:
         db.session.rollback()  # undoes the count and sum too
         raise AlreadyVoted(article_id) from None
+    return ArticleFigures(*counted)
 
 
 _OWN_VOTE = select(Vote.stars).where(Vote.article_id == bindparam("article_id"), Vote.visitor == bindparam("visitor"))

@@ -24,13 +24,16 @@ def rating_panel(
     form: RatingForm | None = None,
     message: str = "",
     tone: str = "success",
+    own_stars: int | None = None,
 ) -> RatingPanel:
-    """The widget for one visitor: the figures (read now unless given) and their own vote.
+    """The widget for one visitor: the figures (read now unless given) and their own vote
+    (looked up unless given, as after the vote itself).
 
     A visitor without an id (no cookie, none made by this request) has no vote to look up."""
     figures = figures or content.article_figures(article_id)
     visitor = known_visitor()
-    own_stars = ratings.own_vote(article_id, visitor) if visitor else None
+    if own_stars is None and visitor:
+        own_stars = ratings.own_vote(article_id, visitor)
     posted = form.stars.data if form and form.stars.data in range(1, 6) else None
     return RatingPanel(article_id, figures, own_stars, own_stars or posted, message, tone)
 

@@ -6,6 +6,8 @@ the visitor's own vote). No CSRF token: cross-site posts are refused by their he
 (``portal.web.cross_origin``).
 """
 
+from dataclasses import dataclass
+
 from flask import current_app, render_template, request
 from flask_limiter import RateLimitExceeded
 from werkzeug.exceptions import NotFound
@@ -16,6 +18,7 @@ from portal.errors.handlers import http_error
 from portal.extensions import csrf, limiter
 from portal.news.article_page import render_article
 from portal.services import content, ratings
+from portal.services.content import ArticleFigures
 from portal.web.cross_origin import REFUSED, is_cross_origin
 from portal.web.fragments import wants_fragment
 from portal.web.visitor import current_visitor
@@ -48,24 +51,36 @@ def rate(article_id: int):
     if not form.validate():
         return answer(article_id, 400, STARS_MESSAGE, form)
     try:
-        ratings.cast_vote(article_id, current_visitor(), form.stars.data, clock.now())
+        figures = ratings.cast_vote(article_id, current_visitor(), form.stars.data, clock.now())
     except ratings.ArticleUnavailable:
         return answer(article_id, 404, MISSING)
     except ratings.AlreadyVoted:
         return answer(article_id, 409, ALREADY_VOTED, form)
-    return answer(article_id, 200, THANKS, form)
+    return answer(article_id, 200, THANKS, form, CountedVote(figures, form.stars.data))
 
 
-def answer(article_id: int, status: int, message: str, form: RatingForm | None = None):
-    """The widget alone for htmx; otherwise the article page with the widget's answer."""
+@dataclass
+class CountedVote:
+    """What a vote just counted: the article's figures with it, and its stars."""
+
+    figures: ArticleFigures
+    stars: int
+
+
+def answer(article_id: int, status: int, message: str, form: RatingForm | None = None, vote: CountedVote | None = None):
+    """The widget alone for htmx; otherwise the article page with the widget's answer. The
+    widget alone needs the article's figures only, which a counted vote has already returned."""
+    tone = "success" if status == 200 else "error"
+    if wants_fragment():
+        figures = vote.figures if vote else content.visible_figures(article_id, clock.now())
+        if figures is None:
+            return render_template("widgets/_rating.html", rating=missing_article_panel(MISSING)), 404
+        panel = rating_panel(article_id, figures, form, message, tone, own_stars=vote.stars if vote else None)
+        return render_template("widgets/_rating.html", rating=panel), status
     article = content.visible_article(article_id, clock.now())
     if article is None:
-        if not wants_fragment():
-            return http_error(NotFound())
-        return render_template("widgets/_rating.html", rating=missing_article_panel(MISSING)), 404
-    panel = rating_panel(article.id, form=form, message=message, tone="success" if status == 200 else "error")
-    if wants_fragment():
-        return render_template("widgets/_rating.html", rating=panel), status
+        return http_error(NotFound())
+    panel = rating_panel(article.id, form=form, message=message, tone=tone)
     return render_article(article, panel), status, {"Cache-Control": "no-store"}
 
 
