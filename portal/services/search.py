@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from html.parser import HTMLParser
-from math import ceil
 from typing import Iterable
 
+from flask_sqlalchemy.pagination import Pagination
 from markupsafe import Markup, escape
 from sqlalchemy import ColumnElement, and_, column, delete, event, func, insert, inspect, literal_column, select, table, update
 from sqlalchemy.engine import Connection
@@ -374,61 +374,24 @@ def _rank(
     return Ranking(ids=ids, total=min(found, limit), more=found > limit, limit=limit, approximate=approximate)
 
 
-@dataclass
-class ResultPage:
-    """One page of a ranking, shaped like Flask-SQLAlchemy's pagination for the pager."""
+class ResultPage(Pagination):
+    """One page of a ranking with Flask-SQLAlchemy's pager (``pages``, ``iter_pages`` …): its
+    items are the ranking's articles for the page, its total the ranking's."""
 
-    items: list[Article]
-    page: int
-    per_page: int
-    total: int
-    more: bool
-    limit: int
-    approximate: bool = False
+    def __init__(self, ranking: Ranking, items: list[Article], page: int, per_page: int) -> None:
+        self.more, self.limit, self.approximate = ranking.more, ranking.limit, ranking.approximate
+        super().__init__(max(page, 1), per_page, max_per_page=None, error_out=False, items=items, total=ranking.total)
 
-    @property
-    def pages(self) -> int:
-        return ceil(self.total / self.per_page) if self.total else 0
+    def _query_items(self) -> list[Article]:
+        return self._query_args["items"]
 
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def prev_num(self) -> int | None:
-        return self.page - 1 if self.has_prev else None
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def next_num(self) -> int | None:
-        return self.page + 1 if self.has_next else None
+    def _query_count(self) -> int:
+        return self._query_args["total"]
 
     @property
     def beyond_limit(self) -> bool:
         """A page past the last one kept, when matches were left out: the page says so."""
         return self.more and self.page > self.pages
-
-    def iter_pages(self, *, left_edge=2, left_current=2, right_current=4, right_edge=2):
-        """Page numbers for the pager, ``None`` for a gap (as Flask-SQLAlchemy's)."""
-        pages_end = self.pages + 1
-        left_end = min(1 + left_edge, pages_end)
-        yield from range(1, left_end)
-        if left_end == pages_end:
-            return
-        mid_start = max(left_end, self.page - left_current)
-        mid_end = min(self.page + right_current + 1, pages_end)
-        if mid_start - left_end > 0:
-            yield None
-        yield from range(mid_start, mid_end)
-        if mid_end == pages_end:
-            return
-        right_start = max(mid_end, pages_end - right_edge)
-        if right_start - mid_end > 0:
-            yield None
-        yield from range(right_start, pages_end)
 
 
 def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_page: int) -> ResultPage:
@@ -439,15 +402,7 @@ def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_pa
     if ids:
         query = select(Article).where(Article.id.in_(ids), is_visible(now))
         found = {article.id: article for article in db.session.execute(query).scalars()}
-    return ResultPage(
-        items=[found[id_] for id_ in ids if id_ in found],
-        page=page,
-        per_page=per_page,
-        total=ranking.total,
-        more=ranking.more,
-        limit=ranking.limit,
-        approximate=ranking.approximate,
-    )
+    return ResultPage(ranking, [found[id_] for id_ in ids if id_ in found], page, per_page)
 
 
 # Highlighting ----------------------------------------------------------------------------

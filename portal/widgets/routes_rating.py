@@ -6,8 +6,6 @@ the visitor's own vote). No CSRF token: cross-site posts are refused by their he
 (``portal.web.cross_origin``).
 """
 
-from dataclasses import dataclass
-
 from flask import current_app, render_template, request
 from flask_limiter import RateLimitExceeded
 from werkzeug.exceptions import NotFound
@@ -56,26 +54,20 @@ def rate(article_id: int):
         return answer(article_id, 404, MISSING)
     except ratings.AlreadyVoted:
         return answer(article_id, 409, ALREADY_VOTED, form)
-    return answer(article_id, 200, THANKS, form, CountedVote(figures, form.stars.data))
+    return answer(article_id, 200, THANKS, form, figures)
 
 
-@dataclass
-class CountedVote:
-    """What a vote just counted: the article's figures with it, and its stars."""
+def answer(article_id: int, status: int, message: str, form: RatingForm | None = None, counted: ArticleFigures | None = None):
+    """The widget alone for htmx; otherwise the article page with the widget's answer.
 
-    figures: ArticleFigures
-    stars: int
-
-
-def answer(article_id: int, status: int, message: str, form: RatingForm | None = None, vote: CountedVote | None = None):
-    """The widget alone for htmx; otherwise the article page with the widget's answer. The
-    widget alone needs the article's figures only, which a counted vote has already returned."""
+    The widget alone needs only the article's figures, and ``counted``, the figures a vote just
+    returned, has them: the visitor's own vote is then the form's stars."""
     tone = "success" if status == 200 else "error"
     if wants_fragment():
-        figures = vote.figures if vote else content.visible_figures(article_id, clock.now())
+        figures = counted or content.visible_figures(article_id, clock.now())
         if figures is None:
             return render_template("widgets/_rating.html", rating=missing_article_panel(MISSING)), 404
-        panel = rating_panel(article_id, figures, form, message, tone, own_stars=vote.stars if vote else None)
+        panel = rating_panel(article_id, figures, form, message, tone, own_stars=form.stars.data if counted else None)
         return render_template("widgets/_rating.html", rating=panel), status
     article = content.visible_article(article_id, clock.now())
     if article is None:
