@@ -58,9 +58,15 @@ def test_the_own_vote_and_the_text_size_follow_the_reader_not_the_page(browser, 
     assert page.locator(".text-size-current").inner_text() == "(115%)"
     screenshot(page.locator("#danh-gia"), "live-own-vote-360")
     stranger = reader_context(browser).new_page()
+    held = []  # the live request, answered only once the stranger has chosen a star
+    stranger.route("**/widgets/live?*", lambda route: held.append(route))
     stranger.goto(live_url + url)
+    stranger.get_by_role("radio", name="4 sao").check()
+    with stranger.expect_response("**/widgets/live?*"):
+        held[0].continue_()
     stranger.locator(".rating-summary").filter(has_text="Đánh giá: 1 lượt, trung bình 3,0/5").wait_for()
     assert stranger.get_by_role("button", name="Gửi đánh giá").is_visible()  # the same page, their own form
+    assert stranger.get_by_role("radio", name="4 sao").is_checked()  # the live figures left their choice alone
     assert stranger.evaluate("document.documentElement.getAttribute('data-co-chu')") is None
     stranger.context.close()
     context.close()
