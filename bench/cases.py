@@ -2,6 +2,9 @@
 
 A page is the same bytes for every reader (issue 15): the article, home and search cases send
 no cookie and are answered from the app's page cache while a page is younger than its max age.
+``article`` reads what readers read, the newest ``READ_TOGETHER`` articles (those the home and
+category pages lead to), the same number at every size; ``article-cold`` walks ``SAMPLE``
+articles drawn at random, as a crawler does, so that nearly every page is rendered afresh.
 What is live comes from the page's one live request, GET /widgets/live: without the visitor
 cookie it is a new visitor (a visit counted, the cookie set: ``live-new``); with a cookie signed
 by the app's own serializer it is a returning reader (``live-returning``). ``reader`` is what a
@@ -33,6 +36,7 @@ BROWSER_HEADERS = {
 HTMX_HEADERS = BROWSER_HEADERS | {"HX-Request": "true", "HX-Current-URL": "http://127.0.0.1/", "Sec-Fetch-Site": "same-origin"}
 SEARCHES = ["hội nghị", "nông thôn mới", "Hồng Lĩnh", "giáo dục", "an ninh trật tự", "lễ hội truyền thống"]
 SAMPLE = 2_000
+READ_TOGETHER = 100
 
 
 @dataclass
@@ -87,10 +91,13 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
         articles = _article_sample(app, rng)
         urls = [a.url for a in articles]
         ids = [a.id for a in articles]
+        newest = list(db.session.execute(published(clock.now()).limit(READ_TOGETHER)).scalars())
+        read = [(a.url, a.id) for a in newest]
     readers = _visitor_cookies(app, 1_000)
     live = dict(HTMX_HEADERS)
     return [
-        Case("article", [Request("GET", url) for url in urls]),
+        Case("article", [Request("GET", url) for url, _ in read]),
+        Case("article-cold", [Request("GET", url) for url in urls]),
         Case("home", [Request("GET", "/")]),
         Case("counters", [Request("GET", "/widgets/counters", cookie=c) for c in readers], live),
         Case("live-new", [Request("GET", live_path(article_id)) for article_id in ids], live),
@@ -99,7 +106,7 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
             "reader",
             [
                 request
-                for url, article_id, cookie in zip(urls, ids, readers * 2)
+                for (url, article_id), cookie in zip(read, readers)
                 for request in (Request("GET", url, cookie=cookie), Request("GET", live_path(article_id), cookie=cookie, htmx=True))
             ],
             requests_per_view=2,
