@@ -3,8 +3,8 @@
 A page is the same bytes for every reader (issue 15): the article, home and search cases send
 no cookie and are answered from the app's page cache while a page is younger than its max age.
 ``article`` reads what readers read, the newest ``READ_TOGETHER`` articles (those the home and
-category pages lead to), the same number at every size; ``article-cold`` walks ``SAMPLE``
-articles drawn at random, as a crawler does, so that nearly every page is rendered afresh.
+category pages lead to), the same number at every size. Pages rendered afresh are what the
+crawler of bench/run.py reads (20,000 distinct articles), and its pages per second are reported.
 What is live comes from the page's one live request, GET /widgets/live: without the visitor
 cookie it is a new visitor (a visit counted, the cookie set: ``live-new``); with a cookie signed
 by the app's own serializer it is a returning reader (``live-returning``). ``reader`` is what a
@@ -97,7 +97,6 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
     live = dict(HTMX_HEADERS)
     return [
         Case("article", [Request("GET", url) for url, _ in read]),
-        Case("article-cold", [Request("GET", url) for url in urls]),
         Case("home", [Request("GET", "/")]),
         Case("counters", [Request("GET", "/widgets/counters", cookie=c) for c in readers], live),
         Case("live-new", [Request("GET", live_path(article_id)) for article_id in ids], live),

@@ -304,7 +304,8 @@ def print_table(rows: list[dict]) -> None:
         if "memory" in row:
             memory = row["memory"]
             print(
-                f"{'memory':<14} {row['articles']:>9,}  {memory['read']:,}/{memory['pages']:,} trang trong {memory['seconds']:.0f} s;"
+                f"{'memory':<14} {row['articles']:>9,}  {memory['read']:,}/{memory['pages']:,} trang trong {memory['seconds']:.0f} s"
+                f" ({memory['read'] / memory['seconds']:.0f} trang/s);"
                 f" RSS từng worker: trước {', '.join(f'{m:.0f}' for m in memory['rss_before_mib'])} MiB,"
                 f" sau {', '.join(f'{m:.0f}' for m in memory['rss_after_mib'])} MiB"
             )

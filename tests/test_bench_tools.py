@@ -19,9 +19,7 @@ def test_cases_send_what_a_browser_sends_to_real_articles(demo_app):
     client = demo_app.test_client(use_cookies=False)
     articles = cases["article"].requests
     assert len({r.path for r in articles}) == len(articles) > 20
-    crawled = cases["article-cold"].requests
-    assert len({r.path for r in crawled}) == len(crawled) >= len(articles)
-    for request in articles[:5] + crawled[:5]:
+    for request in articles[:5]:
         response = _send(client, cases["article"], request)
         assert response.status_code == 200 and "Set-Cookie" not in response.headers  # one page for everyone
     for request in cases["live-new"].requests[:3]:
