@@ -67,6 +67,7 @@ def test_the_own_vote_and_the_text_size_follow_the_reader_not_the_page(browser, 
     stranger.locator(".rating-summary").filter(has_text="Đánh giá: 1 lượt, trung bình 3,0/5").wait_for()
     assert stranger.get_by_role("button", name="Gửi đánh giá").is_visible()  # the same page, their own form
     assert stranger.get_by_role("radio", name="4 sao").is_checked()  # the live figures left their choice alone
+    screenshot(stranger.locator("#danh-gia"), "live-star-kept-1280")
     assert stranger.evaluate("document.documentElement.getAttribute('data-co-chu')") is None
     stranger.context.close()
     context.close()
