@@ -13,4 +13,4 @@ def _vary_on_htmx(response: Response) -> Response:
     return response
 
 
-from portal.widgets import routes_counters, routes_live, routes_rating  # noqa: E402,F401
+from portal.widgets import routes_live, routes_rating  # noqa: E402,F401

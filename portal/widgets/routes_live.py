@@ -5,15 +5,16 @@ the page loads GET /widgets/live once with htmx (``templates/includes/_live.html
 answers with out-of-band swaps of what that page shows (``bo-dem=1``: the counters; ``bai``: the
 article's views and its rating widget with the reader's own vote), and counts the view: the
 visit, the reader's presence and the article's view, in one write transaction. Without
-JavaScript the page's ``<noscript>`` image, GET /widgets/dem.gif, counts the same view.
+JavaScript the page's ``<noscript>`` image, GET /widgets/dem.gif, counts the same view. While
+the tab stays open, GET /widgets/counters refreshes the counters and keeps the reader online.
 
-Bots and prefetches are answered but not counted; both answers are never cached and set the
-visitor cookie for a new reader.
+Bots and prefetches are answered but not counted; these answers are never cached, and the
+first two set the visitor cookie for a new reader.
 """
 
 import base64
 
-from flask import make_response, redirect, render_template, request, url_for
+from flask import Response, make_response, redirect, render_template, request, url_for
 
 from portal import clock
 from portal.counters import counting
@@ -53,16 +54,28 @@ def live():
         counters=counters,
         offset=settings.visit_offset(),
     )
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _never_kept(html)
 
 
 @bp.get("/dem.gif")
 def counted_image():
     """The counting image in a page's ``<noscript>``: the same count, a 1×1 picture back."""
     _count_view()
-    response = make_response(PIXEL)
-    response.headers["Content-Type"] = "image/gif"
+    return _never_kept(PIXEL, "image/gif")
+
+
+@bp.get("/counters")
+def counters():
+    """The live counters alone, for htmx polling: renews "online", never a visit. Without htmx
+    the address leads to the statistics page, where the same figures are."""
+    if not wants_fragment():
+        return redirect(url_for("stats.page"))
+    counting.renew_presence()
+    return _never_kept(render_template("widgets/_counters.html", counters=counting.current_counters(), offset=settings.visit_offset()))
+
+
+def _never_kept(body: str | bytes, mimetype: str = "text/html") -> Response:
+    response = make_response(body)
+    response.mimetype = mimetype
     response.headers["Cache-Control"] = "no-store"
     return response
