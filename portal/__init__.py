@@ -99,7 +99,6 @@ def _init_extensions(app: Flask) -> None:
     if limiter._check_request_limit in app.before_request_funcs.get(None, []):
         app.before_request_funcs[None].remove(limiter._check_request_limit)
     visitor.init_app(app)
-    security.init_app(app)
     counting.init_app(app)
     # Public pages must not read the session (Flask would add Vary: Cookie, and a user query,
     # to every page): only the admin puts current_user into its templates, and the remember-me
@@ -107,6 +106,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app, add_context_processor=False)
     app.after_request_funcs[None].remove(login_manager._update_remember_cookie)
     page_cache.init_app(app)  # before compress: its hook must see the page compressed
+    security.init_app(app)  # after the page cache: a kept page keeps these headers; its ProxyFix goes in front
     compress.init_app(app)
     assets.init_app(app)  # after compress: its hooks must run before compress's
 

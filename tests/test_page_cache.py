@@ -143,6 +143,36 @@ def test_pages_carry_caching_headers_and_answer_304(demo_app, monkeypatch):
     assert "Accept-Encoding" in compressed.vary
 
 
+def test_a_kept_page_is_answered_before_flask(demo_app, monkeypatch):
+    """The same address again: the middleware answers it (a 304, a HEAD too) without Flask's
+    request, session, routing or hooks; another argument, a second value or a new content
+    version goes on to Flask, which still answers with the kept page where it may."""
+    entered = []
+    front = demo_app.wsgi_app
+    assert isinstance(front, page_cache.KeptPagesFirst)
+    flask_app = front.wsgi_app
+    monkeypatch.setattr(front, "wsgi_app", lambda environ, start: entered.append(environ["PATH_INFO"]) or flask_app(environ, start))
+    client = demo_app.test_client()
+    first = client.get("/tim-kiem?q=hoi+nghi")
+    assert first.status_code == 200 and entered == ["/tim-kiem"]
+    again = client.get("/tim-kiem?q=hoi+nghi")
+    assert again.get_data() == first.get_data() and entered == ["/tim-kiem"]
+    for name in ("ETag", "Content-Type", "Content-Security-Policy", "X-Content-Type-Options", "Vary"):
+        assert again.headers[name] == first.headers[name], name
+    assert again.headers["Cache-Control"].startswith("public, max-age=") and "Set-Cookie" not in again.headers
+    assert client.get("/tim-kiem?q=hoi+nghi", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    head = client.head("/tim-kiem?q=hoi+nghi")
+    assert head.status_code == 200 and head.get_data() == b"" and head.headers["Content-Length"] == str(len(first.get_data()))
+    assert entered == ["/tim-kiem"]
+    assert client.get("/tim-kiem?q=hoi+nghi&utm_source=zalo").get_data() == first.get_data()  # Flask's kept page
+    assert client.get("/tim-kiem?q=hoi+nghi&q=khac").status_code == 200
+    assert entered == ["/tim-kiem"] * 3
+    with demo_app.app_context():
+        db.session.execute(update(ContentVersion).values(version=ContentVersion.version + 1))
+        db.session.commit()
+    assert client.get("/tim-kiem?q=hoi+nghi").status_code == 200 and entered == ["/tim-kiem"] * 4  # rendered again
+
+
 def test_a_query_string_that_is_not_part_of_the_page_makes_no_new_page(make_app):
     demo_app = make_app(demo=True, REDIS_URL=None)  # this worker's memory, whose entries are counted
     client = demo_app.test_client()

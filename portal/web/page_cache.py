@@ -15,6 +15,11 @@ of the key as well, so it comes out on time. A kept page lives ``PAGE_MAX_AGE`` 
 most: the figures printed in it (views, rating, counters, most read) are never older.
 Kept in this worker's memory (cachetools, bounded by ``PAGE_CACHE_BYTES``), or in Redis with
 ``PORTAL_REDIS_URL``, where every app server shares it.
+
+A kept page is answered before Flask (``KeptPagesFirst``, a WSGI middleware) when the request
+names exactly its address: the path, and query arguments that are all the page's own. No
+session, routing or hook runs for it; only the content version is read. Anything else (another
+argument, a page not kept, a POST) goes on to Flask as before.
 """
 
 import json
@@ -30,21 +35,29 @@ from functools import wraps
 import redis
 from cachetools import TTLCache
 from flask import Flask, Response, current_app, g, request
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
+from werkzeug.datastructures import Headers
+from werkzeug.http import parse_etags, remove_entity_headers
+from werkzeug.wrappers import Request
 
 from portal import clock
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, ContentVersion
 
 EXTENSION = "portal.web.page_cache"
+GENERATION = "portal.page_generation"  # the WSGI environ's key for this request's ``_generation``
 _NOT_KEPT = frozenset(("set-cookie", "content-length", "cache-control", "date"))
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
+_next_scheduled = select(func.min(Article.published_at)).where(
+    Article.status != ArticleStatus.DRAFT, Article.published_at > bindparam("now")
+)
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class KeptPage:
     made: float  # time.time() when rendered: the age is the same on every server
+    generation: str  # the content it was rendered from (``_generation``)
     headers: list[tuple[str, str]]
     body: bytes
 
@@ -87,11 +100,11 @@ class RedisPages:
         if stored is None:
             return None
         head, body = stored.split(b"\n", 1)
-        made, headers = json.loads(head)
-        return KeptPage(made, [tuple(pair) for pair in headers], body)
+        made, generation, headers = json.loads(head)
+        return KeptPage(made, generation, [tuple(pair) for pair in headers], body)
 
     def put(self, key: str, page: KeptPage) -> None:
-        head = json.dumps([page.made, page.headers]).encode()
+        head = json.dumps([page.made, page.generation, page.headers]).encode()
         try:
             self.client.set(self.prefix + key, head + b"\n" + page.body, ex=self.max_age)
         except redis.RedisError as error:
@@ -107,16 +120,34 @@ class _Generation:
         self.checked = 0.0
 
 
-def _generation(max_age: int) -> str:
-    """The part of every key that changes with the content: one primary-key read per request,
-    and a look for the next scheduled article when the content changed or its time came."""
+def _generation(max_age: int, environ: dict) -> str:
+    """What a kept page must have been rendered from to be sent: the content version (one
+    primary-key read) and the next scheduled article's time, looked for again when the content
+    changed or its time came. Read once per request (kept in its WSGI ``environ``, which the
+    middleware and Flask share), on a connection of its own, without the ORM's session."""
+    if GENERATION in environ:
+        return environ[GENERATION]
     state: _Generation = current_app.extensions[EXTENSION]["generation"]
-    version = db.session.connection().execute(_read_version).scalar() or 0
     now = clock.now()
-    if version != state.version or (state.until is not None and now >= state.until) or time.monotonic() - state.checked > max_age:
-        query = select(func.min(Article.published_at)).where(Article.status != ArticleStatus.DRAFT, Article.published_at > now)
-        state.until, state.version, state.checked = db.session.execute(query).scalar(), version, time.monotonic()
-    return f"{state.version}|{state.until.isoformat() if state.until else '-'}"
+    with db.engine.connect() as connection:
+        version = connection.execute(_read_version).scalar() or 0
+        if version != state.version or (state.until is not None and now >= state.until) or time.monotonic() - state.checked > max_age:
+            until = connection.execute(_next_scheduled, {"now": now}).scalar()
+            state.until, state.version, state.checked = until, version, time.monotonic()
+    environ[GENERATION] = f"{state.version}|{state.until.isoformat() if state.until else '-'}"
+    return environ[GENERATION]
+
+
+def _page_key(host: str, path: str, arguments: dict[str, str], encoding: str) -> str:
+    query = "&".join(f"{name}={value}" for name, value in sorted(arguments.items()))
+    return f"{host}|{path}|{query}|{encoding}"
+
+
+def _fresh(kept: KeptPage | None, max_age: int, environ: dict) -> KeptPage | None:
+    """The kept page if it is younger than the max age and of the content as it is now."""
+    if kept is None or time.time() - kept.made >= max_age or kept.generation != _generation(max_age, environ):
+        return None
+    return kept
 
 
 def page_query() -> dict[str, str]:
@@ -136,11 +167,10 @@ def public_page(*arguments: str) -> Callable:
             if max_age <= 0:
                 g.page_key = None
                 return view(**kwargs)
-            query = "&".join(f"{name}={value}" for name, value in sorted(g.page_query.items()))
-            encoding = request.headers.get("Accept-Encoding", "")
-            g.page_key = f"{_generation(max_age)}|{request.host}|{request.path}|{query}|{encoding}"
-            kept = current_app.extensions[EXTENSION]["pages"].get(g.page_key)
-            if kept is None or time.time() - kept.made >= max_age:
+            g.page_key = _page_key(request.host, request.path, g.page_query, request.headers.get("Accept-Encoding", ""))
+            _generation(max_age, request.environ)  # before rendering: a page is kept as of the content it was made from
+            kept = _fresh(current_app.extensions[EXTENSION]["pages"].get(g.page_key), max_age, request.environ)
+            if kept is None:
                 return view(**kwargs)
             g.kept_page = kept
             return Response(kept.body, headers=kept.headers)
@@ -166,11 +196,55 @@ def _finish(response: Response) -> Response:
     if kept is None:
         response.add_etag()
         headers = [(name, value) for name, value in response.headers.items() if name.lower() not in _NOT_KEPT]
-        kept = KeptPage(time.time(), headers, response.get_data())
+        kept = KeptPage(time.time(), _generation(max_age, request.environ), headers, response.get_data())
         current_app.extensions[EXTENSION]["pages"].put(g.page_key, kept)
-    left = max(0, math.ceil(kept.made + max_age - time.time()))
-    response.headers["Cache-Control"] = f"public, max-age={left}"
+    response.headers["Cache-Control"] = _cache_control(kept, max_age)
     return response.make_conditional(request)
+
+
+def _cache_control(kept: KeptPage, max_age: int) -> str:
+    """As long as the kept page has left: nginx, a CDN or a browser keep it no longer than the app."""
+    return f"public, max-age={max(0, math.ceil(kept.made + max_age - time.time()))}"
+
+
+class KeptPagesFirst:
+    """WSGI middleware: answer a GET or HEAD for a kept page without entering Flask.
+
+    The request must name the page exactly as Flask keeps it (``_page_key``): its host, path
+    and every query argument, once each. A kept page is only ever stored by Flask for a request
+    it accepted (an allowed host, a valid URL), so the same address may be answered here."""
+
+    def __init__(self, app: Flask, wsgi_app) -> None:
+        self.app, self.wsgi_app = app, wsgi_app
+
+    def __call__(self, environ, start_response):
+        answer = self._kept(environ) if environ.get("REQUEST_METHOD") in ("GET", "HEAD") else None
+        if answer is None:
+            return self.wsgi_app(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return body
+
+    def _kept(self, environ) -> tuple[str, list[tuple[str, str]], list[bytes]] | None:
+        max_age = self.app.config["PAGE_MAX_AGE"]
+        if max_age <= 0:
+            return None
+        asked = Request(environ)
+        if any(len(values) > 1 for values in asked.args.listvalues()):
+            return None
+        key = _page_key(asked.host, asked.path, asked.args.to_dict(), asked.headers.get("Accept-Encoding", ""))
+        with self.app.app_context():
+            kept = _fresh(self.app.extensions[EXTENSION]["pages"].get(key), max_age, environ)
+            if kept is None:
+                return None
+            headers = Headers(kept.headers)
+            headers["Cache-Control"] = _cache_control(kept, max_age)
+        etag = headers.get("ETag", "").strip('"')
+        if etag and parse_etags(asked.headers.get("If-None-Match")).contains_weak(etag):
+            remove_entity_headers(headers)
+            return "304 NOT MODIFIED", headers.to_wsgi_list(), []
+        headers["Content-Length"] = str(len(kept.body))
+        return "200 OK", headers.to_wsgi_list(), [] if asked.method == "HEAD" else [kept.body]
 
 
 def init_app(app: Flask) -> None:
@@ -184,3 +258,4 @@ def init_app(app: Flask) -> None:
         pages = MemoryPages(int(app.config["PAGE_CACHE_BYTES"]), max(max_age, 1))
     app.extensions[EXTENSION] = {"pages": pages, "generation": _Generation()}
     app.after_request(_finish)
+    app.wsgi_app = KeptPagesFirst(app, app.wsgi_app)
