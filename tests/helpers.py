@@ -12,6 +12,9 @@ from portal.extensions import db
 from portal.models import Article
 
 ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
+# The demo categories assigned to the fixture accounts (tests/conftest.py, admin_app).
+EDITOR_CATEGORIES = ("tin-tuc-su-kien", "xay-dung-dang", "kinh-te-xa-hoi")
+WRITER_CATEGORIES = ("tin-tuc-su-kien", "van-hoa-the-thao")
 LIVE_LOADER = re.compile(r'data-hx-get="(/widgets/live[^"]*)" data-hx-trigger="load"')
 COUNTING_IMAGE = re.compile(r'<noscript><img class="counting-image" src="([^"]+)"')
 HX = {"HX-Request": "true"}

@@ -6,7 +6,7 @@ from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
-from portal.models.users import AdminSession, AuditLog, Role, SignInThrottle, User
+from portal.models.users import AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
 __all__ = [
     "Article",
@@ -21,6 +21,7 @@ __all__ = [
     "MediaKind",
     "OnlinePeak",
     "RateLimitHits",
+    "RecoveryCode",
     "Role",
     "SidebarBlock",
     "SignInThrottle",

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -12,7 +13,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Role, User
+from portal.models import Category, Role, User
 from portal.services import admin_sessions, audit
 from portal.services.sign_in_throttle import Keys, Throttle, give_back, take_try
 
@@ -45,7 +46,9 @@ def hash_password(password: str) -> str:
     return _hasher().hash(password)
 
 
-def create_user(username: str, password: str, role: Role) -> User:
+def create_user(
+    username: str, password: str, role: Role, *, display_name: str = "", category_ids: Iterable[int] = ()
+) -> User:
     """Make an account; names are compared without case."""
     username = username.strip()
     if not username or len(username) > 80:
@@ -54,10 +57,16 @@ def create_user(username: str, password: str, role: Role) -> User:
         raise AccountError("Mật khẩu phải có ít nhất 10 ký tự.")
     if find_user(username) is not None:
         raise AccountError(f"Tên đăng nhập “{username}” đã có.")
-    user = User(username=username, password_hash=hash_password(password), role=role)
+    user = User(username=username, password_hash=hash_password(password), role=role, display_name=display_name.strip())
+    user.categories = _categories(category_ids)
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def _categories(ids: Iterable[int]) -> list[Category]:
+    ids = set(ids)
+    return list(db.session.execute(select(Category).where(Category.id.in_(ids))).scalars()) if ids else []
 
 
 def find_user(username: str) -> User | None:
