@@ -16,9 +16,17 @@ ACTION_LABELS = {
     "upload": "tải lên",
     "reorder": "sắp xếp",
     "sign_in": "đăng nhập",
+    "submit": "gửi duyệt",
+    "withdraw": "rút về để sửa",
+    "return": "trả lại",
+    "unpublish": "gỡ xuống",
+    "trash": "chuyển vào thùng rác",
+    "restore": "khôi phục",
+    "purge": "xoá hẳn",
 }
 TARGET_LABELS = {
     "article": "bài viết",
+    "article_revision": "bản lưu bài viết",
     "category": "chuyên mục",
     "media": "tệp",
     "sidebar_block": "khối bên phải",
@@ -32,13 +40,15 @@ TARGET_LABELS = {
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 
 
-def record(actor: User | None, action: str, target_type: str, target_id: int | None, summary: str = "") -> None:
+def record(
+    actor: User | None, action: str, target_type: str, target_id: int | None, summary: str = "", by: str = COMMAND_LINE
+) -> None:
     """Add an entry to the current transaction; the caller commits it with the change itself.
-    No actor: the change was made on the server's command line."""
+    No actor: the change was made on the server's command line, or ``by`` the site itself."""
     db.session.add(
         AuditLog(
             user_id=actor.id if actor else None,
-            username=actor.username if actor else COMMAND_LINE,
+            username=actor.username if actor else by,
             action=action,
             target_type=target_type,
             target_id=target_id,
