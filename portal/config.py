@@ -86,3 +86,9 @@ ADMIN_PER_PAGE = 20
 # accepts). Streamed responses (uploads) stay as they are; static files are buffered first,
 # see portal.web.assets. Set PORTAL_COMPRESS_REGISTER=false when a proxy in front compresses.
 COMPRESS_STREAMS = False
+# Mail to the newsroom (an article awaiting approval, one returned): off unless a server is named.
+MAIL_SERVER = None  # "host" or "host:port" (25 by default), e.g. PORTAL_MAIL_SERVER=smtp.example.vn:587
+MAIL_SENDER = "Cổng thông tin <no-reply@localhost>"
+MAIL_STARTTLS = False
+MAIL_USERNAME = None
+MAIL_PASSWORD = None

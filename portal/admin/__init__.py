@@ -60,8 +60,10 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     dashboard,
     media,
     ratings,
+    revisions,
     settings,
     sidebar,
 )
 
-__all__ = ["articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "ratings", "settings", "sidebar"]
+__all__ = ["articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "ratings", "revisions", "settings",
+           "sidebar"]

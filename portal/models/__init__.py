@@ -2,6 +2,7 @@
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.ratings import RateLimitHits, Vote
+from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
@@ -10,6 +11,9 @@ from portal.models.users import AdminSession, AuditLog, RecoveryCode, Role, Sign
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
+    "ArticleRevision",
+    "ArticleStateChange",
     "ArticleSearch",
     "ArticleStatus",
     "AdminSession",

@@ -45,6 +45,7 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")  # the newsroom's mail (services.mail)
     password_hash: Mapped[str] = mapped_column(String(200))
     # Set by a reset to a temporary password: the next sign-in must choose a new one first.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())

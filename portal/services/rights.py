@@ -36,13 +36,17 @@ NEWSROOM = frozenset(
         "admin.article_new",
         "admin.article_edit",
         "admin.article_preview",
+        "admin.article_autosave",
+        "admin.article_revisions",
+        "admin.article_compare",
+        "admin.article_revision_restore",
         "admin.media_list",
         "admin.media_upload",
         "admin.editor_upload",
     }
 )
 # Approving, returning, scheduling, publishing, unpublishing, deleting: checked by may_approve_in.
-APPROVING = frozenset({"admin.article_delete"})
+APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
 
 REACH = {
     Role.WRITER: OWN_ACCOUNT | NEWSROOM,

@@ -34,7 +34,8 @@ from sqlalchemy import func, select
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, ContentVersion
+from portal.models import Article, ContentVersion
+from portal.models.content import PUBLIC_STATES
 
 EXTENSION = "portal.web.page_cache"
 _NOT_KEPT = frozenset(("set-cookie", "content-length", "cache-control", "date"))
@@ -114,7 +115,7 @@ def _generation(max_age: int) -> str:
     version = db.session.connection().execute(_read_version).scalar() or 0
     now = clock.now()
     if version != state.version or (state.until is not None and now >= state.until) or time.monotonic() - state.checked > max_age:
-        query = select(func.min(Article.published_at)).where(Article.status != ArticleStatus.DRAFT, Article.published_at > now)
+        query = select(func.min(Article.published_at)).where(Article.status.in_(PUBLIC_STATES), Article.published_at > now)
         state.until, state.version, state.checked = db.session.execute(query).scalar(), version, time.monotonic()
     return f"{state.version}|{state.until.isoformat() if state.until else '-'}"
 
