@@ -209,7 +209,6 @@ def create_article(
             article.cover = media
         db.session.add(article)
         db.session.flush()
-        audit.record(actor, "create", "article", article.id, f"“{article.title}”")
         workflow.record_change(article, None, actor, now)
         revisions.record_in_transaction(article, actor, now, "create")
         if action.move is not None:

@@ -180,7 +180,8 @@ def move_in_transaction(
         _set_publication(article, publish_at, now)
     article.trashed_at = now if move == Move.TRASH else None
     record_change(article, before, actor, now, comment)
-    audit.record(actor, AUDIT_ACTIONS[move], "article", article.id, _summary(article, comment))
+    action = "schedule" if article.status == S.SCHEDULED else AUDIT_ACTIONS[move]
+    audit.record(actor, action, "article", article.id, _summary(article, comment))
 
 
 def _set_publication(article: Article, publish_at: datetime | None, now: datetime) -> None:
