@@ -138,8 +138,9 @@ portal.add_command(counters)
 
 @portal.command("create-admin")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["admin", "editor"]), default="admin", show_default=True,
-              help="admin = quản trị (toàn quyền); editor = biên tập viên (chỉ bài viết).")  # fmt: skip
+@click.option("--role", type=click.Choice(["admin", "editor", "writer"]), default="admin", show_default=True,
+              help="admin = quản trị (toàn quyền); editor = biên tập viên; writer = phóng viên. "
+                   "Chuyên mục của biên tập viên, phóng viên được giao ở trang Tài khoản.")  # fmt: skip
 
 
 def create_admin(username: str, role: str) -> None:

@@ -7,11 +7,13 @@ opened by the webmaster account that ``add_webmaster`` creates.
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Role
+from portal.services import two_factor
 from portal.services.accounts import create_user
-from tests.helpers import ADMIN_PASSWORD
+from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
 
 PAGES = {
     "home": "/",
@@ -25,8 +27,12 @@ PAGES = {
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
     "admin-article-edit": "/quan-tri/bai-viet/{article_id}",
+    "admin-accounts": "/quan-tri/tai-khoan",
+    "admin-account-new": "/quan-tri/tai-khoan/moi",
+    "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
+    "admin-sessions": "/quan-tri/phien-dang-nhap",
 }
-SIGNED_IN = {"admin-article-edit"}
+SIGNED_IN = {"admin-article-edit", "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -44,5 +50,6 @@ def resolve(app, name: str) -> str:
 def add_webmaster(app) -> tuple[str, str]:
     """A quản trị account for the signed-in pages; its user name and password."""
     with app.app_context():
-        create_user(WEBMASTER, ADMIN_PASSWORD, Role.ADMIN)
+        webmaster = create_user(WEBMASTER, ADMIN_PASSWORD, Role.ADMIN)
+        two_factor.enable(webmaster, TOTP_SECRET, clock.now(), actor=None)  # required for quản trị
     return WEBMASTER, ADMIN_PASSWORD

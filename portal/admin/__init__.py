@@ -8,7 +8,7 @@ from flask_login import current_user
 from portal import clock
 from portal.extensions import login_manager
 from portal.models import User
-from portal.services import admin_sessions, rights
+from portal.services import admin_sessions, rights, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
 SESSION_TOKEN = "admin_session"  # the cookie's key for the token of the admin_session row
@@ -34,12 +34,16 @@ def guard():
         return redirect(url_for("admin.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
     if not rights.may_reach(current_user, request.endpoint):
         abort(403)
+    step = rights.required_step(current_user, two_factor.required(current_user))
+    if step is not None and request.endpoint not in (step, "admin.sign_out"):
+        return redirect(url_for(step))
     return None
 
 
 @bp.context_processor
 def signed_in_user() -> dict:
-    return {"current_user": current_user}
+    """The account, and whether it may open a page (the navigation shows only those)."""
+    return {"current_user": current_user, "may_reach": lambda endpoint: rights.may_reach(current_user, endpoint)}
 
 
 bp.after_request(login_manager._update_remember_cookie)
@@ -53,17 +57,20 @@ def private(response):
 
 
 from portal.admin import (  # noqa: E402  (the routes need bp)
+    accounts,
     articles,
     audit_log,
     auth,
     categories,
     dashboard,
     media,
+    own_sessions,
     ratings,
     revisions,
     settings,
     sidebar,
+    two_factor_setup,
 )
 
-__all__ = ["articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "ratings", "revisions", "settings",
-           "sidebar"]
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "own_sessions",
+           "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

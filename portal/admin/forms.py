@@ -13,7 +13,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from portal import clock
 from portal.models import ArticleStatus
@@ -62,17 +62,6 @@ class SignInForm(AdminForm):
     username = StringField("Tên đăng nhập", [InputRequired(REQUIRED), _length(80)])
     password = PasswordField("Mật khẩu", [InputRequired(REQUIRED), _length(200)])
     next = HiddenField()
-
-
-class PasswordChangeForm(AdminForm):
-    current = PasswordField("Mật khẩu hiện tại", [InputRequired(REQUIRED), _length(200)])
-    new = PasswordField(
-        "Mật khẩu mới", [InputRequired(REQUIRED), Length(10, 200, "Mật khẩu mới phải có từ 10 đến 200 ký tự.")],
-        description="Ít nhất 10 ký tự. Sau khi đổi, mọi nơi khác đang đăng nhập bằng tài khoản này đều bị đăng xuất.",
-    )  # fmt: skip
-    confirm = PasswordField(
-        "Nhập lại mật khẩu mới", [InputRequired(REQUIRED), EqualTo("new", "Hai lần nhập mật khẩu mới không giống nhau.")]
-    )
 
 
 class ArticleForm(AdminForm):

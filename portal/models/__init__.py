@@ -7,7 +7,7 @@ from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
-from portal.models.users import AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
+from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
 __all__ = [
     "Article",
@@ -25,6 +25,7 @@ __all__ = [
     "MediaKind",
     "OnlinePeak",
     "RateLimitHits",
+    "ROLE_LABELS",
     "RecoveryCode",
     "Role",
     "SidebarBlock",

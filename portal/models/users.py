@@ -132,6 +132,8 @@ class AdminSession(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     last_seen_at: Mapped[datetime] = mapped_column(default=clock.now)
     revoked_at: Mapped[datetime | None]
+    # The browser's User-Agent, so that a person can tell their sessions apart (never the address).
+    user_agent: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     user: Mapped[User] = relationship(lazy="joined")
 

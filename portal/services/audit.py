@@ -7,8 +7,21 @@ from portal.extensions import db
 from portal.models import AuditLog, User
 
 ACTION_LABELS = {
+    "sign_in": "đăng nhập",
+    "sign_in_failed": "đăng nhập không thành công",
+    "sign_in_locked": "bị tạm chặn đăng nhập",
+    "sign_out": "đăng xuất",
+    "sign_out_everywhere": "đăng xuất khỏi mọi nơi",
     "create": "tạo",
     "update": "sửa",
+    "disable": "khóa",
+    "enable": "mở khóa",
+    "password_change": "đổi mật khẩu",
+    "password_reset": "đặt lại mật khẩu",
+    "two_factor_on": "bật xác thực hai bước",
+    "two_factor_off": "tắt xác thực hai bước",
+    "recovery_codes": "tạo mã dự phòng",
+    "recovery_code_used": "dùng mã dự phòng",
     "publish": "đăng",
     "schedule": "hẹn giờ đăng",
     "delete": "xoá",
@@ -38,6 +51,7 @@ TARGET_LABELS = {
     "online_record": "số online cao nhất",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
+UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account
 
 
 def record(

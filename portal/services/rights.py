@@ -21,7 +21,7 @@ OWN_ACCOUNT = frozenset(
         "admin.dashboard",
         "admin.sign_out",
         "admin.change_password",
-        "admin.two_factor",
+        "admin.two_factor_status",
         "admin.two_factor_enrol",
         "admin.two_factor_disable",
         "admin.recovery_codes",
@@ -87,3 +87,13 @@ def may_write_in(user: User | None, category_id: int) -> bool:
 def may_approve_in(user: User | None, category_id: int) -> bool:
     """May the account approve, return, schedule, publish or unpublish articles of this category?"""
     return _signed_in(user) and (user.is_admin or (user.is_editor and _assigned(user, category_id)))
+
+
+def required_step(user: User, two_factor_required: bool) -> str | None:
+    """The page a signed-in account must go through before any other: a new password after a
+    temporary one, then setting up two-factor sign-in where its role requires it."""
+    if user.must_change_password:
+        return "admin.change_password"
+    if two_factor_required and not user.two_factor_on:
+        return "admin.two_factor_enrol"
+    return None

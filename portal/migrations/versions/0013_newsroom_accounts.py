@@ -1,6 +1,7 @@
 """The newsroom's accounts (issue 16): the writer role, categories assigned to writers and
 editors, display names, temporary passwords that must be changed, two-factor sign-in with
-one-time recovery codes, and the audit log read per person.
+one-time recovery codes, the browser of each session (for the list of one's sessions), and
+the audit log read per person.
 
 Statements written out as the models had them at this revision (a snapshot, no imports).
 
@@ -54,9 +55,13 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_recovery_code_user_id"), ["user_id"], unique=False)
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.create_index("ix_audit_log_user", ["user_id", "created_at"], unique=False)
+    with op.batch_alter_table("admin_session", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("user_agent", sa.String(length=200), server_default="", nullable=False))
 
 
 def downgrade():
+    with op.batch_alter_table("admin_session", schema=None) as batch_op:
+        batch_op.drop_column("user_agent")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_user")
     with op.batch_alter_table("recovery_code", schema=None) as batch_op:
