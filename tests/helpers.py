@@ -125,3 +125,9 @@ def seed_article(app) -> Article:
 def url_of(app, article_id: int) -> str:
     with app.test_request_context():
         return db.session.get(Article, article_id).url
+
+
+def article_version(browser: AdminBrowser, article_id: int) -> str:
+    """The version an article's edit form carries (the optimistic check of a save)."""
+    page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
+    return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from portal.counters import counting
 from portal.extensions import db
 from portal.models import Article, AuditLog, Category
+from tests.helpers import article_version
 
 NEW = "/quan-tri/bai-viet/moi"
 
@@ -31,12 +32,6 @@ def _fields(app, **overrides) -> dict:
         "body": "<p>Sáng nay, <strong>cầu</strong> đã thông xe.</p>", "category_id": _category_id(app),
         "cover_caption": "", "cover_alt": "", "byline": "Phóng viên", "thao_tac": "publish", "published_at": "",
     } | overrides  # fmt: skip
-
-
-def _version(browser, article_id: int) -> str:
-    """The version the edit form carries (the optimistic check of a save)."""
-    page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
-    return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
 
 
 def _public(app, path: str) -> str:
@@ -64,7 +59,7 @@ def test_create_publish_edit_and_delete(admin_app, admin):
 
     edit_url = f"/quan-tri/bai-viet/{article.id}"
     edited = admin.post(edit_url, _fields(admin_app, title="Cầu mới ở Hồng Lĩnh", slug="cau-moi", thao_tac="save",
-                                          version=_version(admin, article.id)))  # fmt: skip
+                                          version=article_version(admin, article.id)))  # fmt: skip
     assert edited.status_code == 302
     assert _article(admin_app, id=article.id).slug == "cau-moi"
     assert admin.client.get(link).status_code == 301  # the old address still leads to the article
@@ -107,7 +102,7 @@ def test_scheduled_article_appears_at_its_time(admin_app, admin, fixed_clock):
     assert "Lịch cắt điện tuần sau" in _public(admin_app, "/")
     fixed_clock.moment = when + timedelta(days=1)  # a typo fixed after it went live keeps its time
     fixed = admin.post(f"/quan-tri/bai-viet/{article.id}",
-                       fields | {"title": "Lịch cắt điện tuần này", "thao_tac": "save", "version": _version(admin, article.id)})
+                       fields | {"title": "Lịch cắt điện tuần này", "thao_tac": "save", "version": article_version(admin, article.id)})
     assert fixed.status_code == 302
     assert _article(admin_app, id=article.id).published_at == when
     assert ("quantri", "schedule", "article") in _audit_actions(admin_app)
@@ -149,7 +144,7 @@ def test_a_scheduled_article_is_published_in_the_admin_once_its_time_passes(admi
     assert "Trạng thái: <strong class=\"state state-published\">Đã đăng</strong>" in edit
     assert "Xem trên trang" in edit
 
-    again = fields | {"thao_tac": "save", "version": _version(admin, article_id)}
+    again = fields | {"thao_tac": "save", "version": article_version(admin, article_id)}
     assert admin.post(f"/quan-tri/bai-viet/{article_id}", again).status_code == 302  # saved again as sent
     article = _article(admin_app, id=article_id)
     assert (article.status, article.published_at) == ("published", when)

@@ -2,14 +2,13 @@
 revisions compared word by word, a revision restored; autosave; the optimistic check of a save
 and of a restore; and the article's path through the form's buttons, forgeries refused."""
 
-import re
-
 import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleAutosave, ArticleRevision, AuditLog, Category
 from portal.services import revisions
+from tests.helpers import article_version
 
 NEW = "/quan-tri/bai-viet/moi"
 
@@ -26,11 +25,6 @@ def _fields(app, **overrides) -> dict:
         "cover_caption": "", "cover_alt": "", "byline": "Phóng viên", "published_at": "", "comment": "",
         "thao_tac": "save",
     } | overrides  # fmt: skip
-
-
-def _version(browser, article_id: int) -> str:
-    page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
-    return re.search(r'name="version" type="hidden" value="(\d+)"|id="version" name="version" type="hidden" value="(\d+)"|name="version"[^>]*value="(\d+)"', page).group(0).rsplit('"', 2)[-2]
 
 
 def _article(app, **where) -> Article | None:
@@ -51,7 +45,7 @@ def _write(app, browser, **overrides) -> int:
 
 def _edit(browser, article_id: int, fields: dict, version: str | None = None):
     url = f"/quan-tri/bai-viet/{article_id}"
-    return browser.post(url, fields | {"version": version or _version(browser, article_id)})
+    return browser.post(url, fields | {"version": version or article_version(browser, article_id)})
 
 
 def test_every_save_keeps_a_revision_and_two_compare_word_by_word(admin_app, writer):
@@ -84,7 +78,7 @@ def test_a_restore_makes_a_new_revision(admin_app, editor):
     assert _edit(editor, article_id, _fields(admin_app, title="Tiêu đề thứ hai")).status_code == 302
     restore = f"/quan-tri/bai-viet/{article_id}/phien-ban/khoi-phuc"
     history = f"/quan-tri/bai-viet/{article_id}/phien-ban"
-    response = editor.post(restore, {"ban": "1", "version": _version(editor, article_id)}, form_url=history)
+    response = editor.post(restore, {"ban": "1", "version": article_version(editor, article_id)}, form_url=history)
     assert response.status_code == 302
     assert _article(admin_app, id=article_id).title == "Tiêu đề đầu tiên"
     with admin_app.app_context():
@@ -95,7 +89,7 @@ def test_a_restore_makes_a_new_revision(admin_app, editor):
 def test_a_restore_under_a_concurrent_edit_is_refused(admin_app, editor, admin):
     article_id = _write(admin_app, editor, title="Bản một")
     assert _edit(editor, article_id, _fields(admin_app, title="Bản hai")).status_code == 302
-    seen = _version(editor, article_id)  # the editor opens the history …
+    seen = article_version(editor, article_id)  # the editor opens the history …
     assert _edit(admin, article_id, _fields(admin_app, title="Bản ba của quản trị")).status_code == 302  # … someone saves
     history = f"/quan-tri/bai-viet/{article_id}/phien-ban"
     refused = editor.post(f"{history}/khoi-phuc", {"ban": "1", "version": seen}, form_url=history)
@@ -106,7 +100,7 @@ def test_a_restore_under_a_concurrent_edit_is_refused(admin_app, editor, admin):
 
 def test_a_stale_save_is_refused_and_the_form_keeps_the_text(admin_app, editor, admin):
     article_id = _write(admin_app, editor)
-    seen = _version(editor, article_id)
+    seen = article_version(editor, article_id)
     assert _edit(admin, article_id, _fields(admin_app, summary="Quản trị sửa tóm tắt.")).status_code == 302
     stale = _edit(editor, article_id, _fields(admin_app, summary="Biên tập viên viết đè."), version=seen)
     page = stale.get_data(as_text=True)
@@ -119,7 +113,7 @@ def test_a_stale_save_is_refused_and_the_form_keeps_the_text(admin_app, editor, 
 def test_autosave_keeps_the_text_and_the_editor_offers_it_back(admin_app, writer, admin):
     article_id = _write(admin_app, writer)
     url = f"/quan-tri/bai-viet/{article_id}"
-    typed = _fields(admin_app, body="<p>Câu đang viết dở</p>") | {"version": _version(writer, article_id)}
+    typed = _fields(admin_app, body="<p>Câu đang viết dở</p>") | {"version": article_version(writer, article_id)}
     kept = writer.post(f"{url}/tu-luu", typed, form_url=url)
     assert kept.status_code == 200 and kept.json["message"].startswith("Đã tự lưu lúc")
     assert not kept.json["warning"]
