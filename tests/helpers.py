@@ -4,7 +4,9 @@ never from each other."""
 
 import html
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from zoneinfo import ZoneInfo
 
 import pyotp
@@ -131,3 +133,15 @@ def article_version(browser: AdminBrowser, article_id: int) -> str:
     """The version an article's edit form carries (the optimistic check of a save)."""
     page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
     return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+
+
+def run_together(count: int, work) -> list:
+    """Run ``work(i)`` in ``count`` threads released at the same instant."""
+    start = threading.Barrier(count)
+
+    def released(i: int):
+        start.wait()
+        return work(i)
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(released, range(count)))
