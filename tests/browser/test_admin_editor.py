@@ -115,9 +115,8 @@ def test_a_scheduled_article_shows_as_published_once_its_time_passes(page, admin
     page.get_by_label("Tiêu đề").fill(title)
     page.locator(".jodit-wysiwyg").click()
     page.keyboard.type("Lãnh đạo thị xã tiếp công dân vào thứ Năm hằng tuần.")
-    page.get_by_label("Trạng thái").select_option("scheduled")
     page.get_by_label("Thời điểm đăng").fill((fixed_clock() + timedelta(minutes=50)).strftime("%Y-%m-%dT%H:%M"))
-    page.get_by_role("button", name="Lưu bài viết").click()
+    page.get_by_role("button", name="Lưu và đăng").click()
     page.wait_for_url("**/quan-tri/bai-viet/*")
     page.goto(admin_url + "/quan-tri/bai-viet")
     assert _row_status(page, title) == "Hẹn giờ"
