@@ -1,11 +1,12 @@
 """The newsroom in a real Chromium (issue 16): a phóng viên writes and submits, the biên tập viên
 returns it with a comment, the writer reads it, fixes the article and submits again, the editor
 publishes it and it is on the site; the autosave line, the history and the side-by-side
-comparison as a person sees them, at a phone's and a desktop's width."""
+comparison as a person sees them, at a phone's and a desktop's width, checked by axe-core."""
 
 import pytest
+from axe_playwright_python import sync_playwright as axe
 
-from tests.browser.helpers import reader_context, screenshot, sign_in
+from tests.browser.helpers import WCAG_AA, reader_context, screenshot, sign_in
 from tests.live_server import serve
 
 TITLE = "Phường Trung Lương ra quân làm đường giao thông nông thôn"
@@ -116,6 +117,8 @@ def test_the_newsroom_pages_as_a_person_sees_them(browser, newsroom_url, width, 
         editor.goto(path)
         _no_overflow(editor)
         screenshot(editor, f"newsroom-{name}-{width}", full_page=True)
+        results = axe.Axe().run(editor, options=WCAG_AA)  # WCAG 2.0/2.1 A and AA
+        assert results.violations_count == 0, results.generate_report()
     editor.goto(f"{article_url}/so-sanh")
     assert editor.locator("td.diff-text del").count() >= 1 and editor.locator("td.diff-text ins").count() >= 2
     assert editor.problems == []
