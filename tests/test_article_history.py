@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Article, ArticleAutosave, ArticleRevision, AuditLog, Category
+from portal.models import Article, ArticleAutosave, AuditLog, Category
 from portal.services import revisions
 from tests.helpers import article_version
 
@@ -171,12 +171,24 @@ def test_a_writer_forging_an_approval_gets_403_and_nothing_changes(admin_app, wr
     assert (after.status, after.version, after.published_at) == (before.status, before.version, None)
 
 
-def test_a_writer_cannot_write_in_another_category(admin_app, writer):
+def test_a_writer_cannot_reach_another_category(admin_app, writer):
     elsewhere = _category_id(admin_app, "xay-dung-dang")
-    response = writer.post(NEW, _fields(admin_app, category_id=str(elsewhere)))
-    assert response.status_code == 422 and "Lựa chọn không hợp lệ." in response.get_data(as_text=True)
+    assert writer.post(NEW, _fields(admin_app, category_id=str(elsewhere))).status_code == 403
+    article_id = _write(admin_app, writer)
+    moved = _edit(writer, article_id, _fields(admin_app, category_id=str(elsewhere)))
+    assert moved.status_code == 403
     with admin_app.app_context():
-        assert db.session.execute(select(func.count()).select_from(ArticleRevision)).scalar() == 0
+        assert len(revisions.revisions_of(article_id)) == 1  # the first save only
+    assert _article(admin_app, id=article_id).category_id == _category_id(admin_app)
+    unknown = writer.post(NEW, _fields(admin_app, category_id="99999"))  # no such category: a form error
+    assert unknown.status_code == 422 and "Lựa chọn không hợp lệ." in unknown.get_data(as_text=True)
+
+
+def test_saving_without_a_change_leaves_others_forms_current(admin_app, editor, admin):
+    article_id = _write(admin_app, editor)
+    seen = article_version(editor, article_id)
+    assert _edit(admin, article_id, _fields(admin_app)).status_code == 302  # "Lưu" with nothing changed
+    assert _edit(editor, article_id, _fields(admin_app, summary="Sửa sau."), version=seen).status_code == 302
 
 
 def test_a_writer_cannot_open_an_article_that_is_not_theirs(admin_app, writer, editor):

@@ -9,7 +9,7 @@ from portal.admin import bp
 from portal.admin.common import actor, ask_first, image_limits
 from portal.admin.forms import STATUS_CHOICES, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.models import Article, ArticleStatus
+from portal.models import Article, ArticleStatus, Category
 from portal.models.content import PUBLIC_STATES
 from portal.news.article_page import render_article
 from portal.services import autosave, categories, publishing, rights, workflow
@@ -111,8 +111,19 @@ def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, 
         return None, 422
 
 
+def _refuse_other_categories(form: ArticleForm) -> None:
+    """A category that exists but is not offered to this account can only come from a forged
+    request: 403, before anything is read or written (an unknown one is a form error)."""
+    posted = form_int(request.form.get("category_id"))
+    offered = {choice.value for choice in form.category_id.choices}
+    if posted is not None and posted not in offered and db.session.get(Category, posted) is not None:
+        abort(403)
+
+
 def _save(form: ArticleForm, article: Article | None):
     """Validate, store, and redirect; or the form again with its errors (422, 409)."""
+    if request.method == "POST":
+        _refuse_other_categories(form)
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         saved, status = _store(form, article)
