@@ -1,0 +1,90 @@
+"""The account pages as a person sees them (issue 16, point 4), on a phone and a desktop: the
+accounts list and form, setting up two-factor sign-in from the QR code, the recovery codes, and
+one's sessions; nothing spills out sideways, the QR code is drawn and square, no console error.
+Screenshots under build/screenshots/accounts-*.png."""
+
+import re
+
+import pyotp
+import pytest
+
+from tests.browser.helpers import reader_context, screenshot, sign_in
+from tests.live_server import serve
+
+SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
+WIDER_THAN_THE_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+  return [...document.body.querySelectorAll('*')].filter(e => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(e);
+  }).map(e => e.outerHTML.slice(0, 120));
+}"""
+
+
+@pytest.fixture
+def admin_url(admin_app):
+    with serve(admin_app) as url:
+        yield url
+
+
+def _looks_right(page, name: str, errors: list[str]) -> None:
+    screenshot(page, name, full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+    assert page.evaluate(WIDER_THAN_THE_SCREEN) == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quan_tri_manages_accounts(browser, admin_url, size):
+    width, height = SIZES[size]
+    context = reader_context(browser, viewport={"width": width, "height": height})
+    page, errors = context.new_page(), []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, admin_url, "/quan-tri/tai-khoan")
+    assert page.get_by_role("cell", name="phongvien").count() == 1
+    _looks_right(page, f"accounts-list-{width}", errors)
+
+    page.get_by_role("link", name="Thêm tài khoản").click()
+    page.get_by_label("Tên đăng nhập").fill("ctv.binh")
+    page.get_by_label("Vai trò").select_option("writer")
+    page.get_by_role("button", name="Tạo tài khoản").click()  # no category: refused, values kept
+    assert page.get_by_text("Hãy chọn ít nhất một chuyên mục").first.is_visible()
+    assert page.get_by_label("Tên đăng nhập").input_value() == "ctv.binh"
+    assert errors == ["Failed to load resource: the server responded with a status of 422 (UNPROCESSABLE ENTITY)"]
+    errors.clear()  # the refusal's own status, as asked
+    _looks_right(page, f"accounts-form-error-{width}", errors)
+    page.get_by_label("Văn hóa - Thể thao").check()
+    page.get_by_role("button", name="Tạo tài khoản").click()
+    assert re.fullmatch(r"[a-z0-9]{4}(-[a-z0-9]{4}){3}", page.locator(".temporary-password code").inner_text())
+    _looks_right(page, f"accounts-temporary-password-{width}", errors)
+    context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_writer_sets_up_two_factor_and_sees_their_sessions(browser, admin_url, size):
+    width, height = SIZES[size]
+    context = reader_context(browser, viewport={"width": width, "height": height})
+    page, errors = context.new_page(), []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, admin_url, "/quan-tri/xac-thuc-hai-buoc/bat", username="phongvien")
+    qr = page.locator(".qr-code svg").bounding_box()
+    assert qr["width"] >= 150 and abs(qr["width"] - qr["height"]) < 1  # big enough for a phone's camera
+    assert qr["x"] + qr["width"] <= width
+    _looks_right(page, f"accounts-two-factor-enrol-{width}", errors)
+
+    secret = page.locator("code.secret").inner_text().replace(" ", "")
+    page.get_by_label("Mã trong ứng dụng").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Bật xác thực hai bước").click()
+    assert page.locator(".recovery-codes li").count() == 10
+    _looks_right(page, f"accounts-recovery-codes-{width}", errors)
+
+    page.get_by_role("link", name="Phiên đăng nhập").click()
+    assert page.get_by_text("(phiên này)").is_visible()
+    assert page.get_by_role("cell", name=re.compile("Chrome trên Windows")).count() == 1
+    _looks_right(page, f"accounts-sessions-{width}", errors)
+    page.get_by_role("button", name="Đăng xuất khỏi mọi nơi").click()
+    page.wait_for_url("**/quan-tri/dang-nhap")
+    assert page.get_by_text("Đã đăng xuất khỏi mọi nơi").is_visible()
+    context.close()
