@@ -42,10 +42,11 @@ def demo(force: bool, if_empty: bool, articles: int | None) -> None:
 @portal.command("purge-bin")
 def purge_bin() -> None:
     """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày (trang quản trị cũng tự làm, mỗi giờ một lần)."""
-    from portal.services import workflow
+    from portal.services import housekeeping
     from portal.services.audit import COMMAND_LINE
 
-    titles = workflow.purge_bin(clock.now(), by=COMMAND_LINE)
+    housekeeping.publish_due(clock.now())  # the bin's purge records scheduled articles gone live too
+    titles = housekeeping.purge_bin(clock.now(), by=COMMAND_LINE)
     for title in titles:
         click.echo(f"Đã xoá hẳn: {title}")
     click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")

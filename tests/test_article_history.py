@@ -205,3 +205,19 @@ def test_two_people_writing_in_the_same_article_are_told_before_saving(admin_app
     assert "<strong>Biên tập viên</strong> cũng đang sửa bài này" in writer.client.get(url).get_data(as_text=True)
     answer = writer.post(f"{url}/tu-luu", typed, form_url=url).json
     assert answer["warning"] and "Biên tập viên cũng đang sửa bài này" in answer["message"]
+
+
+def test_the_bin_through_the_admin(admin_app, editor, admin):
+    article_id = _write(admin_app, editor, thao_tac="publish")
+    url = f"/quan-tri/bai-viet/{article_id}"
+    assert editor.post(f"{url}/xoa").headers["Location"] == "/quan-tri/bai-viet?trang_thai=trashed"
+    binned = editor.client.get("/quan-tri/bai-viet?trang_thai=trashed").get_data(as_text=True)
+    assert "Phường Bắc Hồng ra quân" in binned and "30 ngày" in binned
+    assert "Phường Bắc Hồng ra quân" not in editor.client.get("/quan-tri/bai-viet").get_data(as_text=True)
+    assert editor.post(f"{url}/khoi-phuc", form_url="/quan-tri/bai-viet?trang_thai=trashed").status_code == 302
+    assert _article(admin_app, id=article_id).status == "draft"  # back as a draft, not public again
+    assert editor.post(f"{url}/khoi-phuc", form_url=url).headers["Location"] == url  # not in the bin: said so
+    assert editor.client.get(f"{url}/xoa-han").status_code == 403  # for quản trị only
+    assert editor.post(f"{url}/xoa").status_code == 302
+    assert admin.post(f"{url}/xoa-han").headers["Location"] == "/quan-tri/bai-viet?trang_thai=trashed"
+    assert _article(admin_app, id=article_id) is None
