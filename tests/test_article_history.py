@@ -70,6 +70,8 @@ def test_the_prose_diff_marks_words_not_html():
                                     revisions.prose("<p>Một hai <i>bốn</i> ba.</p><p>Bốn &amp; năm</p>"))  # fmt: skip
     assert str(old) == "Một hai ba.\n\nBốn"
     assert str(new) == "Một hai<ins> bốn</ins> ba.\n\nBốn<ins> &amp; năm</ins>"
+    assert revisions.prose('<p>Cầu mới</p><figure><img src="/uploads/a.png" alt="Cầu &amp; sông"><figcaption>Ảnh: Hà</figcaption>'
+                           "</figure>") == "Cầu mới\n\n[Ảnh: Cầu & sông] Ảnh: Hà"
     assert revisions.mark_words("<script>", "<b>") == ("&lt;<del>script</del>&gt;", "&lt;<ins>b</ins>&gt;")  # escaped
 
 
