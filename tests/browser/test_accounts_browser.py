@@ -8,7 +8,8 @@ import re
 import pyotp
 import pytest
 
-from tests.browser.helpers import reader_context, screenshot, sign_in
+from tests.browser.helpers import enter_code, reader_context, screenshot, sign_in
+from tests.helpers import ADMIN_PASSWORD
 from tests.live_server import serve
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
@@ -42,7 +43,15 @@ def test_quan_tri_manages_accounts(browser, admin_url, size):
     context = reader_context(browser, viewport={"width": width, "height": height})
     page, errors = context.new_page(), []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    sign_in(page, admin_url, "/quan-tri/tai-khoan")
+    page.goto(admin_url + "/quan-tri/tai-khoan")
+    page.get_by_label("Tên đăng nhập").fill("quantri")
+    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda url: "/quan-tri/dang-nhap/ma-xac-thuc?next=" in url)
+    assert page.get_by_label("Mã xác thực").evaluate("e => e === document.activeElement")
+    _looks_right(page, f"accounts-sign-in-code-{width}", errors)
+    enter_code(page)
+    page.wait_for_url("**/quan-tri/tai-khoan")
     assert page.get_by_role("cell", name="phongvien").count() == 1
     _looks_right(page, f"accounts-list-{width}", errors)
 
