@@ -194,6 +194,17 @@ def set_account_active(username: str, state: str) -> None:
     click.echo(f"Tài khoản “{user.username}” đã được {'mở lại' if state == 'on' else 'khóa; mọi phiên đã kết thúc'}.")
 
 
+@portal.command("two-factor-off")
+@click.argument("username")
+def two_factor_off(username: str) -> None:
+    """Tắt xác thực hai bước của một tài khoản (mất điện thoại và mã dự phòng); quản trị sẽ thiết lập lại khi đăng nhập."""
+    from portal.services import two_factor
+
+    user = _account(username)
+    two_factor.disable(user, actor=None)
+    click.echo(f"Đã tắt xác thực hai bước của “{user.username}”.")
+
+
 def _account(username: str):
     from portal.services.accounts import find_user
 

@@ -159,3 +159,14 @@ def test_optional_two_factor_can_be_turned_off_with_a_code_but_not_for_quan_tri(
         assert not db.session.execute(select(User).where(User.username == "phongvien")).scalar_one().two_factor_on
     assert admin.client.get(off).headers["Location"] == "/quan-tri/xac-thuc-hai-buoc"
     assert "bắt buộc xác thực hai bước" in admin.client.get("/quan-tri/xac-thuc-hai-buoc").get_data(as_text=True)
+
+
+def test_the_command_line_turns_off_a_lost_phone_of_the_only_admin(admin_app):
+    result = admin_app.test_cli_runner().invoke(args=["portal", "two-factor-off", "quantri"])
+    assert result.exit_code == 0 and "Đã tắt xác thực hai bước của “quantri”." in result.output
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri").status_code == 302  # the password alone …
+    assert browser.client.get("/quan-tri/").headers["Location"] == ENROL  # … then set it up again
+    with admin_app.app_context():
+        assert ("(dòng lệnh)", "two_factor_off") in db.session.execute(select(AuditLog.username, AuditLog.action)).all()
+        assert db.session.execute(select(RecoveryCode)).first() is None
