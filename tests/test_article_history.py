@@ -110,6 +110,9 @@ def test_a_stale_save_is_refused_and_the_form_keeps_the_text(admin_app, editor, 
     assert "Bài viết vừa được người khác thay đổi sau khi bạn mở trang này" in page
     assert "Biên tập viên viết đè." in page  # what the person typed is still in the form
     assert _article(admin_app, id=article_id).summary == "Quản trị sửa tóm tắt."
+    without = editor.post(f"/quan-tri/bai-viet/{article_id}", _fields(admin_app, summary="Không kèm phiên bản."))
+    assert without.status_code == 400  # no version: no save that could overwrite unseen
+    assert _article(admin_app, id=article_id).summary == "Quản trị sửa tóm tắt."
 
 
 def test_autosave_keeps_the_text_and_the_editor_offers_it_back(admin_app, writer, admin):

@@ -183,6 +183,8 @@ def article_edit(article_id: int):
     """Edit an article, or move it along its path (the buttons under the form)."""
     article = readable_article(article_id)
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
+    if request.method == "POST" and form_int(request.form.get("version")) is None:
+        abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
     if request.method == "GET":
         form.version.data = article.version
         if article.status not in PUBLIC_STATES and article.published_at is not None and article.published_at <= clock.now():
