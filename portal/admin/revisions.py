@@ -49,11 +49,11 @@ def article_revision_restore(article_id: int):
     """Put a revision's content back as a new revision, from the version the page showed."""
     article = readable_article(article_id)
     form = VersionForm()
-    number = form_int(request.form.get("ban"))
-    if not form.validate_on_submit() or number is None:
+    number, version = form_int(request.form.get("ban")), form_int(form.version.data)
+    if not form.validate_on_submit() or number is None or version is None:
         abort(400)
     try:
-        restored = revisions.restore(article, number, actor(), clock.now(), form_int(form.version.data))
+        restored = revisions.restore(article, number, actor(), clock.now(), version)
     except workflow.Forbidden:
         abort(403)
     except workflow.StaleArticle:
