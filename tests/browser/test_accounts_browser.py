@@ -8,20 +8,11 @@ import re
 import pyotp
 import pytest
 
-from tests.browser.helpers import enter_code, reader_context, screenshot, sign_in
+from tests.browser.helpers import FIND_OVERFLOW, enter_code, reader_context, screenshot, sign_in
 from tests.helpers import ADMIN_PASSWORD
 from tests.live_server import serve
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
-WIDER_THAN_THE_SCREEN = """() => {
-  const width = document.documentElement.clientWidth;
-  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-      if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
-  return [...document.body.querySelectorAll('*')].filter(e => {
-      const box = e.getBoundingClientRect();
-      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(e);
-  }).map(e => e.outerHTML.slice(0, 120));
-}"""
 
 
 @pytest.fixture
@@ -30,19 +21,26 @@ def admin_url(admin_app):
         yield url
 
 
-def _looks_right(page, name: str, errors: list[str]) -> None:
-    screenshot(page, name, full_page=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
-    assert page.evaluate(WIDER_THAN_THE_SCREEN) == []
-    assert errors == []
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_quan_tri_manages_accounts(browser, admin_url, size):
-    width, height = SIZES[size]
+@pytest.fixture(params=SIZES)
+def sized(request, browser):
+    """A page at one of SIZES, its width, and the console errors it logs."""
+    width, height = SIZES[request.param]
     context = reader_context(browser, viewport={"width": width, "height": height})
     page, errors = context.new_page(), []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page, width, errors
+    context.close()
+
+
+def _looks_right(page, name: str, errors: list[str]) -> None:
+    screenshot(page, name, full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+    assert page.evaluate(FIND_OVERFLOW) == []
+    assert errors == []
+
+
+def test_quan_tri_manages_accounts(sized, admin_url):
+    page, width, errors = sized
     page.goto(admin_url + "/quan-tri/tai-khoan")
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
@@ -68,15 +66,10 @@ def test_quan_tri_manages_accounts(browser, admin_url, size):
     page.get_by_role("button", name="Tạo tài khoản").click()
     assert re.fullmatch(r"[a-z0-9]{4}(-[a-z0-9]{4}){3}", page.locator(".temporary-password code").inner_text())
     _looks_right(page, f"accounts-temporary-password-{width}", errors)
-    context.close()
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_a_writer_sets_up_two_factor_and_sees_their_sessions(browser, admin_url, size):
-    width, height = SIZES[size]
-    context = reader_context(browser, viewport={"width": width, "height": height})
-    page, errors = context.new_page(), []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
+    page, width, errors = sized
     sign_in(page, admin_url, "/quan-tri/xac-thuc-hai-buoc/bat", username="phongvien")
     qr = page.locator(".qr-code svg").bounding_box()
     assert qr["width"] >= 150 and abs(qr["width"] - qr["height"]) < 1  # big enough for a phone's camera
@@ -96,4 +89,3 @@ def test_a_writer_sets_up_two_factor_and_sees_their_sessions(browser, admin_url,
     page.get_by_role("button", name="Đăng xuất khỏi mọi nơi").click()
     page.wait_for_url("**/quan-tri/dang-nhap")
     assert page.get_by_text("Đã đăng xuất khỏi mọi nơi").is_visible()
-    context.close()
