@@ -61,7 +61,7 @@ def test_every_save_keeps_a_revision_and_two_compare_word_by_word(admin_app, wri
     listing = writer.client.get(f"/quan-tri/bai-viet/{article_id}/phien-ban").get_data(as_text=True)
     assert "Bản 2" in listing and "Bản 1" in listing
     page = writer.client.get(f"/quan-tri/bai-viet/{article_id}/so-sanh?cu=1&moi=2").get_data(as_text=True)
-    assert "<del>dọn</del>" in page and "<ins>nhặt</ins>" in page and "<ins> Lam</ins>" in page
+    assert "<del>dọn</del>" in page and "<ins>nhặt</ins>" in page and " <ins>Lam</ins>" in page
     assert "Không thay đổi: Tiêu đề" in page
 
 
@@ -69,7 +69,7 @@ def test_the_prose_diff_marks_words_not_html():
     old, new = revisions.mark_words(revisions.prose("<p>Một <b>hai</b> ba.</p><p>Bốn</p>"),
                                     revisions.prose("<p>Một hai <i>bốn</i> ba.</p><p>Bốn &amp; năm</p>"))  # fmt: skip
     assert str(old) == "Một hai ba.\n\nBốn"
-    assert str(new) == "Một hai<ins> bốn</ins> ba.\n\nBốn<ins> &amp; năm</ins>"
+    assert str(new) == "Một hai <ins>bốn</ins> ba.\n\nBốn <ins>&amp; năm</ins>"
     assert revisions.prose('<p>Cầu mới</p><figure><img src="/uploads/a.png" alt="Cầu &amp; sông"><figcaption>Ảnh: Hà</figcaption>'
                            "</figure>") == "Cầu mới\n\n[Ảnh: Cầu & sông] Ảnh: Hà"
     assert revisions.mark_words("<script>", "<b>") == ("&lt;<del>script</del>&gt;", "&lt;<ins>b</ins>&gt;")  # escaped

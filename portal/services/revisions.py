@@ -132,11 +132,18 @@ def mark_words(old: str, new: str) -> tuple[Markup, Markup]:
             left.append(removed)
             right.append(added)
             continue
-        if removed:
-            left.append(Markup("<del>{}</del>").format(removed))
-        if added:
-            right.append(Markup("<ins>{}</ins>").format(added))
+        left.append(_marked("del", removed))
+        right.append(_marked("ins", added))
     return Markup("").join(left), Markup("").join(right)
+
+
+def _marked(tag: str, text: Markup) -> Markup:
+    """``text`` in <tag>, the spaces at its ends left outside (a changed space alone is not marked)."""
+    core = text.strip()
+    if not core:
+        return text
+    before, after = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return Markup("{}<%s>{}</%s>{}" % (tag, tag)).format(before, Markup(core), after)
 
 
 def _shown(revision_: ArticleRevision, categories: dict[int, str]) -> dict[str, str]:
