@@ -60,6 +60,8 @@ def test_every_save_keeps_a_revision_and_two_compare_word_by_word(admin_app, wri
         assert (entry.action, entry.target_id) == ("update", kept[0].id)  # the edit's entry points at its revision
     listing = writer.client.get(f"/quan-tri/bai-viet/{article_id}/phien-ban").get_data(as_text=True)
     assert "Bản 2" in listing and "Bản 1" in listing
+    opened = writer.client.get(f"/quan-tri/bai-viet/ban-luu/{entry.target_id}").get_data(as_text=True)
+    assert "Bản 1" in opened and "Bản 2" in opened and "<ins>nhặt</ins>" in opened  # where the audit entry points
     page = writer.client.get(f"/quan-tri/bai-viet/{article_id}/so-sanh?cu=1&moi=2").get_data(as_text=True)
     assert "<del>dọn</del>" in page and "<ins>nhặt</ins>" in page and " <ins>Lam</ins>" in page
     assert "Không thay đổi: Tiêu đề" in page
