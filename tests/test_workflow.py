@@ -185,3 +185,16 @@ def test_the_purge_command(admin_app, newsroom):
     assert "Bài thử quy trình" in result.output
     with admin_app.app_context():
         assert db.session.get(Article, newsroom) is None
+
+
+def test_what_awaits_whom(admin_app, newsroom):
+    with admin_app.app_context():
+        article = db.session.get(Article, newsroom)
+        workflow.move(article, Move.SUBMIT, _user("phongvien"), NOW, article.version, comment="Nhờ anh xem giúp.")
+        waiting = {role: [a.id for a in workflow.awaiting(_user(username))] for role, username in ACCOUNTS.items()}
+        assert waiting == {"author": [], "other_writer": [], "editor": [newsroom], "other_editor": [], "admin": [newsroom]}
+        article = db.session.get(Article, newsroom)
+        workflow.move(article, Move.RETURN, _user("bientap"), NOW, article.version, comment="Thiếu nguồn.")
+        [(returned, change)] = workflow.came_back(_user("phongvien"))
+        assert (returned.id, change.comment, change.username) == (newsroom, "Thiếu nguồn.", "bientap")
+        assert workflow.came_back(_user("phongvien2")) == []
