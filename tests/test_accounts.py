@@ -178,6 +178,18 @@ def test_ones_own_sessions_and_signing_out_everywhere(admin_app, writer):
     page = writer.client.get("/quan-tri/phien-dang-nhap").get_data(as_text=True)
     assert page.count("<tr>") == 3  # the header and two sessions
     assert "Chrome trên Android" in page and "(phiên này)" in page
+    phone_session = re.search(r'action="/quan-tri/phien-dang-nhap/(\d+)/ket-thuc"', page).group(1)
+    assert page.count("Đăng xuất phiên này") == 1  # the other one only
+    assert writer.post(f"/quan-tri/phien-dang-nhap/{phone_session}/ket-thuc", form_url="/quan-tri/phien-dang-nhap").status_code == 302
+    assert phone.client.get("/quan-tri/").status_code == 302 and writer.client.get("/quan-tri/").status_code == 200
+    assert phone.sign_in("phongvien").status_code == 302
+    colleague = AdminBrowser(admin_app.test_client())
+    assert colleague.sign_in("bientap").status_code == 302
+    with admin_app.app_context():
+        theirs = db.session.execute(select(AdminSession.id).where(AdminSession.user_id == _user(admin_app, "bientap").id)).scalar_one()
+    refused = writer.post(f"/quan-tri/phien-dang-nhap/{theirs}/ket-thuc", form_url="/quan-tri/phien-dang-nhap")
+    assert "Phiên đó đã kết thúc." in writer.client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert colleague.client.get("/quan-tri/").status_code == 200  # someone else's session is not one's own to end
     done = writer.post("/quan-tri/phien-dang-nhap/dang-xuat-moi-noi", form_url="/quan-tri/phien-dang-nhap")
     assert done.headers["Location"] == "/quan-tri/dang-nhap"
     assert phone.client.get("/quan-tri/").status_code == 302

@@ -14,7 +14,7 @@ from portal.services.rights import APPROVING, NEWSROOM, OWN_ACCOUNT, SIGNED_OUT
 from tests.helpers import AdminBrowser
 
 SAMPLE_ARGUMENTS = {"article_id": 1, "category_id": 1, "song_id": 1, "link_id": 1, "block_id": 1,
-                    "item_id": 1, "kind": "bai-hat", "user_id": 3}  # fmt: skip
+                    "item_id": 1, "kind": "bai-hat", "user_id": 3, "session_id": 1}  # fmt: skip
 
 
 def _admin_routes() -> list[tuple[str, str, str]]:

@@ -22,6 +22,15 @@ def own_sessions():
     return render_template("admin/own_sessions.html", rows=rows, form=ConfirmForm())
 
 
+@bp.post("/phien-dang-nhap/<int:session_id>/ket-thuc")
+def end_session(session_id: int):
+    """Sign out one other device (a phone left at the office), this browser staying in."""
+    if ConfirmForm().validate_on_submit():
+        ended = admin_sessions.end_one_of(actor().id, session_id, clock.now())
+        flash("Đã đăng xuất phiên đó." if ended else "Phiên đó đã kết thúc.", "success" if ended else "error")
+    return redirect(url_for("admin.own_sessions"))
+
+
 @bp.post("/phien-dang-nhap/dang-xuat-moi-noi")
 def sign_out_everywhere():
     """End every session of the account, this one too: a lost or shared device is out at once."""
