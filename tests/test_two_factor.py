@@ -8,6 +8,7 @@ import pyotp
 import pytest
 from sqlalchemy import select
 
+from portal import clock
 from portal.extensions import db
 from portal.models import AuditLog, RecoveryCode, User
 from tests.helpers import ADMIN_PASSWORD, CODE_PAGE, AdminBrowser, totp_code
@@ -25,8 +26,6 @@ def _password_only(app, username: str, password: str = ADMIN_PASSWORD):
 
 def _code_at(app, secret: str, step_offset: int = 0) -> str:
     with app.app_context():
-        from portal import clock
-
         moment = clock.now().replace(tzinfo=ZoneInfo(app.config["SITE_TIMEZONE"])).timestamp()
     return pyotp.TOTP(secret).generate_otp(int(moment) // 30 + step_offset)
 

@@ -18,7 +18,10 @@ def own_sessions():
     idle = timedelta(minutes=current_app.config["ADMIN_IDLE_MINUTES"])
     records = admin_sessions.open_of(actor().id, clock.now(), idle)
     token = session.get(SESSION_TOKEN, "")
-    rows = [(record, admin_sessions.browser_label(record.user_agent), admin_sessions.is_token_of(record, token)) for record in records]
+    rows = [
+        (record, admin_sessions.browser_label(record.user_agent), admin_sessions.is_token_of(record, token))
+        for record in records
+    ]
     return render_template("admin/own_sessions.html", rows=rows, form=ConfirmForm())
 
 
