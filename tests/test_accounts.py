@@ -69,6 +69,7 @@ def test_quan_tri_creates_a_writer_who_must_choose_a_password(admin_app, admin):
         ({"role": "chu-tich"}, "Lựa chọn không hợp lệ."),
         ({"categories": []}, "Hãy chọn ít nhất một chuyên mục cho phóng viên hoặc biên tập viên."),
         ({"categories": [99999]}, "Lựa chọn không hợp lệ."),
+        ({"categories": ["abc"]}, "Lựa chọn không hợp lệ."),
         ({"display_name": "x" * 121}, "Tối đa 120 ký tự."),
     ],
 )
