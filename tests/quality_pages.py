@@ -35,9 +35,11 @@ PAGES = {
     "admin-account-new": "/quan-tri/tai-khoan/moi",
     "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
     "admin-sessions": "/quan-tri/phien-dang-nhap",
+    "admin-password": "/quan-tri/doi-mat-khau",
+    "admin-audit": "/quan-tri/nhat-ky?nguoi=quantri",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
-             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions"}
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
