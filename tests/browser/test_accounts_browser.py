@@ -72,6 +72,13 @@ def test_quan_tri_manages_accounts(sized, admin_url):
     assert re.fullmatch(r"[a-z0-9]{4}(-[a-z0-9]{4}){3}", page.locator(".temporary-password code").inner_text())
     _looks_right(page, f"accounts-temporary-password-{width}", errors)
 
+    page.goto(admin_url + "/quan-tri/nhat-ky")
+    page.get_by_label("Việc").select_option(label="tạo")
+    page.get_by_role("button", name="Lọc").click()
+    assert page.get_by_role("cell", name="ctv.binh (Cộng tác viên / phóng viên; chuyên mục: Văn hóa - Thể thao)").is_visible()
+    assert page.get_by_role("cell", name="đăng nhập", exact=True).count() == 0  # filtered out
+    _looks_right(page, f"accounts-audit-{width}", errors)
+
 
 def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
     page, width, errors = sized
