@@ -4,9 +4,11 @@ one's sessions; nothing spills out sideways, the QR code is drawn and square, no
 Screenshots under build/screenshots/accounts-*.png."""
 
 import re
+from pathlib import Path
 
 import pyotp
 import pytest
+from PIL import Image
 
 from tests.browser.helpers import FIND_OVERFLOW, WCAG_AA, enter_code, reader_context, screenshot, sign_in
 from tests.helpers import ADMIN_PASSWORD
@@ -19,6 +21,14 @@ SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 def admin_url(admin_app):
     with serve(admin_app) as url:
         yield url
+
+
+def _read_qr_code(picture: Path) -> str:
+    """What a phone's camera reads in the picture of the QR code (zxing-cpp, the decoder of ZXing)."""
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp is missing")
+    found = zxingcpp.read_barcodes(Image.open(picture).convert("L"))
+    assert [result.format for result in found] == [zxingcpp.BarcodeFormat.QRCode]
+    return found[0].text
 
 
 @pytest.fixture(params=SIZES)
@@ -89,6 +99,7 @@ def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
     _looks_right(page, f"accounts-two-factor-enrol-{width}", errors)
 
     secret = page.locator("code.secret").inner_text().replace(" ", "")
+    assert f"secret={secret}&" in _read_qr_code(screenshot(page.locator(".qr-code"), f"accounts-qr-code-{width}"))
     page.get_by_label("Mã trong ứng dụng").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Bật xác thực hai bước").click()
     assert page.locator(".recovery-codes li").count() == 10
