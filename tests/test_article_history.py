@@ -2,6 +2,8 @@
 revisions compared word by word, a revision restored; autosave; the optimistic check of a save
 and of a restore; and the article's path through the form's buttons, forgeries refused."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -228,3 +230,16 @@ def test_the_bin_through_the_admin(admin_app, editor, admin):
     assert editor.post(f"{url}/xoa").status_code == 302
     assert admin.post(f"{url}/xoa-han").headers["Location"] == "/quan-tri/bai-viet?trang_thai=trashed"
     assert _article(admin_app, id=article_id) is None
+
+
+def test_a_writer_withdraws_a_submitted_article_to_fix_it(admin_app, writer):
+    article_id = _write(admin_app, writer, thao_tac="submit")
+    url = f"/quan-tri/bai-viet/{article_id}"
+    page = writer.client.get(url).get_data(as_text=True)
+    assert re.search(r'<input[^>]*id="title"[^>]*readonly', page)  # in review: shown, not editable
+    assert re.search(r'<select[^>]*disabled[^>]*id="category_id"|<select[^>]*id="category_id"[^>]*disabled', page)
+    fields = _fields(admin_app, thao_tac="withdraw")
+    del fields["category_id"]  # a disabled select is not sent
+    assert _edit(writer, article_id, fields).status_code == 302
+    assert _article(admin_app, id=article_id).status == "draft"
+    assert "readonly" not in writer.client.get(url).get_data(as_text=True).split('id="title"')[1].split(">")[0]
