@@ -1,7 +1,13 @@
 """Two-factor sign-in (issue 16, point 4): enrolment with a code computed in the test, sign-in
 with the app's code, each code once, recovery codes once, required for quản trị."""
 
+import http.cookiejar
 import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from zoneinfo import ZoneInfo
 
 import pyotp
@@ -12,6 +18,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import AuditLog, RecoveryCode, User
 from tests.helpers import ADMIN_PASSWORD, CODE_PAGE, AdminBrowser, totp_code
+from tests.live_server import serve
 
 ENROL = "/quan-tri/xac-thuc-hai-buoc/bat"
 
@@ -169,3 +176,44 @@ def test_the_command_line_turns_off_a_lost_phone_of_the_only_admin(admin_app):
     with admin_app.app_context():
         assert ("(dòng lệnh)", "two_factor_off") in db.session.execute(select(AuditLog.username, AuditLog.action)).all()
         assert db.session.execute(select(RecoveryCode)).first() is None
+
+
+class _Person:
+    """A browser of its own against a live server: the password step done, the code page open."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        token = self._token("/quan-tri/dang-nhap")
+        fields = {"csrf_token": token, "username": "quantri", "password": ADMIN_PASSWORD}
+        self.opener.open(f"{base}/quan-tri/dang-nhap", urllib.parse.urlencode(fields).encode())
+        self.token = self._token(CODE_PAGE)
+
+    def _token(self, path: str) -> str:
+        page = self.opener.open(self.base + path).read().decode()
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+    def enter(self, code: str) -> str:
+        """The address the code step leads to (the admin when the code was taken)."""
+        body = urllib.parse.urlencode({"csrf_token": self.token, "code": code}).encode()
+        try:
+            return self.opener.open(self.base + CODE_PAGE, body, timeout=60).geturl()
+        except urllib.error.HTTPError as refused:
+            return f"{refused.code}"
+
+
+def test_one_code_sent_twice_at_once_signs_in_once(admin_app):
+    """Two requests with the same code at the same moment (a code caught in transit and raced):
+    the step is claimed by one conditional UPDATE, so exactly one is let in."""
+    code = totp_code(admin_app, "quantri")
+    with serve(admin_app) as base:
+        people = [_Person(base) for _ in range(5)]  # the losers are 4 failures: under the 5 that start a wait
+        start = threading.Barrier(len(people))
+
+        def race(person: _Person) -> str:
+            start.wait()
+            return person.enter(code)
+
+        with ThreadPoolExecutor(len(people)) as pool:
+            landed = list(pool.map(race, people))
+    assert sorted(landed) == ["400"] * 4 + [f"{base}/quan-tri/"]
