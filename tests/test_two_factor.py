@@ -203,11 +203,13 @@ class _Person:
 
 
 def test_one_code_sent_twice_at_once_signs_in_once(admin_app):
-    """Two requests with the same code at the same moment (a code caught in transit and raced):
-    the step is claimed by one conditional UPDATE, so exactly one is let in."""
+    """Requests with the same code at the same moment (a code caught in transit and raced): the
+    step is claimed by one conditional UPDATE, so exactly one is let in; the others are refused,
+    none fails (on PostgreSQL the winner's reset of the throttle rows once made the losers' locking
+    miss a row: a 500)."""
     code = totp_code(admin_app, "quantri")
     with serve(admin_app) as base:
-        people = [_Person(base) for _ in range(5)]  # the losers are 4 failures: under the 5 that start a wait
+        people = [_Person(base) for _ in range(4)]  # four counted tries: under the five that start a wait
         start = threading.Barrier(len(people))
 
         def race(person: _Person) -> str:
@@ -216,4 +218,4 @@ def test_one_code_sent_twice_at_once_signs_in_once(admin_app):
 
         with ThreadPoolExecutor(len(people)) as pool:
             landed = list(pool.map(race, people))
-    assert sorted(landed) == ["400"] * 4 + [f"{base}/quan-tri/"]
+    assert sorted(landed) == ["400"] * 3 + [f"{base}/quan-tri/"]
