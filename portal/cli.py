@@ -39,6 +39,19 @@ def demo(force: bool, if_empty: bool, articles: int | None) -> None:
     click.echo(f"Đã nạp dữ liệu mẫu: {count} bài viết.")
 
 
+@portal.command("purge-bin")
+def purge_bin() -> None:
+    """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày (trang quản trị cũng tự làm, mỗi giờ một lần)."""
+    from portal.services import housekeeping
+    from portal.services.audit import COMMAND_LINE
+
+    housekeeping.publish_due(clock.now())  # the bin's purge records scheduled articles gone live too
+    titles = housekeeping.purge_bin(clock.now(), by=COMMAND_LINE)
+    for title in titles:
+        click.echo(f"Đã xoá hẳn: {title}")
+    click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")
+
+
 ratings = AppGroup("ratings", help="Đánh giá bài viết.")
 portal.add_command(ratings)
 
@@ -126,8 +139,9 @@ portal.add_command(counters)
 
 @portal.command("create-admin")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["admin", "editor"]), default="admin", show_default=True,
-              help="admin = quản trị (toàn quyền); editor = biên tập viên (chỉ bài viết).")  # fmt: skip
+@click.option("--role", type=click.Choice(["admin", "editor", "writer"]), default="admin", show_default=True,
+              help="admin = quản trị (toàn quyền); editor = biên tập viên; writer = phóng viên. "
+                   "Chuyên mục của biên tập viên, phóng viên được giao ở trang Tài khoản.")  # fmt: skip
 
 
 def create_admin(username: str, role: str) -> None:
@@ -178,6 +192,17 @@ def set_account_active(username: str, state: str) -> None:
     user = _account(username)
     set_active(user, state == "on", clock.now(), actor=None)
     click.echo(f"Tài khoản “{user.username}” đã được {'mở lại' if state == 'on' else 'khóa; mọi phiên đã kết thúc'}.")
+
+
+@portal.command("two-factor-off")
+@click.argument("username")
+def two_factor_off(username: str) -> None:
+    """Tắt xác thực hai bước của một tài khoản (mất điện thoại và mã dự phòng); quản trị sẽ thiết lập lại khi đăng nhập."""
+    from portal.services import two_factor
+
+    user = _account(username)
+    two_factor.disable(user, actor=None)
+    click.echo(f"Đã tắt xác thực hai bước của “{user.username}”.")
 
 
 def _account(username: str):

@@ -68,6 +68,10 @@ PERMANENT_SESSION_LIFETIME = timedelta(hours=8)  # signed out after 8 hours with
 # argon2id parameters, a profile name from argon2.profiles (64 MiB, 3 passes); tests use CHEAPEST.
 PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
 ADMIN_IDLE_MINUTES = 60  # an admin session not used for this long is over (server-side)
+# Roles that must sign in with an authenticator app's code too (portal.services.two_factor);
+# an account of such a role without it is sent to set it up right after signing in.
+TWO_FACTOR_ROLES = ["admin"]
+TWO_FACTOR_PENDING_MINUTES = 5  # between the right password and the code
 # Sign-in throttling (portal.services.sign_in_throttle), counted within SIGN_IN_LOCK_MINUTES:
 SIGN_IN_MAX_FAILURES = 5  # per account from one (hashed) address, then wait out the window
 SIGN_IN_ADDRESS_MAX_FAILURES = 30  # per address, any accounts: an office shares one address
@@ -86,3 +90,9 @@ ADMIN_PER_PAGE = 20
 # accepts). Streamed responses (uploads) stay as they are; static files are buffered first,
 # see portal.web.assets. Set PORTAL_COMPRESS_REGISTER=false when a proxy in front compresses.
 COMPRESS_STREAMS = False
+# Mail to the newsroom (an article awaiting approval, one returned): off unless a server is named.
+MAIL_SERVER = None  # "host" or "host:port" (25 by default), e.g. PORTAL_MAIL_SERVER=smtp.example.vn:587
+MAIL_SENDER = "Cổng thông tin <no-reply@localhost>"
+MAIL_STARTTLS = False
+MAIL_USERNAME = None
+MAIL_PASSWORD = None

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from portal import create_app
 from portal.extensions import db
 from tests.demo_sites import DemoSites
-from tests.helpers import ADMIN_PASSWORD, AdminBrowser
+from tests.helpers import ADMIN_PASSWORD, EDITOR_CATEGORIES, TOTP_SECRET, WRITER_CATEGORIES, AdminBrowser
 from tests.real_services import (
     TEST_DATABASE_URL,
     TEST_REDIS_URL,
@@ -146,14 +146,24 @@ def fixed_clock():
 
 @pytest.fixture
 def admin_app(make_app):
-    """The demo site with a quản trị ("quantri") and a biên tập viên ("bientap") account."""
-    from portal.models import Role
+    """The demo site with the newsroom's accounts (issue 16): a quản trị ("quantri", with
+    two-factor sign-in on TOTP_SECRET, which AdminBrowser.sign_in answers), a biên tập
+    viên ("bientap") who approves in EDITOR_CATEGORIES and a phóng viên ("phongvien") who writes
+    in WRITER_CATEGORIES (category slugs of the demo site)."""
+    from portal import clock
+    from portal.models import Category, Role
+    from portal.services import two_factor
     from portal.services.accounts import create_user
 
     app = make_app(demo=True, PASSWORD_HASH_PROFILE="CHEAPEST")  # argon2id, fast parameters
     with app.app_context():
-        create_user("quantri", ADMIN_PASSWORD, Role.ADMIN)
-        create_user("bientap", ADMIN_PASSWORD, Role.EDITOR)
+        ids = dict(db.session.execute(db.select(Category.slug, Category.id)).all())
+        webmaster = create_user("quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Quản trị viên")
+        two_factor.enable(webmaster, TOTP_SECRET, clock.now(), actor=None)  # required for quản trị
+        create_user("bientap", ADMIN_PASSWORD, Role.EDITOR, display_name="Biên tập viên",
+                    category_ids=[ids[slug] for slug in EDITOR_CATEGORIES])  # fmt: skip
+        create_user("phongvien", ADMIN_PASSWORD, Role.WRITER, display_name="Phóng viên",
+                    category_ids=[ids[slug] for slug in WRITER_CATEGORIES])  # fmt: skip
     return app
 
 
@@ -170,4 +180,12 @@ def editor(admin_app):
     """Signed in as biên tập viên."""
     browser = AdminBrowser(admin_app.test_client())
     assert browser.sign_in("bientap").status_code == 302
+    return browser
+
+
+@pytest.fixture
+def writer(admin_app):
+    """Signed in as phóng viên."""
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("phongvien").status_code == 302
     return browser

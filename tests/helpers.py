@@ -4,14 +4,27 @@ never from each other."""
 
 import html
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from zoneinfo import ZoneInfo
 
+import pyotp
 from sqlalchemy import event, select
 
+from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article
+from portal.models import Article, User
 
 ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
+# The demo categories assigned to the fixture accounts (tests/conftest.py, admin_app).
+EDITOR_CATEGORIES = ("tin-tuc-su-kien", "xay-dung-dang", "kinh-te-xa-hoi")
+WRITER_CATEGORIES = ("tin-tuc-su-kien", "van-hoa-the-thao")
+# The authenticator secret of the fixture accounts with two-factor sign-in (quản trị must have it):
+# the tests compute its codes as the person's phone would.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+CODE_PAGE = "/quan-tri/dang-nhap/ma-xac-thuc"
 LIVE_LOADER = re.compile(r'data-hx-get="(/widgets/live[^"]*)" data-hx-trigger="load"')
 COUNTING_IMAGE = re.compile(r'<noscript><img class="counting-image" src="([^"]+)"')
 HX = {"HX-Request": "true"}
@@ -42,15 +55,44 @@ class AdminBrowser:
         return match.group(1)
 
     def sign_in(self, username: str, password: str = ADMIN_PASSWORD):
+        """The password, then, for an account with two-factor sign-in, its app's code."""
         token = self.token("/quan-tri/dang-nhap")
-        return self.client.post(
+        response = self.client.post(
             "/quan-tri/dang-nhap", data={"csrf_token": token, "username": username, "password": password}
         )
+        if response.status_code == 302 and response.headers["Location"].startswith(CODE_PAGE):
+            return self.enter_code(response.headers["Location"], totp_code(self.client.application, username))
+        return response
+
+    def enter_code(self, url: str, code: str):
+        """Answer the code page at ``url`` (its hidden "next" kept) with ``code``."""
+        page = self.client.get(url).get_data(as_text=True)
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+        following = re.search(r'name="next"[^>]*value="([^"]*)"', page)
+        fields = {"csrf_token": token, "code": code, "next": html.unescape(following.group(1)) if following else ""}
+        return self.client.post(CODE_PAGE, data=fields)
 
     def post(self, url: str, data: dict | None = None, form_url: str | None = None, **kwargs):
         """POST to ``url`` with the token read from ``form_url`` (default: the same page)."""
         fields = {"csrf_token": self.token(form_url or url), **(data or {})}
         return self.client.post(url, data=fields, **kwargs)
+
+
+def totp_code(app, username: str) -> str:
+    """The code the account's authenticator app shows now, by the app's clock, as the server
+    will accept it: each 30-second step once, so a test that signs the same account in again
+    within the step gets the next step's code (accepted for clock drift), or waits for it."""
+    with app.app_context():
+        user = db.session.execute(select(User).where(User.username == username)).scalar_one()
+        moment = clock.now().replace(tzinfo=ZoneInfo(app.config["SITE_TIMEZONE"])).timestamp()
+        secret, last = user.totp_secret, user.totp_last_step
+    current = int(moment) // 30
+    for step in (current - 1, current, current + 1):
+        if last is None or step > last:
+            return pyotp.TOTP(secret).generate_otp(step)
+    assert app.config.get("CLOCK") is None, "a fixed clock: move it on 30 s before signing this account in again"
+    time.sleep(30 - moment % 30)
+    return totp_code(app, username)
 
 
 class QueryCounter:
@@ -85,3 +127,21 @@ def seed_article(app) -> Article:
 def url_of(app, article_id: int) -> str:
     with app.test_request_context():
         return db.session.get(Article, article_id).url
+
+
+def article_version(browser: AdminBrowser, article_id: int) -> str:
+    """The version an article's edit form carries (the optimistic check of a save)."""
+    page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
+    return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+
+
+def run_together(count: int, work) -> list:
+    """Run ``work(i)`` in ``count`` threads released at the same instant."""
+    start = threading.Barrier(count)
+
+    def released(i: int):
+        start.wait()
+        return work(i)
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(released, range(count)))

@@ -7,11 +7,13 @@ opened by the webmaster account that ``add_webmaster`` creates.
 
 from sqlalchemy import select
 
+from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Role
+from portal.services import two_factor
 from portal.services.accounts import create_user
-from tests.helpers import ADMIN_PASSWORD
+from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
 
 PAGES = {
     "home": "/",
@@ -24,9 +26,20 @@ PAGES = {
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
+    "admin-dashboard": "/quan-tri/",
+    "admin-articles": "/quan-tri/bai-viet",
     "admin-article-edit": "/quan-tri/bai-viet/{article_id}",
+    "admin-article-history": "/quan-tri/bai-viet/{article_id}/phien-ban",
+    "admin-article-compare": "/quan-tri/bai-viet/{article_id}/so-sanh",
+    "admin-accounts": "/quan-tri/tai-khoan",
+    "admin-account-new": "/quan-tri/tai-khoan/moi",
+    "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
+    "admin-sessions": "/quan-tri/phien-dang-nhap",
+    "admin-password": "/quan-tri/doi-mat-khau",
+    "admin-audit": "/quan-tri/nhat-ky?nguoi=quantri",
 }
-SIGNED_IN = {"admin-article-edit"}
+SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -44,5 +57,6 @@ def resolve(app, name: str) -> str:
 def add_webmaster(app) -> tuple[str, str]:
     """A quản trị account for the signed-in pages; its user name and password."""
     with app.app_context():
-        create_user(WEBMASTER, ADMIN_PASSWORD, Role.ADMIN)
+        webmaster = create_user(WEBMASTER, ADMIN_PASSWORD, Role.ADMIN)
+        two_factor.enable(webmaster, TOTP_SECRET, clock.now(), actor=None)  # required for quản trị
     return WEBMASTER, ADMIN_PASSWORD

@@ -45,7 +45,7 @@ def test_short_password_is_refused(make_app, monkeypatch):
     monkeypatch.setenv("PORTAL_ADMIN_PASSWORD", "ngan")
     result = app.test_cli_runner().invoke(args=["portal", "create-admin", "webmaster"])
     assert result.exit_code == 1
-    assert "ít nhất 10 ký tự" in result.output
+    assert "ít nhất 12 ký tự" in result.output
 
 
 def test_sign_in_and_out(admin_app):
@@ -55,7 +55,7 @@ def test_sign_in_and_out(admin_app):
     assert response.headers["Location"] == "/quan-tri/"
     cookie = browser.client.get_cookie("session")
     assert cookie.expires is not None  # a permanent session: it ends after PERMANENT_SESSION_LIFETIME
-    assert "quantri (Quản trị)" in browser.client.get("/quan-tri/").get_data(as_text=True)
+    assert "Quản trị viên (Quản trị)" in browser.client.get("/quan-tri/").get_data(as_text=True)
     out = browser.post("/quan-tri/dang-xuat", form_url="/quan-tri/")
     assert out.headers["Location"] == "/quan-tri/dang-nhap"
     assert browser.client.get("/quan-tri/").status_code == 302
@@ -67,7 +67,7 @@ def test_sign_in_returns_to_the_page_asked_for_but_never_elsewhere(admin_app):
     token = browser.token("/quan-tri/dang-nhap")
     for target, expected in [("/quan-tri/bai-viet?q=x", "/quan-tri/bai-viet?q=x"), ("https://evil.example/", "/quan-tri/"),
                              ("//evil.example/quan-tri", "/quan-tri/")]:  # fmt: skip
-        fields = {"csrf_token": token, "username": "quantri", "password": ADMIN_PASSWORD, "next": target}
+        fields = {"csrf_token": token, "username": "bientap", "password": ADMIN_PASSWORD, "next": target}
         assert browser.client.post("/quan-tri/dang-nhap", data=fields).headers["Location"] == expected
         browser.client.post("/quan-tri/dang-xuat", data={"csrf_token": browser.token("/quan-tri/")})
         token = browser.token("/quan-tri/dang-nhap")

@@ -8,26 +8,10 @@ from flask_login import current_user
 from portal import clock
 from portal.extensions import login_manager
 from portal.models import User
-from portal.services import admin_sessions
+from portal.services import admin_sessions, rights, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
 SESSION_TOKEN = "admin_session"  # the cookie's key for the token of the admin_session row
-
-PUBLIC_ENDPOINTS = {"admin.sign_in"}
-# Biên tập viên may write articles (and upload their images); everything else is for quản trị.
-EDITOR_ENDPOINTS = {
-    "admin.dashboard",
-    "admin.sign_out",
-    "admin.articles",
-    "admin.article_new",
-    "admin.article_edit",
-    "admin.article_preview",
-    "admin.article_delete",
-    "admin.media_list",
-    "admin.media_upload",
-    "admin.editor_upload",
-}
-
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
@@ -42,19 +26,24 @@ def load_user(user_id: str) -> User | None:
 
 @bp.before_request
 def guard():
-    """Anonymous visitors go to the sign-in page; an editor outside the articles gets 403."""
-    if request.endpoint in PUBLIC_ENDPOINTS:
+    """Anonymous visitors go to the sign-in page; an account outside its rights gets 403
+    (portal.services.rights decides)."""
+    if request.endpoint in rights.SIGNED_OUT:
         return None
     if not current_user.is_authenticated:
         return redirect(url_for("admin.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
-    if not current_user.is_admin and request.endpoint not in EDITOR_ENDPOINTS:
+    if not rights.may_reach(current_user, request.endpoint):
         abort(403)
+    step = rights.required_step(current_user, two_factor.required(current_user))
+    if step is not None and request.endpoint not in (step, "admin.sign_out"):
+        return redirect(url_for(step))
     return None
 
 
 @bp.context_processor
 def signed_in_user() -> dict:
-    return {"current_user": current_user}
+    """The account, and whether it may open a page (the navigation shows only those)."""
+    return {"current_user": current_user, "may_reach": lambda endpoint: rights.may_reach(current_user, endpoint)}
 
 
 bp.after_request(login_manager._update_remember_cookie)
@@ -68,15 +57,20 @@ def private(response):
 
 
 from portal.admin import (  # noqa: E402  (the routes need bp)
+    accounts,
     articles,
     audit_log,
     auth,
     categories,
     dashboard,
     media,
+    own_sessions,
     ratings,
+    revisions,
     settings,
     sidebar,
+    two_factor_setup,
 )
 
-__all__ = ["articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "ratings", "settings", "sidebar"]
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "own_sessions",
+           "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

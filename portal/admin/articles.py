@@ -1,37 +1,63 @@
-"""Articles: the list, create and edit (with a cover image), preview, delete."""
+"""Articles: the list, writing and editing (with a cover image and the moves along the article's
+path), preview, the bin."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from portal import clock
 from portal.admin import bp
 from portal.admin.common import actor, ask_first, image_limits
-from portal.admin.forms import STATUS_CHOICES, STATUS_LABELS, ArticleForm, options
+from portal.admin.forms import STATUS_CHOICES, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.models import Article, ArticleStatus
+from portal.models import Article, ArticleStatus, Category
+from portal.models.content import PUBLIC_STATES
 from portal.news.article_page import render_article
-from portal.services import categories, publishing
+from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
-from portal.web.inputs import int_arg
+from portal.services.workflow import Move
+from portal.web.inputs import form_int, int_arg
 
 FIELD_FOR = {"cover_id": "cover_file"}  # service field → form field
+SAVE = "save"  # the plain "Lưu" button; the others are the moves of portal.services.workflow
+
+
+@bp.before_request
+def keep_up():
+    """The site's own moves, without cron (portal.services.housekeeping.keep_up): any signed-in
+    admin request records the scheduled articles that went live and, at most once an hour per
+    process, empties the bin of what is due."""
+    if current_user.is_authenticated:
+        state = current_app.extensions.setdefault("portal.workflow", {})
+        state["purged_at"] = housekeeping.keep_up(clock.now(), state.get("purged_at"))
+
+
+def readable_article(article_id: int) -> Article:
+    """The article if the signed-in account may open it; 404 otherwise (as if it did not exist)."""
+    article = db.get_or_404(Article, article_id)
+    if not workflow.may_read(actor(), article):
+        abort(404)
+    return article
 
 
 def _category_choices() -> list[tuple[int, str]]:
-    return [(c.id, ("— " if c.parent_id else "") + c.name) for c, _count in categories.ordered()]
+    """The categories the account may write in, as select options."""
+    allowed = rights.category_ids(actor())
+    ordered = [(c, count) for c, count in categories.ordered() if allowed is None or c.id in allowed]
+    return [(c.id, ("— " if c.parent_id else "") + c.name) for c, _count in ordered]
 
 
 @bp.get("/bai-viet")
 def articles():
-    """All articles, newest edits first, with search by title and filters."""
+    """The articles the account may open, latest change first, with search by title and filters."""
     search = request.args.get("q", "")
     category_id = int_arg("chuyen_muc", None)
     status = request.args.get("trang_thai", "")
     now = clock.now()
-    query = publishing.article_list(now, search, category_id, status)
+    query = publishing.article_list(actor(), now, search, category_id, status)
     pagination = db.paginate(query, page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
     return render_template(
         "admin/articles.html", pagination=pagination, search=search, category_id=category_id, status=status,
-        category_choices=_category_choices(), status_choices=STATUS_CHOICES, status_labels=STATUS_LABELS, now=now,
+        category_choices=_category_choices(), status_choices=STATUS_CHOICES, now=now, days_left=housekeeping.days_left_in_bin,
     )  # fmt: skip
 
 
@@ -39,9 +65,17 @@ def _input(form: ArticleForm) -> publishing.ArticleInput:
     return publishing.ArticleInput(
         title=form.title.data or "", slug=form.slug.data or "", summary=form.summary.data or "",
         body=form.body.data or "", category_id=form.category_id.data, cover_id=None,
-        cover_caption=form.cover_caption.data or "", byline=form.byline.data or "",
-        status=ArticleStatus(form.status.data), published_at=form.published_at.data,
+        cover_caption=form.cover_caption.data or "", byline=form.byline.data or "", published_at=form.published_at.data,
     )  # fmt: skip
+
+
+def _action(form: ArticleForm) -> publishing.Action:
+    """The button pressed: "Lưu" or one of the moves; anything else is a forged request."""
+    pressed = request.form.get("thao_tac", SAVE)
+    if pressed != SAVE and pressed not in Move.__members__.values():
+        abort(400)
+    move = None if pressed == SAVE else Move(pressed)
+    return publishing.Action(move, form_int(form.version.data), form.comment.data or "")
 
 
 def _prepared_cover(form: ArticleForm) -> PreparedUpload | None:
@@ -55,26 +89,83 @@ def _prepared_cover(form: ArticleForm) -> PreparedUpload | None:
         return None
 
 
+def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, int]:
+    """Save from a valid form: the article, or None and the status of the refusal (its message
+    set on the form)."""
+    data = _input(form)
+    data.cover_id = None if (article is None or form.remove_cover.data) else article.cover_id
+    cover = _prepared_cover(form)
+    if form.cover_file.errors:
+        return None, 422
+    try:
+        if article is None:
+            return publishing.create_article(data, actor(), clock.now(), _action(form), cover), 302
+        return publishing.save_article(article, data, actor(), clock.now(), _action(form), cover), 302
+    except workflow.Forbidden:
+        abort(403)
+    except (workflow.StaleArticle, workflow.WrongState) as error:
+        form.form_errors.append(str(error))
+        return None, error.status
+    except (publishing.PublishingError, workflow.WorkflowError) as error:
+        getattr(form, FIELD_FOR.get(error.field, error.field) if error.field else "comment").errors = [str(error)]
+        return None, 422
+
+
+def _refuse_other_categories(form: ArticleForm) -> None:
+    """A category that exists but is not offered to this account can only come from a forged
+    request: 403, before anything is read or written (an unknown one is a form error)."""
+    posted = form_int(request.form.get("category_id"))
+    offered = {choice.value for choice in form.category_id.choices}
+    if posted is not None and posted not in offered and db.session.get(Category, posted) is not None:
+        abort(403)
+
+
 def _save(form: ArticleForm, article: Article | None):
-    """Validate, store, and redirect; or the form again with its errors (422)."""
-    if form.validate_on_submit():
-        data = _input(form)
-        data.cover_id = None if (article is None or form.remove_cover.data) else article.cover_id
-        cover = _prepared_cover(form)
-        if not form.cover_file.errors:
-            try:
-                if article is None:
-                    article = publishing.create_article(data, actor(), clock.now(), cover)
-                else:
-                    publishing.update_article(article, data, actor(), clock.now(), cover)
-            except publishing.PublishingError as error:
-                getattr(form, FIELD_FOR.get(error.field, error.field)).errors = [str(error)]
-            else:
-                flash(f"Đã lưu bài viết “{article.title}” ({STATUS_LABELS[article.status]}).", "success")
-                return redirect(url_for("admin.article_edit", article_id=article.id))
+    """Validate, store, and redirect; or the form again with its errors (422, 409)."""
+    if request.method == "POST":
+        _refuse_other_categories(form)
     status = 422 if request.method == "POST" else 200
-    live = article is not None and article.status_at(clock.now()) == ArticleStatus.PUBLISHED
-    return render_template("admin/article_form.html", form=form, article=article, live=live), status
+    if form.validate_on_submit():
+        saved, status = _store(form, article)
+        if saved is not None:
+            flash(f"Đã lưu bài viết “{saved.title}” ({ArticleStatus(saved.status_at(clock.now())).label}).", "success")
+            return redirect(url_for("admin.article_edit", article_id=saved.id))
+        if article is not None:
+            db.session.refresh(article)
+    return _form_page(form, article), status
+
+
+def _form_page(form: ArticleForm, article: Article | None) -> str:
+    user, now = actor(), clock.now()
+    kept = autosave.latest(user, article.id if article else None)
+    if kept is not None and article is not None and kept.saved_at <= article.updated_at:
+        kept = None  # saved since: nothing to recover
+    context = {"form": form, "article": article, "autosaved": kept, "now": now}
+    if article is not None:
+        context |= {
+            "live": article.status_at(now) == ArticleStatus.PUBLISHED,
+            "moves": workflow.moves_for(user, article),
+            "editable": workflow.may_edit(user, article),
+            "returned": workflow.last_comment(article) if article.status == ArticleStatus.RETURNED else None,
+            "others": autosave.others_typing(user, article.id, now),
+        }
+    else:
+        context |= {"moves": [Move.SUBMIT, *([Move.PUBLISH] if not user.is_writer else [])], "editable": True}
+    return render_template("admin/article_form.html", labels={m: workflow.RULES[m].label for m in Move}, **context)
+
+
+def _recovered(form: ArticleForm, article: Article | None) -> None:
+    """Fill the form from the person's autosave, when they asked for it (?tu-luu=1)."""
+    kept = autosave.latest(actor(), article.id if article else None)
+    if kept is None or request.args.get("tu-luu") != "1":
+        return
+    fields = autosave.fields_of(kept)
+    for name in ("title", "slug", "summary", "body", "cover_caption", "byline", "comment"):
+        getattr(form, name).data = fields.get(name, "")
+    form.category_id.data = form_int(fields.get("category_id"))
+    form.published_at.process_formdata([fields["published_at"]] if fields.get("published_at") else [])
+    form.published_at.errors = []
+    flash(f"Đã đưa bản tự lưu lúc {kept.saved_at:%H:%M:%S %d/%m/%Y} vào biểu mẫu: kiểm tra rồi bấm “Lưu” để giữ.", "success")
 
 
 @bp.route("/bai-viet/moi", methods=["GET", "POST"])
@@ -82,37 +173,83 @@ def article_new():
     """Write a new article."""
     form = ArticleForm(None) if request.method == "GET" else ArticleForm()
     form.category_id.choices = options(_category_choices())
+    if request.method == "GET":
+        _recovered(form, None)
     return _save(form, None)
 
 
 @bp.route("/bai-viet/<int:article_id>", methods=["GET", "POST"])
 def article_edit(article_id: int):
-    """Edit an article."""
-    article = db.get_or_404(Article, article_id)
+    """Edit an article, or move it along its path (the buttons under the form)."""
+    article = readable_article(article_id)
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
+    if request.method == "POST" and form_int(request.form.get("version")) is None:
+        abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
     if request.method == "GET":
-        form.status.data = article.status_at(clock.now()).value
+        form.version.data = article.version
+        if article.status not in PUBLIC_STATES and article.published_at is not None and article.published_at <= clock.now():
+            form.published_at.data = None  # an old date of an unpublished article is no time to publish at
+        _recovered(form, article)
     form.category_id.choices = options(_category_choices())
+    if article.category_id not in {choice.value for choice in form.category_id.choices}:
+        form.category_id.choices.insert(0, options([(article.category_id, article.category.name)])[0])
     return _save(form, article)
 
 
 @bp.get("/bai-viet/<int:article_id>/xem-truoc")
 def article_preview(article_id: int):
-    """The article page as visitors will see it, drafts and scheduled ones included."""
-    article = db.get_or_404(Article, article_id)
+    """The article page as visitors will see it, whatever its state."""
+    article = readable_article(article_id)
     db.session.expunge(article)  # shown only: nothing set below may reach the database
     article.published_at = article.published_at or clock.now()
     return render_article(article, preview=True)
 
 
+def _moved(article: Article, move: Move, message: str):
+    """Make a move asked for on a confirmation page; 403 if the account may not."""
+    try:
+        workflow.move(article, move, actor(), clock.now(), None)
+    except workflow.Forbidden:
+        abort(403)
+    except workflow.WrongState as refused:
+        flash(str(refused), "error")
+        return redirect(url_for("admin.article_edit", article_id=article.id))
+    flash(message, "success")
+    return redirect(url_for("admin.articles", trang_thai=ArticleStatus.TRASHED.value if move == Move.TRASH else None))
+
+
 @bp.route("/bai-viet/<int:article_id>/xoa", methods=["GET", "POST"])
 def article_delete(article_id: int):
-    """Ask, then delete an article (an htmx dialog, or a page without JavaScript)."""
-    article = db.get_or_404(Article, article_id)
-    asking = ask_first(f"Xoá bài viết “{article.title}”? Không thể hoàn tác.", "Xoá bài viết", url_for("admin.articles"))
+    """Ask, then move an article to the bin (an htmx dialog, or a page without JavaScript)."""
+    article = readable_article(article_id)
+    question = f"Chuyển bài “{article.title}” vào thùng rác? Bài không còn hiện trên trang; khôi phục được trong {housekeeping.BIN_DAYS} ngày."
+    asking = ask_first(question, "Chuyển vào thùng rác", url_for("admin.article_edit", article_id=article.id))
+    if asking is not None:
+        return asking
+    return _moved(article, Move.TRASH, f"Đã chuyển bài “{article.title}” vào thùng rác.")
+
+
+@bp.post("/bai-viet/<int:article_id>/khoi-phuc")
+def article_untrash(article_id: int):
+    """Take an article out of the bin, as a draft."""
+    article = readable_article(article_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return _moved(article, Move.RESTORE, f"Đã khôi phục bài “{article.title}” thành bản nháp.")
+
+
+@bp.route("/bai-viet/<int:article_id>/xoa-han", methods=["GET", "POST"])
+def article_purge(article_id: int):
+    """Ask, then delete an article in the bin for good (quản trị only, see services.rights)."""
+    article = readable_article(article_id)
+    asking = ask_first(f"Xoá hẳn bài “{article.title}”? Không thể hoàn tác.", "Xoá hẳn", url_for("admin.articles", trang_thai="trashed"))
     if asking is not None:
         return asking
     title = article.title
-    publishing.delete_article(article, actor())
-    flash(f"Đã xoá bài viết “{title}”.", "success")
-    return redirect(url_for("admin.articles"))
+    try:
+        housekeeping.purge(article, actor())
+    except workflow.WrongState as refused:
+        flash(str(refused), "error")
+        return redirect(url_for("admin.article_edit", article_id=article.id))
+    flash(f"Đã xoá hẳn bài “{title}”.", "success")
+    return redirect(url_for("admin.articles", trang_thai=ArticleStatus.TRASHED.value))

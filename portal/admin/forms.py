@@ -13,7 +13,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from portal import clock
 from portal.models import ArticleStatus
@@ -21,12 +21,7 @@ from portal.text import format_number
 from portal.web.inputs import MAX_INT, form_int
 
 REQUIRED = "Không được để trống."
-STATUS_CHOICES = [
-    (ArticleStatus.DRAFT.value, "Nháp"),
-    (ArticleStatus.PUBLISHED.value, "Đã đăng"),
-    (ArticleStatus.SCHEDULED.value, "Hẹn giờ"),
-]
-STATUS_LABELS = dict(STATUS_CHOICES)
+STATUS_CHOICES = [(status.value, status.label) for status in ArticleStatus]
 COUNT_RANGE = f"Phải là một số từ 0 đến {format_number(MAX_INT)}."
 
 
@@ -69,18 +64,10 @@ class SignInForm(AdminForm):
     next = HiddenField()
 
 
-class PasswordChangeForm(AdminForm):
-    current = PasswordField("Mật khẩu hiện tại", [InputRequired(REQUIRED), _length(200)])
-    new = PasswordField(
-        "Mật khẩu mới", [InputRequired(REQUIRED), Length(10, 200, "Mật khẩu mới phải có từ 10 đến 200 ký tự.")],
-        description="Ít nhất 10 ký tự. Sau khi đổi, mọi nơi khác đang đăng nhập bằng tài khoản này đều bị đăng xuất.",
-    )  # fmt: skip
-    confirm = PasswordField(
-        "Nhập lại mật khẩu mới", [InputRequired(REQUIRED), EqualTo("new", "Hai lần nhập mật khẩu mới không giống nhau.")]
-    )
-
-
 class ArticleForm(AdminForm):
+    """The article's content; the button pressed says what happens next (save, or a move of
+    portal.services.workflow), and ``version`` the version the form was opened at."""
+
     title = StringField("Tiêu đề", [InputRequired(REQUIRED), _length(300)])
     slug = StringField(
         "Đường dẫn (slug)", [Optional(), _length(120)],
@@ -94,23 +81,25 @@ class ArticleForm(AdminForm):
     cover_caption = StringField("Chú thích ảnh", [Optional(), _length(500)])
     remove_cover = BooleanField("Bỏ ảnh đại diện")
     byline = StringField("Tác giả / nguồn", [Optional(), _length(200)])
-    status = SelectField("Trạng thái", choices=options(STATUS_CHOICES))
     published_at = DateTimeLocalField(
         "Thời điểm đăng", [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
-        description="Bắt buộc với bài hẹn giờ. Để trống khi đăng ngay.",
+        description="Để trống để đăng ngay khi duyệt; chọn một thời điểm ở tương lai để hẹn giờ đăng.",
     )  # fmt: skip
-
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        field = self.published_at
-        if self.status.data == ArticleStatus.SCHEDULED.value and field.data is None and not field.errors:
-            field.errors = [*field.errors, "Bài hẹn giờ cần thời điểm đăng."]
-            return False
-        return valid
+    comment = TextAreaField(
+        "Ý kiến gửi kèm", [Optional(), _length(2000)],
+        description="Bắt buộc khi trả lại bài: người viết sẽ đọc ý kiến này để sửa bài.",
+    )  # fmt: skip
+    version = HiddenField()
 
     def validate_cover_alt(self, field):
         if self.cover_file.data and not (field.data or "").strip():
             raise ValidationError("Hãy nhập mô tả cho ảnh đại diện.")
+
+
+class VersionForm(AdminForm):
+    """A button acting on an article from the version the page showed (restoring a revision)."""
+
+    version = HiddenField()
 
 
 class ConfirmForm(AdminForm):

@@ -21,6 +21,7 @@ from portal.demo import articles as data
 from portal.demo import covers
 from portal.demo import media as drawings
 from portal.demo import visits as visit_history
+from portal.demo.history import add_seed_history
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -164,20 +165,21 @@ def _load_seed_article(categories: dict[str, Category]) -> int:
     paragraphs, caption, byline = read_seed_article()
     figure = _figure_html(_photo(caption, seed=2020), caption)
     body = _paragraphs_html(paragraphs[:1]) + figure + _paragraphs_html(paragraphs[1:])
-    db.session.add(
-        Article(
-            title=SEED_TITLE,
-            slug=slugify(SEED_TITLE),
-            summary=SEED_SUMMARY,
-            body=sanitise_html(body),
-            byline=byline,
-            category=categories[SEED_CATEGORY],
-            cover=_cover(categories[SEED_CATEGORY]),
-            status=ArticleStatus.PUBLISHED,
-            published_at=SEED_PUBLISHED_AT,
-            updated_at=SEED_PUBLISHED_AT,
-        )
+    seed = Article(
+        title=SEED_TITLE,
+        slug=slugify(SEED_TITLE),
+        summary=SEED_SUMMARY,
+        body=sanitise_html(body),
+        byline=byline,
+        category=categories[SEED_CATEGORY],
+        cover=_cover(categories[SEED_CATEGORY]),
+        status=ArticleStatus.PUBLISHED,
+        published_at=SEED_PUBLISHED_AT,
+        updated_at=SEED_PUBLISHED_AT,
     )
+    db.session.add(seed)
+    db.session.flush()
+    add_seed_history(seed)
     return 1
 
 

@@ -2,14 +2,18 @@
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.ratings import RateLimitHits, Vote
+from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
-from portal.models.users import AdminSession, AuditLog, Role, SignInThrottle, User
+from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
+    "ArticleRevision",
+    "ArticleStateChange",
     "ArticleSearch",
     "ArticleStatus",
     "AdminSession",
@@ -21,6 +25,8 @@ __all__ = [
     "MediaKind",
     "OnlinePeak",
     "RateLimitHits",
+    "ROLE_LABELS",
+    "RecoveryCode",
     "Role",
     "SidebarBlock",
     "SignInThrottle",

@@ -15,9 +15,34 @@ from portal.web.urls import article_url
 
 
 class ArticleStatus(enum.StrEnum):
+    """The article's path (portal.services.workflow moves it): nháp → chờ duyệt → (trả lại) →
+    đã đăng or hẹn giờ → gỡ xuống → thùng rác."""
+
     DRAFT = "draft"
+    PENDING = "pending"
+    RETURNED = "returned"
     PUBLISHED = "published"
     SCHEDULED = "scheduled"
+    UNPUBLISHED = "unpublished"
+    TRASHED = "trashed"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    ArticleStatus.DRAFT: "Nháp",
+    ArticleStatus.PENDING: "Chờ duyệt",
+    ArticleStatus.RETURNED: "Bị trả lại",
+    ArticleStatus.PUBLISHED: "Đã đăng",
+    ArticleStatus.SCHEDULED: "Hẹn giờ",
+    ArticleStatus.UNPUBLISHED: "Đã gỡ xuống",
+    ArticleStatus.TRASHED: "Trong thùng rác",
+}
+# The only states a visitor may ever see (a scheduled article once its time has come).
+PUBLIC_STATES = frozenset({ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED})
+HIDDEN_STATES = tuple(status.value for status in ArticleStatus if status not in PUBLIC_STATES)
 
 
 class MediaKind(enum.StrEnum):
@@ -122,6 +147,10 @@ class Article(db.Model):
     # Set by the service that edits the article; counters and votes must not touch it.
     updated_at: Mapped[datetime] = mapped_column(default=clock.now)
     view_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Raised by every save and move of the article (portal.services.workflow.claim): a form
+    # carries the version it was opened at, and a save from an older one is refused.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    trashed_at: Mapped[datetime | None]  # when it went to the bin, purged 30 days later
     rating_count: Mapped[int] = mapped_column(default=0, server_default="0")
     rating_sum: Mapped[int] = mapped_column(default=0, server_default="0")
 
@@ -135,6 +164,10 @@ class Article(db.Model):
     @property
     def rating_average(self) -> float | None:
         return self.rating_sum / self.rating_count if self.rating_count else None
+
+    @property
+    def status_label(self) -> str:
+        return ArticleStatus(self.status).label
 
     # The state a person sees at ``now``, in Python and in SQL alike: a scheduled article whose
     # time has come is published (the public shows it then; nothing has to rewrite the row).
@@ -151,12 +184,12 @@ class Article(db.Model):
     @hybrid_method
     def changed_at(self, now: datetime) -> datetime:
         """The last time the article changed for a reader: its last edit, or the moment it went live."""
-        if self.status != ArticleStatus.DRAFT and self.published_at is not None:
+        if self.status in PUBLIC_STATES and self.published_at is not None:
             if self.updated_at < self.published_at <= now:
                 return self.published_at
         return self.updated_at
 
     @changed_at.expression
     def changed_at(cls, now: datetime) -> ColumnElement[datetime]:
-        went_live = and_(cls.status != ArticleStatus.DRAFT, cls.published_at > cls.updated_at, cls.published_at <= now)
+        went_live = and_(cls.status.not_in(HIDDEN_STATES), cls.published_at > cls.updated_at, cls.published_at <= now)
         return case((went_live, cls.published_at), else_=cls.updated_at)

@@ -26,6 +26,11 @@ def ordered() -> list[tuple[Category, int]]:
     return tree
 
 
+def choices() -> list[tuple[int, str]]:
+    """(id, name) of every category in menu order, a child's name after a dash, for a form's choices."""
+    return [(category.id, ("— " if category.parent_id else "") + category.name) for category, _count in ordered()]
+
+
 def parent_choices(exclude_id: int | None = None) -> list[Category]:
     query = select(Category).where(Category.parent_id.is_(None)).order_by(Category.position, Category.id)
     return [c for c in db.session.execute(query).scalars() if c.id != exclude_id]

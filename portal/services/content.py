@@ -8,7 +8,8 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, uni
 from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category
+from portal.models import Article, Category
+from portal.models.content import HIDDEN_STATES
 from portal.services.word import normalise_word_html
 from portal.web.urls import article_url
 
@@ -43,13 +44,14 @@ def sanitise_html(html: str) -> str:
 
 
 def is_visible(now: datetime) -> ColumnElement[bool]:
-    """The condition on an article a visitor may see at ``now``: not a draft, and its time has come.
+    """The condition on an article a visitor may see at ``now``: published or scheduled (never a
+    draft, one awaiting approval or returned, unpublished or in the bin), and its time has come.
 
-    Written "not a draft" rather than "published or scheduled": an equality on status leads
-    SQLite to the (status, published_at) index and a sort of every match, where this form lets
-    it walk ix_article_published_at newest first and stop at the LIMIT.
+    Written "not in the hidden states" rather than "published or scheduled": an equality on
+    status leads SQLite to the (status, published_at) index and a sort of every match, where
+    this form lets it walk ix_article_published_at newest first and stop at the LIMIT.
     """
-    return and_(Article.status != ArticleStatus.DRAFT, Article.published_at <= now)
+    return and_(Article.status.not_in(HIDDEN_STATES), Article.published_at <= now)
 
 
 # What a list of links to articles needs (title, address, date, views): not the bodies.

@@ -1,4 +1,5 @@
-"""Writing articles: create, edit, publish, schedule and delete them.
+"""Writing articles: create and save them, each save kept as a revision, with the move the
+person asked for (portal.services.workflow) made in the same transaction.
 
 Each function owns its transaction and writes the audit entry in it.
 """
@@ -10,15 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import escape
-from sqlalchemy import ColumnElement, Select, delete, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
-from portal.models.content import upload_path
-from portal.services import audit
+from portal.models.content import PUBLIC_STATES, upload_path
+from portal.services import audit, autosave, revisions, rights, workflow
 from portal.services.content import in_category_tree, sanitise_html
 from portal.services.media import PreparedUpload
 from portal.services.search import folded_words
+from portal.services.workflow import Move
 from portal.text import slugify
 
 SLUG_LENGTH = 120
@@ -42,8 +44,17 @@ class ArticleInput:
     cover_id: int | None
     cover_caption: str
     byline: str
-    status: ArticleStatus
-    published_at: datetime | None
+    published_at: datetime | None  # the time to publish at (hẹn giờ), or the date of a published article
+
+
+@dataclass
+class Action:
+    """What the person asked for with the button they pressed: a move to make after saving
+    (None: save only), from the version of the article they had opened."""
+
+    move: Move | None = None
+    version: int | None = None
+    comment: str = ""
 
 
 def title_contains(search: str) -> ColumnElement[bool]:
@@ -54,24 +65,27 @@ def title_contains(search: str) -> ColumnElement[bool]:
 
 
 def article_list(
-    now: datetime, search: str = "", category_id: int | None = None, status: str = ""
+    user: User, now: datetime, search: str = "", category_id: int | None = None, status: str = ""
 ) -> Select[tuple[Article]]:
-    """The admin's list: latest change first (a scheduled article counts from when it went live),
-    filtered by a title search, a category and the status a visitor sees at ``now``."""
-    query = select(Article).order_by(Article.changed_at(now).desc(), Article.id.desc())
+    """The admin's list of the articles ``user`` may open: latest change first (a scheduled
+    article counts from when it went live), filtered by a title search, a category and the
+    status a visitor sees at ``now``. The bin is listed only when asked for."""
+    query = select(Article).where(Article.id.in_(workflow.readable_by(user)))
+    query = query.order_by(Article.changed_at(now).desc(), Article.id.desc())
     if search.strip():
         query = query.where(title_contains(search))
     if category_id:
         query = query.where(in_category_tree(category_id))
     if status in {s.value for s in ArticleStatus}:
-        query = query.where(Article.status_at(now) == status)
-    return query
+        return query.where(Article.status_at(now) == status)
+    return query.where(Article.status != ArticleStatus.TRASHED)
 
 
-def status_counts(now: datetime) -> dict[str, int]:
-    """How many articles are in each status, as visitors see them at ``now``."""
+def status_counts(user: User, now: datetime) -> dict[str, int]:
+    """How many of the articles ``user`` may open are in each status, as visitors see them at ``now``."""
     status = Article.status_at(now)
-    return dict(db.session.execute(select(status, func.count()).group_by(status)).all())
+    query = select(status, func.count()).where(Article.id.in_(workflow.readable_by(user))).group_by(status)
+    return dict(db.session.execute(query).all())
 
 
 def _slug_taken(slug: str, article_id: int | None) -> bool:
@@ -126,16 +140,16 @@ def with_renditions(html: str) -> str:
     return _UPLOADED_IMAGE.sub(enrich, html)
 
 
-def _publication_time(data: ArticleInput, now: datetime, previous: datetime | None) -> datetime | None:
-    """When the article shows; a scheduled one needs a future time, unless it kept the time it
-    already had (a scheduled article edited after it went live)."""
-    if data.status == ArticleStatus.SCHEDULED:
-        if data.published_at is None or (data.published_at <= now and data.published_at != previous):
+def _publication_time(article: Article, data: ArticleInput, now: datetime) -> datetime | None:
+    """A scheduled article keeps a time to come (or the time it already had: edited after it went
+    live); a published one may be re-dated; any other keeps the time it will be published at."""
+    if article.status == ArticleStatus.SCHEDULED:
+        if data.published_at is None or (data.published_at <= now and data.published_at != article.published_at):
             raise PublishingError("published_at", "Bài hẹn giờ cần thời điểm đăng ở tương lai.")
         return data.published_at
-    if data.status == ArticleStatus.PUBLISHED:
-        return data.published_at or now
-    return data.published_at
+    if article.status == ArticleStatus.PUBLISHED:
+        return data.published_at or article.published_at or now
+    return article.published_at
 
 
 def _check_references(data: ArticleInput) -> None:
@@ -143,6 +157,18 @@ def _check_references(data: ArticleInput) -> None:
         raise PublishingError("category_id", "Chuyên mục không tồn tại.")
     if data.cover_id is not None and db.session.get(Media, data.cover_id) is None:
         raise PublishingError("cover_id", "Ảnh đại diện không tồn tại.")
+
+
+def _check_category(article: Article, category_id: int, actor: User) -> None:
+    """Moving an article to another category needs the same right there: to write in it, and
+    to approve in it when the article is public."""
+    if category_id == article.category_id:
+        return
+    allowed = rights.may_write_in(actor, category_id)
+    if article.status in PUBLIC_STATES:
+        allowed = allowed and rights.may_approve_in(actor, category_id)
+    if not allowed:
+        raise workflow.Forbidden("Bạn không được đưa bài vào chuyên mục này.")
 
 
 def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
@@ -155,48 +181,92 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.cover_id = data.cover_id
     article.cover_caption = data.cover_caption.strip()
     article.byline = data.byline.strip()
-    article.published_at = _publication_time(data, now, article.published_at)
-    article.status = data.status
-    article.status = article.status_at(now)  # a scheduled article saved after its time is published
+    article.published_at = _publication_time(article, data, now)
     article.updated_at = now
 
 
-def _action(before: ArticleStatus | None, after: ArticleStatus, created: bool) -> str:
-    if after != before and after == ArticleStatus.PUBLISHED:
-        return "publish"
-    if after != before and after == ArticleStatus.SCHEDULED:
-        return "schedule"
-    return "create" if created else "update"
+def _publish_time(action: Action, data: ArticleInput, now: datetime) -> datetime | None:
+    """The time a "Duyệt và đăng" publishes at: empty is now, else it must be to come (hẹn giờ)."""
+    if action.move != Move.PUBLISH or data.published_at is None:
+        return None
+    if data.published_at <= now:
+        raise PublishingError("published_at", "Thời điểm hẹn đăng phải ở tương lai; để trống để đăng ngay.")
+    return data.published_at
 
 
-def create_article(data: ArticleInput, actor: User, now: datetime, cover: PreparedUpload | None = None) -> Article:
-    """Save a new article; a new cover image is stored in the same transaction."""
-    article = Article(created_at=now)
+def create_article(
+    data: ArticleInput, actor: User, now: datetime, action: Action, cover: PreparedUpload | None = None
+) -> Article:
+    """Save a new draft written by ``actor`` (revision 1), then make the move asked for; a new
+    cover image is stored in the same transaction."""
+    if not rights.may_write_in(actor, data.category_id):
+        raise workflow.Forbidden("Bạn không được viết bài trong chuyên mục này.")
+    article = Article(created_at=now, status=ArticleStatus.DRAFT)  # its author: the first state change
+    publish_at = _publish_time(action, data, now)
     _apply(article, data, now)  # checks everything before any file is written
     with _cover_stored(cover) as media:
         if media is not None:
             article.cover = media
         db.session.add(article)
         db.session.flush()
-        audit.record(actor, _action(None, article.status, True), "article", article.id, article.title)
+        workflow.record_change(article, None, actor, now)
+        revisions.record_in_transaction(article, actor, now, "create")
+        if action.move is not None:
+            workflow.move_in_transaction(article, action.move, actor, now, action.comment, publish_at)
+        autosave.drop_in_transaction(actor, None)
         db.session.commit()
+    if action.move is not None:
+        workflow.notify(article, action.move, action.comment)
     return article
 
 
-def update_article(
-    article: Article, data: ArticleInput, actor: User, now: datetime, cover: PreparedUpload | None = None
+def _content_changed(article: Article, data: ArticleInput, cover: PreparedUpload | None) -> bool:
+    """Would saving ``data`` change the article? (compared before anything is written)"""
+    if cover is not None:
+        return True
+    typed = {
+        "title": data.title.strip(), "summary": data.summary.strip(), "body": with_renditions(sanitise_html(data.body)),
+        "cover_id": data.cover_id, "cover_caption": data.cover_caption.strip(), "byline": data.byline.strip(),
+        "category_id": data.category_id,
+    }  # fmt: skip
+    slug_changed = bool(data.slug.strip()) and slugify(data.slug, SLUG_LENGTH) != article.slug
+    dated = article.status in PUBLIC_STATES and data.published_at not in (None, article.published_at)
+    return typed != revisions.content_of(article) or slug_changed or dated
+
+
+def save_article(
+    article: Article, data: ArticleInput, actor: User, now: datetime, action: Action, cover: PreparedUpload | None = None
 ) -> Article:
-    before = article.status
+    """Save the article from the version the person opened (409 if it moved since), keeping a
+    revision when the content changed, then make the move asked for: one transaction."""
+    workflow.claim(article, action.version)
     try:
-        _apply(article, data, now)
-    except PublishingError:
+        changed = _content_changed(article, data, cover)
+        if not changed and action.move is None:  # nothing to keep: others' open forms stay current
+            db.session.rollback()
+            autosave.drop(actor, article.id)
+            return article
+        if changed and not workflow.may_edit(actor, article):
+            raise workflow.Forbidden("Bạn không có quyền sửa bài viết này ở trạng thái hiện tại.")
+        publish_at = _publish_time(action, data, now)
+        if changed:
+            _check_category(article, data.category_id, actor)
+            revisions.keep_baseline(article)
+            _apply(article, data, now)
+    except (PublishingError, workflow.WorkflowError):
         db.session.rollback()
         raise
     with _cover_stored(cover) as media:
         if media is not None:
             article.cover = media
-        audit.record(actor, _action(before, article.status, False), "article", article.id, article.title)
+        if changed:
+            revisions.record_in_transaction(article, actor, now)
+        if action.move is not None:
+            workflow.move_in_transaction(article, action.move, actor, now, action.comment, publish_at)
+        autosave.drop_in_transaction(actor, article.id)
         db.session.commit()
+    if action.move is not None:
+        workflow.notify(article, action.move, action.comment)
     return article
 
 
@@ -207,20 +277,3 @@ def _cover_stored(cover: PreparedUpload | None) -> Iterator[Media | None]:
         return
     with cover.stored() as media:
         yield media
-
-
-def _rows_referring_to(article_id: int) -> None:
-    """Delete the rows of other tables (votes, view counts …) that point at this article."""
-    article_table = Article.__table__
-    for table in db.metadata.sorted_tables:
-        for key in table.foreign_keys:
-            if key.column.table is article_table:
-                db.session.execute(delete(table).where(key.parent == article_id))
-
-
-def delete_article(article: Article, actor: User) -> None:
-    audit.record(actor, "delete", "article", article.id, article.title)
-    _rows_referring_to(article.id)
-    db.session.delete(article)
-    db.session.commit()
-

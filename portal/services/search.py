@@ -35,7 +35,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 
 from portal.extensions import db
-from portal.models import Article, ArticleSearch, ArticleStatus
+from portal.models import Article, ArticleSearch
+from portal.models.content import PUBLIC_STATES
 from portal.models.search import FTS_TABLE, FTS_TITLE_TABLE, PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN
 from portal.services.content import is_visible
 from portal.text import fold
@@ -136,10 +137,11 @@ def _seconds(moment: datetime) -> int:
 def rank_key(article_id: int, status: str, published_at: datetime | None) -> int:
     """One integer that sorts visible articles like (published_at, id): the published second
     (since 1900) shifted left ``ID_BITS`` plus the id. Drafts get minus their id, below every
-    visible key, so "visible at ``now``" is the key range 1 … ``visible_bound(now)``."""
+    visible key, so "visible at ``now``" is the key range 1 … ``visible_bound(now)``. So do the
+    other states no visitor sees (awaiting approval, returned, unpublished, in the bin)."""
     if article_id >= 1 << ID_BITS:
         raise ValueError(f"article id {article_id} does not fit the search rank key")
-    if status == ArticleStatus.DRAFT or published_at is None:
+    if status not in PUBLIC_STATES or published_at is None:
         return -article_id
     return (_seconds(published_at) << ID_BITS) | article_id
 

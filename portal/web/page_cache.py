@@ -42,14 +42,15 @@ from werkzeug.wrappers import Request
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, ContentVersion
+from portal.models import Article, ContentVersion
+from portal.models.content import PUBLIC_STATES
 
 EXTENSION = "portal.web.page_cache"
 GENERATION = "portal.page_generation"  # the WSGI environ's key for this request's ``_generation``
 _NOT_KEPT = frozenset(("set-cookie", "content-length", "cache-control", "date"))
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
 _next_scheduled = select(func.min(Article.published_at)).where(
-    Article.status != ArticleStatus.DRAFT, Article.published_at > bindparam("now")
+    Article.status.in_(PUBLIC_STATES), Article.published_at > bindparam("now")
 )
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,101 @@
+"""Who may do what in the admin: the one place that decides.
+
+Three roles (portal.models.Role). The admin's single guard (portal.admin.guard) asks
+``may_reach`` for every request's endpoint; an endpoint listed nowhere here is for quản trị
+only, so a new route is closed until it is given to a role. What a page reaches is then
+narrowed by the object: the article's category (``may_write_in``, ``may_approve_in``), its
+author and its state (portal.services.workflow).
+
+| role                        | reaches                                                        |
+| --------------------------- | -------------------------------------------------------------- |
+| cộng tác viên / phóng viên  | own account pages; articles and images (``NEWSROOM``)           |
+| biên tập viên               | the same, and the approver's actions (``APPROVING``)            |
+| quản trị                    | everything: accounts, categories, sidebar, settings, audit log  |
+"""
+
+from portal.models import Role, User
+
+SIGNED_OUT = frozenset({"admin.sign_in", "admin.two_factor_sign_in"})  # the steps of signing in
+OWN_ACCOUNT = frozenset(
+    {
+        "admin.dashboard",
+        "admin.sign_out",
+        "admin.change_password",
+        "admin.two_factor_status",
+        "admin.two_factor_enrol",
+        "admin.two_factor_disable",
+        "admin.recovery_codes",
+        "admin.own_sessions",
+        "admin.end_session",
+        "admin.sign_out_everywhere",
+    }
+)
+# Writing: which article and category is then checked by may_write_in and the workflow.
+NEWSROOM = frozenset(
+    {
+        "admin.articles",
+        "admin.article_new",
+        "admin.article_edit",
+        "admin.article_preview",
+        "admin.article_autosave",
+        "admin.article_revisions",
+        "admin.article_compare",
+        "admin.article_revision_restore",
+        "admin.article_revision_view",
+        "admin.media_list",
+        "admin.media_upload",
+        "admin.editor_upload",
+    }
+)
+# Approving, returning, scheduling, publishing, unpublishing, deleting: checked by may_approve_in.
+APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
+
+REACH = {
+    Role.WRITER: OWN_ACCOUNT | NEWSROOM,
+    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING,
+}
+
+
+def _signed_in(user: User | None) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def may_reach(user: User | None, endpoint: str | None) -> bool:
+    """May this account (None or anonymous: nobody signed in) open this admin endpoint?"""
+    if endpoint in SIGNED_OUT:
+        return True
+    if not _signed_in(user) or endpoint is None:
+        return False
+    return user.is_admin or endpoint in REACH[Role(user.role)]
+
+
+def category_ids(user: User) -> set[int] | None:
+    """The ids of the categories assigned to the account; None means every category (quản trị)."""
+    if user.is_admin:
+        return None
+    return {category.id for category in user.categories}
+
+
+def _assigned(user: User, category_id: int) -> bool:
+    allowed = category_ids(user)
+    return allowed is None or category_id in allowed
+
+
+def may_write_in(user: User | None, category_id: int) -> bool:
+    """May the account create articles in this category, or move one into it?"""
+    return _signed_in(user) and _assigned(user, category_id)
+
+
+def may_approve_in(user: User | None, category_id: int) -> bool:
+    """May the account approve, return, schedule, publish or unpublish articles of this category?"""
+    return _signed_in(user) and (user.is_admin or (user.is_editor and _assigned(user, category_id)))
+
+
+def required_step(user: User, two_factor_required: bool) -> str | None:
+    """The page a signed-in account must go through before any other: a new password after a
+    temporary one, then setting up two-factor sign-in where its role requires it."""
+    if user.must_change_password:
+        return "admin.change_password"
+    if two_factor_required and not user.two_factor_on:
+        return "admin.two_factor_enrol"
+    return None
