@@ -71,6 +71,7 @@ def test_quan_tri_creates_a_writer_who_must_choose_a_password(admin_app, admin):
         ({"categories": [99999]}, "Lựa chọn không hợp lệ."),
         ({"categories": ["abc"]}, "Lựa chọn không hợp lệ."),
         ({"display_name": "x" * 121}, "Tối đa 120 ký tự."),
+        ({"email": "bientap.hongLinh.gov.vn"}, "Địa chỉ thư không đúng, ví dụ: ten@hongLinh.gov.vn."),
     ],
 )
 def test_bad_account_input_keeps_the_values_and_says_why(admin_app, admin, fields, message):
@@ -92,10 +93,12 @@ def test_quan_tri_edits_role_and_categories(admin_app, admin):
     assert 'name="username"' not in form  # a user name never changes
     assert form.count("checked") == 2  # the writer's two categories
     categories = _category_ids(admin_app, *EDITOR_CATEGORIES)
-    saved = admin.post(url, {"display_name": "Phóng viên Hà", "role": "editor", "categories": categories})
+    saved = admin.post(url, {"display_name": "Phóng viên Hà", "email": " ha@honglinh.gov.vn ", "role": "editor", "categories": categories})
     assert saved.status_code == 302 and saved.headers["Location"] == "/quan-tri/tai-khoan"
     user = _user(admin_app, "phongvien")
     assert user.role == "editor" and {c.id for c in user.categories} == set(categories)
+    assert user.email == "ha@honglinh.gov.vn"  # where the newsroom's mail goes
+    assert 'value="ha@honglinh.gov.vn"' in admin.client.get(url).get_data(as_text=True)
 
 
 def test_quan_tri_cannot_demote_or_disable_themself_or_the_last_admin(admin_app, admin):

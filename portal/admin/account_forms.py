@@ -1,7 +1,7 @@
 """The forms of accounts: one's own password and two-factor sign-in, and quản trị's accounts."""
 
-from wtforms import HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.admin.forms import REQUIRED, AdminForm, options
@@ -63,6 +63,12 @@ class AccountForm(AdminForm):
     )  # fmt: skip
     display_name = StringField("Tên hiển thị", [Length(max=120, message="Tối đa 120 ký tự.")],
                                description="Tên người thật, hiện trong danh sách và nhật ký.")  # fmt: skip
+    email = EmailField(
+        "Thư điện tử", [Optional(), Length(max=200, message="Tối đa 200 ký tự."),
+                        Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Địa chỉ thư không đúng, ví dụ: ten@hongLinh.gov.vn.")],
+        description="Nơi nhận thông báo bài chờ duyệt (biên tập viên) và bài bị trả lại (phóng viên), khi máy chủ có cấu hình gửi thư.",
+        filters=[lambda value: value.strip() if value else value],
+    )  # fmt: skip
     role = SelectField("Vai trò", choices=options((role.value, label) for role, label in ROLE_LABELS.items()))
     categories = CheckboxesField(
         "Chuyên mục được giao", coerce=int,

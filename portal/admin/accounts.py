@@ -43,7 +43,8 @@ def account_new():
     if form.validate_on_submit():
         try:
             user, temporary = accounts.add_account(
-                form.username.data, form.display_name.data, Role(form.role.data), form.categories.data, actor()
+                form.username.data, form.display_name.data, Role(form.role.data), form.categories.data, actor(),
+                form.email.data or "",
             )
         except accounts.AccountError as error:
             form.username.errors = [str(error)]
@@ -59,7 +60,9 @@ def account_edit(user_id: int):
     form = _form(user)
     if form.validate_on_submit():
         try:
-            accounts.edit_account(user, form.display_name.data, Role(form.role.data), form.categories.data, actor())
+            accounts.edit_account(
+                user, form.display_name.data, Role(form.role.data), form.categories.data, actor(), form.email.data or ""
+            )
         except accounts.AccountError as error:
             form.role.errors = [str(error)]
         else:

@@ -205,11 +205,13 @@ def _keeps_an_admin(user: User, role: Role, active: bool, actor: User | None) ->
             raise AccountError("Phải còn ít nhất một tài khoản quản trị đang hoạt động.")
 
 
-def add_account(username: str, display_name: str, role: Role, category_ids: Iterable[int], actor: User) -> tuple[User, str]:
+def add_account(
+    username: str, display_name: str, role: Role, category_ids: Iterable[int], actor: User, email: str = ""
+) -> tuple[User, str]:
     """An account made by quản trị, with a temporary password to give to the person."""
     temporary = passwords.readable_random(16)
     user = User(
-        username=_checked_username(username), display_name=display_name.strip(), role=role,
+        username=_checked_username(username), display_name=display_name.strip(), role=role, email=email.strip(),
         password_hash=hash_password(temporary), must_change_password=True,
     )  # fmt: skip
     user.categories = _categories(category_ids)
@@ -225,12 +227,14 @@ def _categories_note(user: User) -> str:
     return f"; chuyên mục: {names}" if names else ""
 
 
-def edit_account(user: User, display_name: str, role: Role, category_ids: Iterable[int], actor: User) -> None:
-    """Change the name shown, the role and the categories assigned."""
+def edit_account(
+    user: User, display_name: str, role: Role, category_ids: Iterable[int], actor: User, email: str = ""
+) -> None:
+    """Change the name shown, the mail address, the role and the categories assigned."""
     if user.id == actor.id and role != user.role:
         raise AccountError("Không thể tự đổi vai trò của chính mình.")
     _keeps_an_admin(user, role, user.active, actor)
-    user.display_name, user.role = display_name.strip(), role
+    user.display_name, user.email, user.role = display_name.strip(), email.strip(), role
     user.categories = [] if role == Role.ADMIN else _categories(category_ids)
     audit.record(actor, "update", "user", user.id, f"{user.username} ({role.label}{_categories_note(user)})")
     db.session.commit()
