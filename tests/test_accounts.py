@@ -5,7 +5,7 @@ the audit log tells the story and is filtered by person, action and day."""
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AdminSession, AuditLog, Category, User
@@ -109,6 +109,13 @@ def test_quan_tri_cannot_demote_or_disable_themself_or_the_last_admin(admin_app,
     assert disabled.status_code == 303
     assert "Không thể tự khóa tài khoản của chính mình." in admin.client.get("/quan-tri/tai-khoan").get_data(as_text=True)
     assert _user(admin_app, "quantri").active and _user(admin_app, "quantri").is_admin
+    for action, message in (("dat-lai-mat-khau", "Mật khẩu của chính mình được đổi ở trang “Đổi mật khẩu”."),
+                            ("tat-xac-thuc", "Xác thực hai bước của chính mình được quản lý ở trang “Xác thực hai bước”.")):
+        refused = admin.post(f"/quan-tri/tai-khoan/{me.id}/{action}", form_url="/quan-tri/tai-khoan")
+        assert refused.status_code == 303 and message in admin.client.get("/quan-tri/tai-khoan").get_data(as_text=True)
+    me = _user(admin_app, "quantri")
+    assert not me.must_change_password and me.totp_enabled_at is not None
+    assert admin.client.get("/quan-tri/").status_code == 200  # still signed in
 
 
 def test_disabling_an_account_ends_its_sessions_and_enabling_lets_it_back(admin_app, admin, editor):
@@ -194,6 +201,12 @@ def test_ones_own_sessions_and_signing_out_everywhere(admin_app, writer):
     refused = writer.post(f"/quan-tri/phien-dang-nhap/{theirs}/ket-thuc", form_url="/quan-tri/phien-dang-nhap")
     assert "Phiên đó đã kết thúc." in writer.client.get(refused.headers["Location"]).get_data(as_text=True)
     assert colleague.client.get("/quan-tri/").status_code == 200  # someone else's session is not one's own to end
+    with admin_app.app_context():
+        own = db.session.execute(
+            select(func.min(AdminSession.id)).where(AdminSession.user_id == _user(admin_app, "phongvien").id, AdminSession.revoked_at.is_(None))
+        ).scalar_one()
+    writer.post(f"/quan-tri/phien-dang-nhap/{own}/ket-thuc", form_url="/quan-tri/phien-dang-nhap")
+    assert writer.client.get("/quan-tri/").status_code == 200  # this browser's own session is ended by signing out
     done = writer.post("/quan-tri/phien-dang-nhap/dang-xuat-moi-noi", form_url="/quan-tri/phien-dang-nhap")
     assert done.headers["Location"] == "/quan-tri/dang-nhap"
     assert phone.client.get("/quan-tri/").status_code == 302

@@ -9,7 +9,7 @@ from portal.admin.account_forms import AccountForm
 from portal.admin.common import actor, ask_first
 from portal.extensions import db
 from portal.models import Role, User
-from portal.services import accounts, categories, two_factor
+from portal.services import accounts, categories
 
 BACK = "admin.accounts_list"
 
@@ -81,10 +81,15 @@ def _set_active(user_id: int, active: bool):
     try:
         accounts.set_active(user, active, clock.now(), actor())
     except accounts.AccountError as error:
-        flash(str(error), "error")
-        return redirect(url_for(BACK), code=303)
+        return _refused(error)
     flash(f"Đã {'mở khóa' if active else 'khóa'} tài khoản “{user.username}”.", "success")
     return redirect(url_for(BACK))
+
+
+def _refused(error: accounts.AccountError):
+    """Back to the list, which says why nothing changed."""
+    flash(str(error), "error")
+    return redirect(url_for(BACK), code=303)
 
 
 @bp.route("/tai-khoan/<int:user_id>/khoa", methods=["GET", "POST"])
@@ -107,7 +112,10 @@ def account_reset_password(user_id: int):
     asking = ask_first(question, "Đặt lại mật khẩu", url_for(BACK))
     if asking is not None:
         return asking
-    temporary = accounts.reset_password(user, clock.now(), actor())
+    try:
+        temporary = accounts.reset_password(user, clock.now(), actor())
+    except accounts.AccountError as error:
+        return _refused(error)
     return render_template("admin/temporary_password.html", user=user, temporary=temporary, created=False)
 
 
@@ -119,6 +127,9 @@ def account_two_factor_off(user_id: int):
     asking = ask_first(f"Tắt xác thực hai bước của “{user.username}”?", "Tắt xác thực hai bước", url_for(BACK))
     if asking is not None:
         return asking
-    two_factor.disable(user, actor=actor())
+    try:
+        accounts.turn_off_two_factor(user, actor())
+    except accounts.AccountError as error:
+        return _refused(error)
     flash(f"Đã tắt xác thực hai bước của “{user.username}”.", "success")
     return redirect(url_for(BACK))

@@ -15,7 +15,7 @@ from portal.news.article_page import render_article
 from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
 from portal.services.workflow import Move
-from portal.web.inputs import form_int, int_arg
+from portal.web.inputs import bounded_int, int_arg
 
 FIELD_FOR = {"cover_id": "cover_file"}  # service field → form field
 SAVE = "save"  # the plain "Lưu" button; the others are the moves of portal.services.workflow
@@ -75,7 +75,7 @@ def _action(form: ArticleForm) -> publishing.Action:
     if pressed != SAVE and pressed not in Move.__members__.values():
         abort(400)
     move = None if pressed == SAVE else Move(pressed)
-    return publishing.Action(move, form_int(form.version.data), form.comment.data or "")
+    return publishing.Action(move, bounded_int(form.version.data, 1), form.comment.data or "")
 
 
 def _prepared_cover(form: ArticleForm) -> PreparedUpload | None:
@@ -114,7 +114,7 @@ def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, 
 def _refuse_other_categories(form: ArticleForm) -> None:
     """A category that exists but is not offered to this account can only come from a forged
     request: 403, before anything is read or written (an unknown one is a form error)."""
-    posted = form_int(request.form.get("category_id"))
+    posted = bounded_int(request.form.get("category_id"), 1)  # not a usable id: the form says so
     offered = {choice.value for choice in form.category_id.choices}
     if posted is not None and posted not in offered and db.session.get(Category, posted) is not None:
         abort(403)
@@ -162,7 +162,7 @@ def _recovered(form: ArticleForm, article: Article | None) -> None:
     fields = autosave.fields_of(kept)
     for name in ("title", "slug", "summary", "body", "cover_caption", "byline", "comment"):
         getattr(form, name).data = fields.get(name, "")
-    form.category_id.data = form_int(fields.get("category_id"))
+    form.category_id.data = bounded_int(str(fields.get("category_id") or ""), 1)
     form.published_at.process_formdata([fields["published_at"]] if fields.get("published_at") else [])
     form.published_at.errors = []
     flash(f"Đã đưa bản tự lưu lúc {kept.saved_at:%H:%M:%S %d/%m/%Y} vào biểu mẫu: kiểm tra rồi bấm “Lưu” để giữ.", "success")
@@ -183,7 +183,7 @@ def article_edit(article_id: int):
     """Edit an article, or move it along its path (the buttons under the form)."""
     article = readable_article(article_id)
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
-    if request.method == "POST" and form_int(request.form.get("version")) is None:
+    if request.method == "POST" and bounded_int(request.form.get("version"), 1) is None:
         abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
     if request.method == "GET":
         form.version.data = article.version

@@ -29,7 +29,7 @@ def own_sessions():
 def end_session(session_id: int):
     """Sign out one other device (a phone left at the office), this browser staying in."""
     if ConfirmForm().validate_on_submit():
-        ended = admin_sessions.end_one_of(actor().id, session_id, clock.now())
+        ended = admin_sessions.end_one_of(actor().id, session_id, session.get(SESSION_TOKEN, ""), clock.now())
         flash("Đã đăng xuất phiên đó." if ended else "Phiên đó đã kết thúc.", "success" if ended else "error")
     return redirect(url_for("admin.own_sessions"))
 

@@ -11,7 +11,7 @@ from portal.admin.forms import VersionForm
 from portal.extensions import db
 from portal.models import Article, ArticleRevision
 from portal.services import autosave, revisions, workflow
-from portal.web.inputs import form_int, int_arg
+from portal.web.inputs import bounded_int, int_arg
 
 
 def _history_page(article: Article, status: int = 200, refusal: str = ""):
@@ -65,7 +65,7 @@ def article_revision_restore(article_id: int):
     """Put a revision's content back as a new revision, from the version the page showed."""
     article = readable_article(article_id)
     form = VersionForm()
-    number, version = form_int(request.form.get("ban")), form_int(form.version.data)
+    number, version = bounded_int(request.form.get("ban"), 1), bounded_int(form.version.data, 1)
     if not form.validate_on_submit() or number is None or version is None:
         abort(400)
     try:
@@ -115,7 +115,7 @@ def article_autosave(article_id: int | None):
         autosave.drop(actor(), article_id)
         flash("Đã bỏ bản tự lưu.", "success")
         return redirect(url_for("admin.article_edit", article_id=article_id) if article_id else url_for("admin.article_new"))
-    version = form_int(request.form.get("version"))
+    version = bounded_int(request.form.get("version"), 1)
     kept = autosave.keep(actor(), article_id, request.form.to_dict(), version, clock.now())
     warnings = _warnings(article, version)
     return jsonify(message=" ".join([f"Đã tự lưu lúc {kept.saved_at:%H:%M:%S}.", *warnings]), warning=bool(warnings))

@@ -186,7 +186,10 @@ def change_password(user: User, password: str, now: datetime, actor: User | None
 
 def reset_password(user: User, now: datetime, actor: User) -> str:
     """A temporary password, shown once to quản trị and given to the person, who must choose their
-    own at the next sign-in; every session of the account ends."""
+    own at the next sign-in; every session of the account ends. Not one's own: that would sign
+    quản trị out with a password they never chose ("Đổi mật khẩu" is for that)."""
+    if user.id == actor.id:
+        raise AccountError("Mật khẩu của chính mình được đổi ở trang “Đổi mật khẩu”.")
     temporary = passwords.readable_random(16)
     user.password_hash = hash_password(temporary)
     user.must_change_password = True
@@ -194,6 +197,14 @@ def reset_password(user: User, now: datetime, actor: User) -> str:
     audit.record(actor, "password_reset", "user", user.id, f"{user.username}: đặt mật khẩu tạm thời")
     db.session.commit()
     return temporary
+
+
+def turn_off_two_factor(user: User, actor: User) -> None:
+    """Quản trị turns off another account's two-factor sign-in (a lost phone); one's own is
+    managed on one's own page, where a role that requires it cannot turn it off."""
+    if user.id == actor.id:
+        raise AccountError("Xác thực hai bước của chính mình được quản lý ở trang “Xác thực hai bước”.")
+    two_factor.disable(user, actor=actor)
 
 
 def _keeps_an_admin(user: User, role: Role, active: bool, actor: User | None) -> None:

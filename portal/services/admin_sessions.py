@@ -56,10 +56,12 @@ def end(token: str, now: datetime) -> None:
     db.session.commit()
 
 
-def end_one_of(user_id: int, session_id: int, now: datetime) -> bool:
-    """End one open session of this account (another device); False when it is not one."""
+def end_one_of(user_id: int, session_id: int, own_token: str, now: datetime) -> bool:
+    """End one open session of this account on another device; False when it is not one (this
+    browser's own, ``own_token``'s, is ended by signing out)."""
     query = update(AdminSession).where(
-        AdminSession.id == session_id, AdminSession.user_id == user_id, AdminSession.revoked_at.is_(None)
+        AdminSession.id == session_id, AdminSession.user_id == user_id, AdminSession.revoked_at.is_(None),
+        AdminSession.token_hash != _hash(own_token),
     )
     ended = db.session.execute(query.values(revoked_at=now)).rowcount == 1
     db.session.commit()
