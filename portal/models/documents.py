@@ -137,6 +137,10 @@ class Document(db.Model):
         return url_for("documents.document", slug=self.slug, document_id=self.id)
 
     @property
+    def validity_label(self) -> str:
+        return Validity(self.validity).label
+
+    @property
     def has_text(self) -> bool:
         """False when no file has a text layer (a scan): the document is found by its fields only."""
         return any(file.has_text for file in self.files)
@@ -178,6 +182,11 @@ class DocumentFile(db.Model):
     @property
     def type_label(self) -> str:
         return self.extension.upper()
+
+
+def document_path(document: Document) -> str:
+    """A document's address for HTML stored in article bodies, where no request is at hand."""
+    return f"/van-ban/{document.slug}-{document.id}.html"
 
 
 # The search index ---------------------------------------------------------------------------

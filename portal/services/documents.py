@@ -1,0 +1,234 @@
+"""The văn bản library: saving documents with their files, keeping their search row, listing them.
+
+A document's search row (``document_search``) holds its folded words: số/ký hiệu, loại and
+trích yếu as the title; cơ quan, lĩnh vực, người ký and the text of its files as the body. It is
+rewritten by ``index_document`` whenever the service saves the document or its files, so a
+search finds words inside the files as it finds those of articles (``portal.services.search``:
+the same folding, the same phrase-first matching; BM25 on SQLite, ts_rank_cd on PostgreSQL).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Select, and_, column, delete, extract, func, insert, literal_column, select, table
+
+from portal import clock
+from portal.extensions import db
+from portal.models import Article, Document, DocumentFile, DocumentSearch, DocumentStatus, DocumentTerm, TermKind, Validity
+from portal.models.documents import DOCUMENT_FTS_TABLE, PG_WORDS_COLUMN, document_article
+from portal.services.content import is_visible
+from portal.services.document_files import PreparedFile, stored_names
+from portal.services.media import remove_files, write_all
+from portal.services.search import TITLE_WEIGHT, folded_words
+from portal.text import slugify
+
+RESULT_LIMIT = 1000
+
+
+@dataclass
+class DocumentFields:
+    """What a person fills in (or confirms from the proposal) for a document."""
+
+    number: str
+    title: str
+    type: DocumentTerm
+    issuer: DocumentTerm
+    issued_on: date
+    field: DocumentTerm | None = None
+    place: str = ""
+    effective_on: date | None = None
+    signer: str = ""
+    signer_title: str = ""
+    validity: Validity = Validity.IN_FORCE
+    status: DocumentStatus = DocumentStatus.DRAFT
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The list's filters as the address gives them: slugs of the terms and a year."""
+
+    loai: str = ""
+    co_quan: str = ""
+    linh_vuc: str = ""
+    year: int | None = None
+
+
+# The lists ---------------------------------------------------------------------------------
+
+
+def terms_of(kind: TermKind) -> list[DocumentTerm]:
+    query = select(DocumentTerm).where(DocumentTerm.kind == kind).order_by(DocumentTerm.position, DocumentTerm.name)
+    return list(db.session.execute(query).scalars())
+
+
+def term_named(kind: TermKind, name: str) -> DocumentTerm:
+    """The list's entry of that name, added at the end of the list when it is new."""
+    slug = slugify(name)
+    found = db.session.execute(select(DocumentTerm).where(DocumentTerm.kind == kind, DocumentTerm.slug == slug)).scalar()
+    if found is None:
+        last = db.session.execute(select(func.max(DocumentTerm.position)).where(DocumentTerm.kind == kind)).scalar()
+        found = DocumentTerm(kind=kind, name=name.strip(), slug=slug, position=(last or 0) + 1)
+        db.session.add(found)
+        db.session.flush()
+    return found
+
+
+# Saving ----------------------------------------------------------------------------------------
+
+
+def _search_row(document: Document) -> dict[str, str]:
+    title = f"{document.number} {document.type.name} {document.title}"
+    people = f"{document.issuer.name} {document.field.name if document.field else ''} {document.signer} {document.place}"
+    texts = " ".join(file.text for file in document.files)
+    return {"title": " ".join(folded_words(title)), "body": " ".join(folded_words(f"{people} {texts}"))}
+
+
+def index_document(document: Document) -> None:
+    """Rewrite the document's search row from its fields and the text of its files."""
+    connection = db.session.connection()
+    search = DocumentSearch.__table__
+    connection.execute(delete(search).where(search.c.document_id == document.id))
+    connection.execute(insert(search).values(document_id=document.id, **_search_row(document)))
+
+
+def _apply(document: Document, fields: DocumentFields) -> None:
+    for name in ("number", "title", "type", "issuer", "field", "place", "issued_on", "effective_on", "signer",
+                 "signer_title", "validity", "status"):  # fmt: skip
+        setattr(document, name, getattr(fields, name))
+    document.slug = slugify(f"{fields.type.name} {fields.number}", max_length=100) or "van-ban"
+    document.updated_at = clock.now()
+
+
+@contextmanager
+def _files_written(folder: Path, prepared: list[PreparedFile]) -> Iterator[None]:
+    """Write the files; if the caller's transaction fails, remove them: nothing is half-stored."""
+    names: list[str] = []
+    try:
+        for item in prepared:
+            write_all(folder, item.files)
+            names.extend(item.files)
+        yield
+    except BaseException:
+        db.session.rollback()
+        remove_files(folder, names)
+        raise
+
+
+def add_document(fields: DocumentFields, prepared: list[PreparedFile], folder: Path) -> Document:
+    """A new document with its files, indexed, committed."""
+    document = Document()
+    _apply(document, fields)
+    with _files_written(folder, prepared):
+        for position, item in enumerate(prepared):
+            item.row.position = position
+            document.files.append(item.row)
+        db.session.add(document)
+        db.session.flush()
+        index_document(document)
+        db.session.commit()
+    return document
+
+
+def update_document(document: Document, fields: DocumentFields) -> None:
+    _apply(document, fields)
+    db.session.flush()
+    index_document(document)
+    db.session.commit()
+
+
+def replace_file(document: Document, old: DocumentFile, prepared: PreparedFile, folder: Path) -> None:
+    """Put a new file in the old one's place; the old one's files go once the change is committed."""
+    gone = stored_names(old)
+    with _files_written(folder, [prepared]):
+        prepared.row.position = old.position
+        document.files.remove(old)
+        document.files.append(prepared.row)
+        db.session.flush()
+        index_document(document)
+        db.session.commit()
+    remove_files(folder, gone)
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def _published() -> Select:
+    return select(Document).where(Document.status == DocumentStatus.PUBLISHED)
+
+
+def visible_document(document_id: int) -> Document | None:
+    return db.session.execute(_published().where(Document.id == document_id)).scalar()
+
+
+def _term_filter(kind_column, slug: str):
+    return kind_column.in_(select(DocumentTerm.id).where(DocumentTerm.slug == slug))
+
+
+def listing(filters: Filters) -> Select:
+    """Published documents passing the filters, newest first (search ranks them: ``ranked_ids``)."""
+    query = _published()
+    for column_, slug in ((Document.type_id, filters.loai), (Document.issuer_id, filters.co_quan), (Document.field_id, filters.linh_vuc)):
+        if slug:
+            query = query.where(_term_filter(column_, slug))
+    if filters.year:
+        query = query.where(extract("year", Document.issued_on) == filters.year)
+    return query.order_by(Document.issued_on.desc(), Document.id.desc())
+
+
+def newest(limit: int | None = None) -> list[Document]:
+    """Published documents, the latest added to the library first (the feed, the sitemap)."""
+    query = _published().order_by(Document.created_at.desc(), Document.id.desc()).limit(limit)
+    return list(db.session.execute(query).scalars())
+
+
+def years() -> list[int]:
+    """The years that published documents were issued in, newest first."""
+    query = _published().with_only_columns(extract("year", Document.issued_on).label("year")).distinct()
+    return sorted((int(year) for year in db.session.execute(query).scalars()), reverse=True)
+
+
+def _match(terms: list[str], dialect: str, phrase: bool):
+    """(the document id column, the match condition, the relevance order) for the folded ``terms``."""
+    if dialect == "postgresql":
+        operator = " <-> " if phrase else " & "
+        query = func.to_tsquery(literal_column("'simple'"), literal_column("'" + operator.join(terms) + "'"))
+        words = literal_column(f"document_search.{PG_WORDS_COLUMN}")
+        body = 1 / TITLE_WEIGHT
+        weights = literal_column(f"'{{{body}, {body}, {body}, 1}}'::float4[]")
+        return DocumentSearch.document_id, words.op("@@")(query), func.ts_rank_cd(weights, words, query, 1).desc()
+    fts = table(DOCUMENT_FTS_TABLE, column("rowid"))
+    phrases = f'"{" ".join(terms)}"' if phrase else " ".join(f'"{term}"' for term in terms)
+    condition = literal_column(DOCUMENT_FTS_TABLE).op("MATCH")(phrases)
+    return fts.c.rowid, condition, func.bm25(literal_column(DOCUMENT_FTS_TABLE), TITLE_WEIGHT, 1.0)
+
+
+def ranked_ids(terms: list[str], dialect: str, within: Select) -> list[int]:
+    """The ids of the documents of ``within`` holding the folded ``terms``, the most relevant first
+    (at most ``RESULT_LIMIT``): next to each other as typed, or, when none has them so, anywhere."""
+    allowed = within.with_only_columns(Document.id).order_by(None)
+    for phrase in ((True, False) if len(terms) > 1 else (False,)):
+        key, condition, relevance = _match(terms, dialect, phrase)
+        query = select(key).where(condition, key.in_(allowed)).order_by(relevance, key.desc()).limit(RESULT_LIMIT)
+        found = list(db.session.execute(query).scalars())
+        if found:
+            return found
+    return []
+
+
+def documents_by_id(ids: list[int]) -> list[Document]:
+    """The documents of ``ids`` in that order."""
+    found = {d.id: d for d in db.session.execute(select(Document).where(Document.id.in_(ids))).scalars()} if ids else {}
+    return [found[id_] for id_ in ids if id_ in found]
+
+
+def citing(document: Document) -> Select:
+    """The visible articles that cite the document, newest first."""
+    return (
+        select(Article)
+        .join(document_article, and_(document_article.c.article_id == Article.id, document_article.c.document_id == document.id))
+        .where(is_visible(clock.now()))
+        .order_by(Article.published_at.desc())
+    )
