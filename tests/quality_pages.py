@@ -8,9 +8,10 @@ opened by the webmaster account that ``add_webmaster`` creates.
 from sqlalchemy import select
 
 from portal import clock
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Role
+from portal.models import Article, Document, Role
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -23,6 +24,9 @@ PAGES = {
     "print": "{print}",
     "town-map": "/ban-do",
     "search": "/tim-kiem?q=hoi+nghi",
+    "documents": "/van-ban?loai=ke-hoach",
+    "documents-search": "/van-ban?q=ke+hoach+tuyen+giao+2020",
+    "document": "{document}",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -44,7 +48,8 @@ def resolve(app, name: str) -> str:
     """The path of page ``name`` on ``app`` (which must have the demo loaded)."""
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id)
+        plan = db.session.execute(select(Document).where(Document.number == SEED_DOCUMENT_NUMBER)).scalar_one()
+        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url)
 
 
 def add_webmaster(app) -> tuple[str, str]:
