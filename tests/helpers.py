@@ -4,7 +4,9 @@ never from each other."""
 
 import html
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from zoneinfo import ZoneInfo
 
 import pyotp
@@ -137,3 +139,15 @@ def document_url(app, number: str) -> str:
     """The address of the published document of that số/ký hiệu."""
     with app.test_request_context():
         return db.session.execute(select(Document).where(Document.number == number)).scalar_one().url
+
+
+def run_together(count: int, work) -> list:
+    """Run ``work(i)`` in ``count`` threads released at the same instant."""
+    start = threading.Barrier(count)
+
+    def released(i: int):
+        start.wait()
+        return work(i)
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(released, range(count)))

@@ -30,13 +30,18 @@ PAGES = {
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
+    "admin-dashboard": "/quan-tri/",
+    "admin-articles": "/quan-tri/bai-viet",
     "admin-article-edit": "/quan-tri/bai-viet/{article_id}",
+    "admin-article-history": "/quan-tri/bai-viet/{article_id}/phien-ban",
+    "admin-article-compare": "/quan-tri/bai-viet/{article_id}/so-sanh",
     "admin-accounts": "/quan-tri/tai-khoan",
     "admin-account-new": "/quan-tri/tai-khoan/moi",
     "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
     "admin-sessions": "/quan-tri/phien-dang-nhap",
 }
-SIGNED_IN = {"admin-article-edit", "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions"}
+SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;

@@ -109,7 +109,7 @@ def test_scheduled_article_appears_at_its_time(admin_app, admin, fixed_clock):
 
 
 def _status_cell(page: str, title: str) -> str:
-    return re.search(re.escape(title) + r"</a></td>\s*<td>[^<]*</td>\s*<td><span[^>]*>([^<]*)</span></td>", page).group(1)
+    return re.search(re.escape(title) + r"</a></td>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><span[^>]*>([^<]*)</span></td>", page).group(1)
 
 
 def test_a_scheduled_article_is_published_in_the_admin_once_its_time_passes(admin_app, admin, fixed_clock):

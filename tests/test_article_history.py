@@ -183,3 +183,13 @@ def test_a_writer_cannot_open_an_article_that_is_not_theirs(admin_app, writer, e
     article_id = _write(admin_app, editor)
     assert writer.client.get(f"/quan-tri/bai-viet/{article_id}").status_code == 404
     assert writer.client.get(f"/quan-tri/bai-viet/{article_id}/phien-ban").status_code == 404
+
+
+def test_two_people_writing_in_the_same_article_are_told_before_saving(admin_app, writer, editor):
+    article_id = _write(admin_app, writer)
+    url = f"/quan-tri/bai-viet/{article_id}"
+    typed = _fields(admin_app) | {"version": article_version(editor, article_id)}
+    assert editor.post(f"{url}/tu-luu", typed, form_url=url).json["warning"] is False  # alone so far
+    assert "<strong>Biên tập viên</strong> cũng đang sửa bài này" in writer.client.get(url).get_data(as_text=True)
+    answer = writer.post(f"{url}/tu-luu", typed, form_url=url).json
+    assert answer["warning"] and "Biên tập viên cũng đang sửa bài này" in answer["message"]

@@ -3,11 +3,9 @@ the counts stay exact and one visitor still gets exactly one vote."""
 
 import html
 import re
-import threading
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 
 import pytest
@@ -17,6 +15,7 @@ from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Vote
 from tests.counters_support import BROWSER_UA
+from tests.helpers import run_together
 from tests.live_server import serve
 
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
@@ -81,18 +80,6 @@ def totals(app, article_id: int) -> tuple[int, int, int, int]:
             select(func.count(), func.coalesce(func.sum(Vote.stars), 0)).where(Vote.article_id == article_id)
         ).one()
         return article.rating_count, article.rating_sum, rows, stars
-
-
-def run_together(count: int, work) -> list:
-    """Run ``work(i)`` in ``count`` threads released at the same instant."""
-    start = threading.Barrier(count)
-
-    def released(i: int):
-        start.wait()
-        return work(i)
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(released, range(count)))
 
 
 def test_hundreds_of_simultaneous_votes_are_counted_exactly(voting_app):

@@ -53,6 +53,11 @@ class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def pre_validate(self, form) -> None:
+        known = {value for value, *_ in self.iter_choices()}
+        if any(value not in known for value in self.data or ()):
+            raise ValidationError("Lựa chọn không hợp lệ.")
+
 
 class AccountForm(AdminForm):
     """An account as quản trị sets it: the user name only when it is made."""

@@ -103,9 +103,9 @@ def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, 
         return publishing.save_article(article, data, actor(), clock.now(), _action(form), cover), 302
     except workflow.Forbidden:
         abort(403)
-    except workflow.StaleArticle as error:
+    except (workflow.StaleArticle, workflow.WrongState) as error:
         form.form_errors.append(str(error))
-        return None, 409
+        return None, error.status
     except (publishing.PublishingError, workflow.WorkflowError) as error:
         getattr(form, FIELD_FOR.get(error.field, error.field) if error.field else "comment").errors = [str(error)]
         return None, 422
@@ -136,6 +136,7 @@ def _form_page(form: ArticleForm, article: Article | None) -> str:
             "moves": workflow.moves_for(user, article),
             "editable": workflow.may_edit(user, article),
             "returned": workflow.last_comment(article) if article.status == ArticleStatus.RETURNED else None,
+            "others": autosave.others_typing(user, article.id, now),
         }
     else:
         context |= {"moves": [Move.SUBMIT, *([Move.PUBLISH] if not user.is_writer else [])], "editable": True}
@@ -197,6 +198,9 @@ def _moved(article: Article, move: Move, message: str):
         workflow.move(article, move, actor(), clock.now(), None)
     except workflow.Forbidden:
         abort(403)
+    except workflow.WrongState as refused:
+        flash(str(refused), "error")
+        return redirect(url_for("admin.article_edit", article_id=article.id))
     flash(message, "success")
     return redirect(url_for("admin.articles", trang_thai=ArticleStatus.TRASHED.value if move == Move.TRASH else None))
 

@@ -69,15 +69,22 @@ def article_revision_restore(article_id: int):
     return redirect(url_for("admin.article_revisions", article_id=article.id))
 
 
-def _others_note(article: Article | None, version: int | None) -> tuple[str, bool]:
-    """What the person must know before saving: the article moved on since they opened it."""
-    if article is None or version is None or version == article.version:
-        return "", False
-    return (
-        "Chú ý: bài viết vừa được người khác lưu sau khi bạn mở trang này; nếu bấm “Lưu” bây giờ, "
-        "lần lưu sẽ bị từ chối. Hãy mở bài trong thẻ mới để xem bản mới nhất.",
-        True,
-    )
+def _warnings(article: Article | None, version: int | None) -> list[str]:
+    """What the person must know before saving: someone else is writing in the same article,
+    or has saved it since this form was opened."""
+    if article is None:
+        return []
+    notes = []
+    others = autosave.others_typing(actor(), article.id, clock.now())
+    if others:
+        names = ", ".join(user.shown_name for user in others)
+        notes.append(f"Chú ý: {names} cũng đang sửa bài này; ai lưu sau sẽ được báo để không viết đè lên bản của người kia.")
+    if version is not None and version != article.version:
+        notes.append(
+            "Chú ý: bài viết vừa được người khác lưu sau khi bạn mở trang này; nếu bấm “Lưu” bây giờ, "
+            "lần lưu sẽ bị từ chối. Hãy mở bài trong thẻ mới để xem bản mới nhất."
+        )
+    return notes
 
 
 @bp.post("/bai-viet/tu-luu", defaults={"article_id": None})
@@ -94,6 +101,5 @@ def article_autosave(article_id: int | None):
         return redirect(url_for("admin.article_edit", article_id=article_id) if article_id else url_for("admin.article_new"))
     version = form_int(request.form.get("version"))
     kept = autosave.keep(actor(), article_id, request.form.to_dict(), version, clock.now())
-    warning, stale = _others_note(article, version)
-    message = f"Đã tự lưu lúc {kept.saved_at:%H:%M:%S}." + (f" {warning}" if warning else "")
-    return jsonify(message=message, warning=stale)
+    warnings = _warnings(article, version)
+    return jsonify(message=" ".join([f"Đã tự lưu lúc {kept.saved_at:%H:%M:%S}.", *warnings]), warning=bool(warnings))

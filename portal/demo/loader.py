@@ -22,6 +22,7 @@ from portal.demo import covers
 from portal.demo import media as drawings
 from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
+from portal.demo.history import add_seed_history
 from portal.demo.library import load_library
 from portal.extensions import db
 from portal.models import (
@@ -175,20 +176,22 @@ def _load_seed_article(categories: dict[str, Category], plan: Document) -> int:
     paragraphs, caption, byline = read_seed_article()
     figure = _figure_html(_photo(caption, seed=2020), caption)
     body = _cite(_paragraphs_html(paragraphs[:1]) + figure + _paragraphs_html(paragraphs[1:]), plan)
-    plan.articles.append(
-        Article(
-            title=SEED_TITLE,
-            slug=slugify(SEED_TITLE),
-            summary=SEED_SUMMARY,
-            body=sanitise_html(body),
-            byline=byline,
-            category=categories[SEED_CATEGORY],
-            cover=_cover(categories[SEED_CATEGORY]),
-            status=ArticleStatus.PUBLISHED,
-            published_at=SEED_PUBLISHED_AT,
-            updated_at=SEED_PUBLISHED_AT,
-        )
+    seed = Article(
+        title=SEED_TITLE,
+        slug=slugify(SEED_TITLE),
+        summary=SEED_SUMMARY,
+        body=sanitise_html(body),
+        byline=byline,
+        category=categories[SEED_CATEGORY],
+        cover=_cover(categories[SEED_CATEGORY]),
+        status=ArticleStatus.PUBLISHED,
+        published_at=SEED_PUBLISHED_AT,
+        updated_at=SEED_PUBLISHED_AT,
     )
+    plan.articles.append(seed)
+    db.session.add(seed)
+    db.session.flush()
+    add_seed_history(seed)
     return 1
 
 

@@ -1,5 +1,7 @@
 """The audit log: every change a webmaster makes is written in the same transaction as the change."""
 
+from datetime import date, datetime, time, timedelta
+
 from sqlalchemy import Select, select
 
 from portal import clock
@@ -72,6 +74,22 @@ def record(
     )
 
 
-def entries() -> Select[tuple[AuditLog]]:
-    """The log, newest first."""
-    return select(AuditLog).order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
+def entries(
+    username: str | None = None, action: str | None = None, since: date | None = None, until: date | None = None
+) -> Select[tuple[AuditLog]]:
+    """The log, newest first: by one person (as logged), one action, from and to a day (both included)."""
+    query = select(AuditLog)
+    if username:
+        query = query.where(AuditLog.username == username)
+    if action:
+        query = query.where(AuditLog.action == action)
+    if since:
+        query = query.where(AuditLog.created_at >= datetime.combine(since, time.min))
+    if until:
+        query = query.where(AuditLog.created_at < datetime.combine(until + timedelta(days=1), time.min))
+    return query.order_by(AuditLog.created_at.desc(), AuditLog.id.desc())
+
+
+def names() -> list[str]:
+    """Every name the log has entries under (accounts, also removed ones, the command line, the site itself)."""
+    return list(db.session.execute(select(AuditLog.username).distinct().order_by(AuditLog.username)).scalars())

@@ -4,12 +4,14 @@ revision and changes nothing public; the person takes it back into the form, or 
 when they save."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
 from portal.extensions import db
 from portal.models import ArticleAutosave, User
+
+RECENT = timedelta(minutes=2)  # an autosave this recent means its author has the form open
 
 # The form fields kept (the file field and the token are not).
 FIELDS = ("title", "slug", "summary", "body", "category_id", "cover_caption", "byline", "published_at", "comment")
@@ -48,3 +50,17 @@ def drop_in_transaction(user: User, article_id: int | None) -> None:
 def drop(user: User, article_id: int | None) -> None:
     drop_in_transaction(user, article_id)
     db.session.commit()
+
+
+def others_typing(user: User, article_id: int | None, now: datetime) -> list[User]:
+    """The other accounts whose form of this article autosaved in the last minutes: they are
+    writing in it now, and whoever saves second will be refused (the optimistic check)."""
+    if article_id is None:
+        return []
+    query = (
+        select(User)
+        .join(ArticleAutosave, ArticleAutosave.user_id == User.id)
+        .where(ArticleAutosave.article_id == article_id, User.id != user.id, ArticleAutosave.saved_at >= now - RECENT)
+        .order_by(User.username)
+    )
+    return list(db.session.execute(query).scalars().unique())

@@ -86,7 +86,6 @@ def restore(article: Article, number: int, actor: User, now: datetime, version: 
     if category_id != article.category_id and not rights.may_write_in(actor, category_id):
         db.session.rollback()
         raise workflow.Forbidden("Bản lưu này thuộc một chuyên mục bạn không được viết.")
-    keep_baseline(article)
     for name, value in content_of(old).items():
         setattr(article, name, value)
     article.category_id = category_id

@@ -83,6 +83,12 @@ class StaleArticle(WorkflowError):
     status = 409
 
 
+class WrongState(WorkflowError):
+    """The move does not start from the state the article is in (restoring one not in the bin)."""
+
+    status = 409
+
+
 STALE = (
     "Bài viết vừa được người khác thay đổi sau khi bạn mở trang này, nên chưa lưu gì cả. "
     "Nội dung bạn nhập vẫn còn trong biểu mẫu: hãy mở bài trong thẻ mới để xem bản mới nhất, "
@@ -109,13 +115,16 @@ def may_edit(user: User, article: Article) -> bool:
     return is_author(user, article) and article.status in {S.DRAFT, S.RETURNED} and rights.may_write_in(user, article.category_id)
 
 
-def may_move(user: User, article: Article, move: Move) -> bool:
-    rule = RULES[move]
-    if ArticleStatus(article.status) not in rule.sources:
-        return False
-    if By.APPROVER in rule.by and rights.may_approve_in(user, article.category_id):
+def _has_right(user: User, article: Article, move: Move) -> bool:
+    """Is the account one of those who make this move on this article (whatever its state)?"""
+    by = RULES[move].by
+    if By.APPROVER in by and rights.may_approve_in(user, article.category_id):
         return True
-    return By.AUTHOR in rule.by and is_author(user, article) and rights.may_write_in(user, article.category_id)
+    return By.AUTHOR in by and is_author(user, article) and rights.may_write_in(user, article.category_id)
+
+
+def may_move(user: User, article: Article, move: Move) -> bool:
+    return ArticleStatus(article.status) in RULES[move].sources and _has_right(user, article, move)
 
 
 def moves_for(user: User, article: Article) -> list[Move]:
@@ -166,10 +175,15 @@ def record_change(
 def move_in_transaction(
     article: Article, move: Move, actor: User, now: datetime, comment: str = "", publish_at: datetime | None = None
 ) -> None:
-    """Check and make ``move`` on an article already claimed in this transaction."""
-    if not may_move(actor, article, move):
+    """Check and make ``move`` on an article already claimed in this transaction: refused with
+    Forbidden when the account is not one who makes it (whatever the state: nothing is told to
+    those without the right), then with WrongState when the article is not where it starts."""
+    if not _has_right(actor, article, move):
         db.session.rollback()
-        raise Forbidden("Bạn không có quyền làm việc này với bài viết ở trạng thái hiện tại.")
+        raise Forbidden("Bạn không có quyền làm việc này với bài viết này.")
+    if ArticleStatus(article.status) not in RULES[move].sources:
+        db.session.rollback()
+        raise WrongState(f"Bài viết đang ở trạng thái “{article.status_label}”: không thể “{RULES[move].label.lower()}”.")
     comment = comment.strip()
     if move == Move.RETURN and not comment:
         db.session.rollback()

@@ -10,6 +10,7 @@ from tests.counters_support import BROWSER_UA
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"  # ignored by git
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}  # axe-core's rules
 
 
 def reader_context(browser, **options):

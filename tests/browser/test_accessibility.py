@@ -2,13 +2,12 @@
 
 import pytest
 
+from tests.browser.helpers import WCAG_AA
 from tests.helpers import ADMIN_PASSWORD
 from tests.live_server import serve
 from tests.quality_pages import CONFIG, PAGES, SIGNED_IN, WEBMASTER, add_webmaster, resolve
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is missing")
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture

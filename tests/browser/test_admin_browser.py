@@ -46,8 +46,7 @@ def test_write_publish_and_find_on_home(page, admin_url, photo):
     inserted.wait_for()
     assert inserted.get_attribute("src").startswith("/uploads/")
 
-    page.get_by_label("Trạng thái").select_option("published")
-    page.get_by_role("button", name="Lưu bài viết").click()
+    page.get_by_role("button", name="Lưu và đăng").click()
     page.wait_for_url("**/quan-tri/bai-viet/*")
     assert "Đã lưu bài viết" in page.locator(".messages").inner_text()
 
@@ -103,22 +102,23 @@ def test_cancelling_the_description_says_why_the_image_is_not_there(page, admin_
     assert editor.locator("img").count() == 0
 
 
-def test_delete_through_the_dialog(page, admin_url):
+def test_move_to_the_bin_through_the_dialog(page, admin_url):
     sign_in(page, admin_url, "/quan-tri/bai-viet/moi")
     page.goto(admin_url + "/quan-tri/bai-viet")
     first_title = page.locator(".admin-table tbody tr td a").first.inner_text()
-    page.locator(".admin-table tbody tr").first.get_by_role("link", name="Xoá").click()
+    page.locator(".admin-table tbody tr").first.get_by_role("link", name="Thùng rác").click()
     dialog = page.locator("dialog.confirm-dialog")
     dialog.wait_for()
     assert first_title in dialog.inner_text()
     assert page.url.endswith("/quan-tri/bai-viet")  # the dialog came in place, no navigation
     dialog.get_by_role("link", name="Huỷ").click()  # cancel closes it in place
     assert dialog.count() == 0 and page.url.endswith("/quan-tri/bai-viet")
-    page.locator(".admin-table tbody tr").first.get_by_role("link", name="Xoá").click()
+    page.locator(".admin-table tbody tr").first.get_by_role("link", name="Thùng rác").click()
     dialog.wait_for()
-    dialog.get_by_role("button", name="Xoá bài viết").click()
-    page.wait_for_url("**/quan-tri/bai-viet")
-    assert f"Đã xoá bài viết “{first_title}”." in page.locator(".messages").inner_text()
+    dialog.get_by_role("button", name="Chuyển vào thùng rác").click()
+    page.wait_for_url("**/quan-tri/bai-viet?trang_thai=trashed")
+    assert f"Đã chuyển bài “{first_title}” vào thùng rác." in page.locator(".messages").inner_text()
+    assert page.get_by_role("link", name=first_title).count() == 1  # listed in the bin, restorable
 
 
 def test_the_editor_page_works_without_javascript(browser, admin_url):
@@ -129,8 +129,7 @@ def test_the_editor_page_works_without_javascript(browser, admin_url):
         assert page.locator("textarea#body").is_visible()
         page.get_by_label("Tiêu đề").fill("Bài viết không cần JavaScript")
         page.locator("textarea#body").fill("<p>Nội dung <em>gõ tay</em>.</p>")
-        page.get_by_label("Trạng thái").select_option("published")
-        page.get_by_role("button", name="Lưu bài viết").click()
+        page.get_by_role("button", name="Lưu và đăng").click()
         page.wait_for_url("**/quan-tri/bai-viet/*")
         page.goto(admin_url + "/")
         page.get_by_role("link", name="Bài viết không cần JavaScript").first.click()
@@ -171,8 +170,7 @@ def test_paste_from_word_keeps_the_structure(page, admin_url):
         WORD_CLIPBOARD,
     )
     editor.locator("table").wait_for()
-    page.get_by_label("Trạng thái").select_option("published")
-    page.get_by_role("button", name="Lưu bài viết").click()
+    page.get_by_role("button", name="Lưu và đăng").click()
     page.wait_for_url("**/quan-tri/bai-viet/*")
     page.goto(admin_url + "/")
     page.get_by_role("link", name="Văn bản dán từ Word").first.click()
@@ -261,8 +259,7 @@ def test_paste_from_word_brings_the_pictures(page, admin_url, admin_app):
             .filter(img => img.getAttribute("src").startsWith("/uploads/")).length === 2"""
     )
     assert asked == ["Ảnh dán từ Word 1", "Ảnh dán từ Word 2"]
-    page.get_by_label("Trạng thái").select_option("published")
-    page.get_by_role("button", name="Lưu bài viết").click()
+    page.get_by_role("button", name="Lưu và đăng").click()
     page.wait_for_url("**/quan-tri/bai-viet/*")
     assert "Đã lưu bài viết" in page.locator(".messages").inner_text()
 
