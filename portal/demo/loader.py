@@ -188,9 +188,9 @@ def _load_seed_article(categories: dict[str, Category], plan: Document) -> int:
         published_at=SEED_PUBLISHED_AT,
         updated_at=SEED_PUBLISHED_AT,
     )
-    plan.articles.append(seed)
     db.session.add(seed)
     db.session.flush()
+    plan.articles.append(seed)
     add_seed_history(seed)
     return 1
 
