@@ -125,3 +125,11 @@ def test_the_api_lists_and_shows_documents(client):
     assert client.get("/api/v1/documents?issuer=khong-co").status_code == 404
     assert client.get("/api/v1/documents?year=1900").status_code == 400
     assert client.get("/api/v1/documents/999999").get_json()["error"]["message"] == "Không tìm thấy văn bản."
+
+
+def test_the_site_search_lists_documents_beside_articles(client):
+    page = client.get("/tim-kiem?q=tuyen+giao").get_data(as_text=True)
+    assert '<h2 id="van-ban-tim-thay">Văn bản (' in page and "Kế hoạch 14-KH/BTGThU</a>" in page
+    assert 'class="search-result"' in page  # the articles are still there
+    assert "Văn bản (" not in client.get("/tim-kiem?q=tuyen+giao&page=2").get_data(as_text=True)
+    assert "Văn bản (" not in client.get("/tim-kiem?q=bong+da").get_data(as_text=True)
