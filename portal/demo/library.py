@@ -20,6 +20,7 @@ from portal.services import documents
 from portal.services.document_files import DocumentLimits, PreparedFile, prepare_file
 from portal.text import slugify
 
+TYPES = ["Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Thông báo", "Báo cáo", "Công văn", "Hướng dẫn"]
 FIELDS = ["Tuyên giáo", "Xây dựng Đảng", "Đô thị", "Văn hóa - xã hội", "Kinh tế", "Y tế", "Môi trường",
           "Thông tin và truyền thông", "Quốc phòng - an ninh", "Tiếp công dân"]  # fmt: skip
 
@@ -61,7 +62,7 @@ def _fields(item: DemoDocument) -> documents.DocumentFields:
 
 def load_library() -> dict[str, Document]:
     """Every demo document, published; returned by số/ký hiệu (the seed article links one)."""
-    for name in ("Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Thông báo", "Báo cáo", "Công văn", "Hướng dẫn"):
+    for name in TYPES:
         documents.term_named(TermKind.TYPE, name)
     for name in FIELDS:
         documents.term_named(TermKind.FIELD, name)
