@@ -39,9 +39,13 @@ PAGES = {
     "admin-account-new": "/quan-tri/tai-khoan/moi",
     "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
     "admin-sessions": "/quan-tri/phien-dang-nhap",
+    "admin-documents": "/quan-tri/van-ban",
+    "admin-document-edit": "/quan-tri/van-ban/{document_id}",
+    "admin-document-terms": "/quan-tri/van-ban/danh-muc",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
-             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions"}
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-documents",
+             "admin-document-edit", "admin-document-terms"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -54,7 +58,8 @@ def resolve(app, name: str) -> str:
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
         plan = db.session.execute(select(Document).where(Document.number == SEED_DOCUMENT_NUMBER)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url)
+        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+                                 document_id=plan.id)
 
 
 def add_webmaster(app) -> tuple[str, str]:

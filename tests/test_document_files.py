@@ -113,9 +113,10 @@ def test_a_failed_save_leaves_neither_rows_nor_files(app):
     with app.app_context():
         prepared = prepare_file(io.BytesIO(drawn(PLAN.spec, "pdf")), "ke-hoach.pdf", limits(folder))
         kind = documents.term_named(TermKind.TYPE, "Kế hoạch")
-        fields = documents.DocumentFields(number="1-KH", title="Thử", type=kind, issuer=None, issued_on=date(2020, 1, 1))
+        fields = documents.DocumentFields(number="1-KH", title="Thử", type=kind, issuer=None, issued_on=date(2020, 1, 1),
+                                          status="khong-co")  # fmt: skip
         with pytest.raises(IntegrityError):
-            documents.add_document(fields, [prepared], folder)  # no issuer: the database refuses the row
+            documents.add_document(fields, [prepared], folder)  # an unknown status: the database refuses the row
         assert db.session.execute(select(func.count(Document.id))).scalar() == 0
         assert db.session.execute(select(func.count(DocumentFile.id))).scalar() == 0
     assert list(folder.iterdir()) == []

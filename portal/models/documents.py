@@ -103,11 +103,13 @@ class Document(db.Model):
     number: Mapped[str] = mapped_column(String(80))  # số/ký hiệu: 14-KH/BTGThU
     title: Mapped[str] = mapped_column(String(500))  # trích yếu
     slug: Mapped[str] = mapped_column(String(200))
-    type_id: Mapped[int] = mapped_column(ForeignKey("document_term.id"), index=True)
-    issuer_id: Mapped[int] = mapped_column(ForeignKey("document_term.id"), index=True)
+    # A draft made from an uploaded file may lack these until a person fills them in; the
+    # service refuses to publish a document without them (portal.services.documents).
+    type_id: Mapped[int | None] = mapped_column(ForeignKey("document_term.id"), index=True)
+    issuer_id: Mapped[int | None] = mapped_column(ForeignKey("document_term.id"), index=True)
     field_id: Mapped[int | None] = mapped_column(ForeignKey("document_term.id"), index=True)
     place: Mapped[str] = mapped_column(String(120), default="", server_default="")
-    issued_on: Mapped[date]
+    issued_on: Mapped[date | None]
     effective_on: Mapped[date | None]
     signer: Mapped[str] = mapped_column(String(120), default="", server_default="")
     signer_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
@@ -117,8 +119,8 @@ class Document(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now)
 
-    type: Mapped[DocumentTerm] = relationship(foreign_keys=[type_id], lazy="joined")
-    issuer: Mapped[DocumentTerm] = relationship(foreign_keys=[issuer_id], lazy="joined")
+    type: Mapped[DocumentTerm | None] = relationship(foreign_keys=[type_id], lazy="joined")
+    issuer: Mapped[DocumentTerm | None] = relationship(foreign_keys=[issuer_id], lazy="joined")
     field: Mapped[DocumentTerm | None] = relationship(foreign_keys=[field_id], lazy="joined")
     replaced_by: Mapped["Document | None"] = relationship(remote_side=[id], lazy="select")
     files: Mapped[list["DocumentFile"]] = relationship(
@@ -135,6 +137,10 @@ class Document(db.Model):
     @property
     def url(self) -> str:
         return url_for("documents.document", slug=self.slug, document_id=self.id)
+
+    @property
+    def status_label(self) -> str:
+        return DocumentStatus(self.status).label
 
     @property
     def validity_label(self) -> str:

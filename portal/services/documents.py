@@ -17,9 +17,11 @@ from sqlalchemy import Select, and_, column, delete, extract, func, insert, lite
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, Document, DocumentFile, DocumentSearch, DocumentStatus, DocumentTerm, TermKind, Validity
+from portal.models import Article, Document, User, DocumentFile, DocumentSearch, DocumentStatus, DocumentTerm, TermKind, Validity
 from portal.models.documents import DOCUMENT_FTS_TABLE, PG_WORDS_COLUMN, document_article
 from portal.services.content import is_visible
+from portal.services import audit
+from portal.services.document_fields import propose
 from portal.services.document_files import PreparedFile, stored_names
 from portal.services.media import remove_files, write_all
 from portal.services.search import TITLE_WEIGHT, folded_words
@@ -28,21 +30,27 @@ from portal.text import slugify
 RESULT_LIMIT = 1000
 
 
+class DocumentError(ValueError):
+    """The document cannot be saved so; the message says why, for the webmaster."""
+
+
 @dataclass
 class DocumentFields:
-    """What a person fills in (or confirms from the proposal) for a document."""
+    """What a person fills in (or confirms from the proposal) for a document. A draft may lack
+    the type, the issuer and the date; a published document may not."""
 
     number: str
     title: str
-    type: DocumentTerm
-    issuer: DocumentTerm
-    issued_on: date
+    type: DocumentTerm | None
+    issuer: DocumentTerm | None
+    issued_on: date | None
     field: DocumentTerm | None = None
     place: str = ""
     effective_on: date | None = None
     signer: str = ""
     signer_title: str = ""
     validity: Validity = Validity.IN_FORCE
+    replaced_by: Document | None = None
     status: DocumentStatus = DocumentStatus.DRAFT
 
 
@@ -79,9 +87,13 @@ def term_named(kind: TermKind, name: str) -> DocumentTerm:
 # Saving ----------------------------------------------------------------------------------------
 
 
+def _name(term: DocumentTerm | None) -> str:
+    return term.name if term else ""
+
+
 def _search_row(document: Document) -> dict[str, str]:
-    title = f"{document.number} {document.type.name} {document.title}"
-    people = f"{document.issuer.name} {document.field.name if document.field else ''} {document.signer} {document.place}"
+    title = f"{document.number} {_name(document.type)} {document.title}"
+    people = f"{_name(document.issuer)} {_name(document.field)} {document.signer} {document.place}"
     texts = " ".join(file.text for file in document.files)
     return {"title": " ".join(folded_words(title)), "body": " ".join(folded_words(f"{people} {texts}"))}
 
@@ -94,11 +106,18 @@ def index_document(document: Document) -> None:
     connection.execute(insert(search).values(document_id=document.id, **_search_row(document)))
 
 
+REQUIRED_TO_PUBLISH = (("number", "số/ký hiệu"), ("title", "trích yếu"), ("type", "loại văn bản"),
+                       ("issuer", "cơ quan ban hành"), ("issued_on", "ngày ban hành"))  # fmt: skip
+
+
 def _apply(document: Document, fields: DocumentFields) -> None:
+    missing = [label for name, label in REQUIRED_TO_PUBLISH if not getattr(fields, name)]
+    if fields.status == DocumentStatus.PUBLISHED and missing:
+        raise DocumentError(f"Chưa đăng được văn bản: còn thiếu {', '.join(missing)}. Hãy điền đủ hoặc lưu dưới dạng nháp.")
     for name in ("number", "title", "type", "issuer", "field", "place", "issued_on", "effective_on", "signer",
-                 "signer_title", "validity", "status"):  # fmt: skip
+                 "signer_title", "validity", "replaced_by", "status"):  # fmt: skip
         setattr(document, name, getattr(fields, name))
-    document.slug = slugify(f"{fields.type.name} {fields.number}", max_length=100) or "van-ban"
+    document.slug = slugify(f"{_name(fields.type)} {fields.number}", max_length=100) or "van-ban"
     document.updated_at = clock.now()
 
 
@@ -117,7 +136,13 @@ def _files_written(folder: Path, prepared: list[PreparedFile]) -> Iterator[None]
         raise
 
 
-def add_document(fields: DocumentFields, prepared: list[PreparedFile], folder: Path) -> Document:
+def _logged(actor: User | None, action: str, document: Document) -> None:
+    """The audit entry of a person's change (the demo loader's documents have none)."""
+    if actor is not None:
+        audit.record(actor, action, "document", document.id, f"{document.number} {document.title}")
+
+
+def add_document(fields: DocumentFields, prepared: list[PreparedFile], folder: Path, actor: User | None = None) -> Document:
     """A new document with its files, indexed, committed."""
     document = Document()
     _apply(document, fields)
@@ -128,28 +153,76 @@ def add_document(fields: DocumentFields, prepared: list[PreparedFile], folder: P
         db.session.add(document)
         db.session.flush()
         index_document(document)
+        _logged(actor, "create", document)
         db.session.commit()
     return document
 
 
-def update_document(document: Document, fields: DocumentFields) -> None:
+def draft_from_file(prepared: PreparedFile, folder: Path, actor: User) -> Document:
+    """A draft made from an uploaded file, its fields filled in with what the file proposes (the
+    type and issuer only when they are already in the lists), for a person to confirm."""
+    types, issuers = terms_of(TermKind.TYPE), terms_of(TermKind.ISSUER)
+    proposal = propose(prepared.row.text, [t.name for t in types], [i.name for i in issuers])
+    named = {(term.kind, term.name): term for term in types + issuers}
+    fields = DocumentFields(
+        number=(proposal.number or "")[:80],
+        title=(proposal.title or prepared.row.original_name)[:500],
+        type=named.get((TermKind.TYPE, proposal.type_name)),
+        issuer=named.get((TermKind.ISSUER, proposal.issuer)),
+        issued_on=proposal.issued_on,
+        place=(proposal.place or "")[:120],
+        signer=(proposal.signer or "")[:120],
+        signer_title=(proposal.signer_title or "")[:200],
+    )
+    return add_document(fields, [prepared], folder, actor)
+
+
+def update_document(document: Document, fields: DocumentFields, actor: User) -> None:
     _apply(document, fields)
     db.session.flush()
     index_document(document)
+    _logged(actor, "update", document)
     db.session.commit()
 
 
-def replace_file(document: Document, old: DocumentFile, prepared: PreparedFile, folder: Path) -> None:
+def replace_file(document: Document, old: DocumentFile, prepared: PreparedFile, folder: Path, actor: User) -> None:
     """Put a new file in the old one's place; the old one's files go once the change is committed."""
     gone = stored_names(old)
     with _files_written(folder, [prepared]):
         prepared.row.position = old.position
         document.files.remove(old)
         document.files.append(prepared.row)
+        document.updated_at = clock.now()
         db.session.flush()
         index_document(document)
+        _logged(actor, "replace_file", document)
         db.session.commit()
     remove_files(folder, gone)
+
+
+def add_term(kind: TermKind, name: str, actor: User) -> DocumentTerm:
+    """A new entry at the end of a list; a name already there (without diacritics) is refused."""
+    name = " ".join(name.split())
+    slug = slugify(name)
+    if not slug:
+        raise DocumentError("Tên cần có ít nhất một chữ cái hoặc chữ số.")
+    if db.session.execute(select(DocumentTerm.id).where(DocumentTerm.kind == kind, DocumentTerm.slug == slug)).first():
+        raise DocumentError(f"«{name}» đã có trong danh sách {kind.label.lower()}.")
+    term = term_named(kind, name)
+    audit.record(actor, "create", "document_term", term.id, f"{kind.label}: {name}")
+    db.session.commit()
+    return term
+
+
+def delete_term(term: DocumentTerm, actor: User) -> None:
+    """Remove an entry no document is filed under."""
+    column_ = {TermKind.TYPE: Document.type_id, TermKind.ISSUER: Document.issuer_id, TermKind.FIELD: Document.field_id}[term.kind]
+    used = db.session.execute(select(func.count(Document.id)).where(column_ == term.id)).scalar()
+    if used:
+        raise DocumentError(f"Không xoá được «{term.name}»: còn {used} văn bản thuộc mục này.")
+    audit.record(actor, "delete", "document_term", term.id, f"{TermKind(term.kind).label}: {term.name}")
+    db.session.delete(term)
+    db.session.commit()
 
 
 # Reading ---------------------------------------------------------------------------------------
@@ -165,6 +238,20 @@ def visible_document(document_id: int) -> Document | None:
 
 def _term_filter(kind_column, slug: str):
     return kind_column.in_(select(DocumentTerm.id).where(DocumentTerm.slug == slug))
+
+
+def admin_listing(status: str, type_id: int | None, words: str) -> Select:
+    """Every document for the admin's list, the latest changed first, by state, type and words
+    of its number or summary."""
+    query = select(Document).order_by(Document.updated_at.desc(), Document.id.desc())
+    if status:
+        query = query.where(Document.status == status)
+    if type_id:
+        query = query.where(Document.type_id == type_id)
+    for word in words.split()[:10]:
+        pattern = f"%{word}%"
+        query = query.where(Document.number.ilike(pattern) | Document.title.ilike(pattern))
+    return query
 
 
 def listing(filters: Filters) -> Select:
