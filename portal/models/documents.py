@@ -88,6 +88,7 @@ document_article = Table(
     db.metadata,
     Column("document_id", ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
     Column("article_id", ForeignKey("article.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_document_article_article", "article_id"),  # an article page asks for the documents it cites
 )
 
 

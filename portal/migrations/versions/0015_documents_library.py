@@ -119,6 +119,7 @@ def upgrade():
         ),
         sa.PrimaryKeyConstraint("document_id", "article_id", name=op.f("pk_document_article")),
     )
+    op.create_index("ix_document_article_article", "document_article", ["article_id"], unique=False)
     op.create_table(
         "document_file",
         sa.Column("id", sa.Integer(), nullable=False),
