@@ -53,6 +53,7 @@ class DocumentFields:
     replaced_by: Document | None = None
     status: DocumentStatus = DocumentStatus.DRAFT
     articles: list[Article] | None = None  # the articles citing it; None leaves them as they are
+    related: list[Document] | None = None  # the documents it relates to; None leaves them as they are
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def _apply(document: Document, fields: DocumentFields) -> None:
         setattr(document, name, getattr(fields, name))
     if fields.articles is not None:
         document.articles = fields.articles
+    if fields.related is not None:
+        document.related = fields.related
     document.slug = slugify(f"{_name(fields.type)} {fields.number}", max_length=100) or "van-ban"
     document.updated_at = clock.now()
 
