@@ -25,8 +25,8 @@ FIELDS = ["Tuyên giáo", "Xây dựng Đảng", "Đô thị", "Văn hóa - xã 
           "Thông tin và truyền thông", "Quốc phòng - an ninh", "Tiếp công dân"]  # fmt: skip
 
 
-# The plan, the guidance and the report of the propaganda board's 2020 work cite one another.
-RELATED = {"14-KH/BTGThU": ["45-BC/BTGThU", "03-HD/BTGThU"], "45-BC/BTGThU": ["14-KH/BTGThU"]}
+# The propaganda board's 2020 plan names its guidance and its report (each page lists the other).
+RELATED = {"14-KH/BTGThU": ["45-BC/BTGThU", "03-HD/BTGThU"]}
 
 
 @lru_cache(maxsize=None)

@@ -133,11 +133,25 @@ class Document(db.Model):
         secondaryjoin=lambda: Document.id == document_relation.c.related_id,
         lazy="select",
     )
+    # The other side of ``related``: documents that name this one; a page shows both (``relatives``).
+    relating: Mapped[list["Document"]] = relationship(
+        secondary=document_relation,
+        primaryjoin=lambda: Document.id == document_relation.c.related_id,
+        secondaryjoin=lambda: Document.id == document_relation.c.document_id,
+        lazy="select",
+        viewonly=True,
+    )
     articles: Mapped[list[Article]] = relationship(secondary=document_article, lazy="select")
 
     @property
     def url(self) -> str:
         return url_for("documents.document", slug=self.slug, document_id=self.id)
+
+    @property
+    def relatives(self) -> list["Document"]:
+        """The published documents related either way, each once, newest first."""
+        both = {document.id: document for document in [*self.related, *self.relating] if document.status == DocumentStatus.PUBLISHED}
+        return sorted(both.values(), key=lambda document: (document.issued_on, document.id), reverse=True)
 
     @property
     def status_label(self) -> str:
