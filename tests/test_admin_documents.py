@@ -80,7 +80,7 @@ def test_publishing_needs_the_required_fields_then_shows_the_document(admin_app,
     assert admin_app.test_client().get(public).status_code == 200
 
 
-def test_replacing_a_file_reads_it_again_and_removes_the_old_one(admin_app, editor):
+def test_replacing_a_file_reads_it_again_and_keeps_the_old_one_for_the_admin(admin_app, editor):
     upload(editor, (drawn(DECISION.spec, "pdf"), "cu.pdf"))
     document, old_files, *_ = newest(admin_app)
     with admin_app.app_context():
@@ -94,7 +94,9 @@ def test_replacing_a_file_reads_it_again_and_removes_the_old_one(admin_app, edit
         assert [(f.original_name, f.extension) for f in files] == [("moi.docx", "docx")] and "512-CV/ThU" in files[0].text
         new_id = files[0].id
     folder = Path(admin_app.config["UPLOAD_FOLDER"])
-    assert not any((folder / name).exists() for name in old_files)
+    assert all((folder / name).exists() for name in old_files)  # kept: the admin lists it as replaced
+    form = editor.client.get(f"/quan-tri/van-ban/{document.id}").get_data(as_text=True)
+    assert "Tệp đã thay" in form and "cu.pdf</a> (PDF," in form
     bad = {"file": (io.BytesIO(b"MZ\x90\x00"), "virus.pdf")}
     page = editor.post(f"/quan-tri/van-ban/{document.id}/tep/{new_id}", bad, form_url=f"/quan-tri/van-ban/{document.id}",
                        content_type="multipart/form-data", follow_redirects=True)  # fmt: skip

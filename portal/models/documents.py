@@ -16,7 +16,7 @@ import enum
 from datetime import date, datetime
 
 from flask import url_for
-from sqlalchemy import DDL, CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event, false
+from sqlalchemy import DDL, CheckConstraint, and_, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -124,9 +124,15 @@ class Document(db.Model):
     issuer: Mapped[DocumentTerm | None] = relationship(foreign_keys=[issuer_id], lazy="joined")
     field: Mapped[DocumentTerm | None] = relationship(foreign_keys=[field_id], lazy="joined")
     replaced_by: Mapped["Document | None"] = relationship(remote_side=[id], lazy="select")
+    # The files in use; a replaced one is kept, with the time it was replaced, in ``old_files``.
     files: Mapped[list["DocumentFile"]] = relationship(
-        back_populates="document", order_by="DocumentFile.position", lazy="selectin", cascade="all, delete-orphan"
-    )
+        primaryjoin=lambda: and_(Document.id == DocumentFile.document_id, DocumentFile.replaced_at.is_(None)),
+        back_populates="document", order_by="DocumentFile.position", lazy="selectin", cascade="all, delete-orphan",
+    )  # fmt: skip
+    old_files: Mapped[list["DocumentFile"]] = relationship(
+        primaryjoin=lambda: and_(Document.id == DocumentFile.document_id, DocumentFile.replaced_at.is_not(None)),
+        order_by="DocumentFile.replaced_at.desc()", lazy="select", viewonly=True,
+    )  # fmt: skip
     related: Mapped[list["Document"]] = relationship(
         secondary=document_relation,
         primaryjoin=lambda: Document.id == document_relation.c.document_id,
@@ -186,6 +192,7 @@ class DocumentFile(db.Model):
     text: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    replaced_at: Mapped[datetime | None]  # a newer file took its place then; kept, never shown to readers
 
     document: Mapped[Document] = relationship(back_populates="files", lazy="raise")
 
