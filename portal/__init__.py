@@ -112,9 +112,10 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, cli, errors, health, news, stats, widgets
+    from portal import admin, api, cli, documents, errors, health, news, stats, widgets
 
     app.register_blueprint(news.bp)
+    app.register_blueprint(documents.bp)
     app.register_blueprint(widgets.bp)
     app.register_blueprint(stats.bp)
     app.register_blueprint(admin.bp)
@@ -130,6 +131,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.filters.update(
         number=text.format_number,
+        file_size=text.format_size,
         one_decimal=text.format_one_decimal,
         vn_date=text.format_date,
         vn_datetime=text.format_datetime,

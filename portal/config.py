@@ -6,6 +6,7 @@ SQLALCHEMY_DATABASE_URI = "sqlite:///portal.sqlite3"  # resolved inside the inst
 SQLALCHEMY_ENGINE_OPTIONS: dict = {}
 SITE_TIMEZONE = "Asia/Ho_Chi_Minh"
 ARTICLES_PER_PAGE = 10
+DOCUMENTS_PER_PAGE = 20
 RELATED_ARTICLES = 6
 UPLOAD_FOLDER_NAME = "uploads"
 MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # largest request body (an upload included); larger ones get 413
@@ -84,6 +85,9 @@ IMAGE_MAX_BYTES = 8 * 1024 * 1024
 # off by default and far larger than a web page needs); decoded it is ~75 MB, a bound on memory.
 IMAGE_MAX_PIXELS = 25_000_000
 AUDIO_MAX_BYTES = 15 * 1024 * 1024
+DOCUMENT_MAX_BYTES = 15 * 1024 * 1024  # a document's file (PDF, DOC, DOCX, XLS, XLSX, ODT)
+DOCUMENT_PREVIEW_PAGES = 3  # first pages of a PDF drawn as pictures when it is uploaded
+DOCUMENT_ANALYSIS_SECONDS = 30  # reading a file (text, pages) in its bounded child process
 IMAGE_RENDITION_WIDTHS = (320, 800, 1600)
 ADMIN_PER_PAGE = 20
 # Flask-Compress: HTML, CSS and JS go out compressed (zstd, brotli or gzip, as the browser

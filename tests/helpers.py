@@ -15,7 +15,7 @@ from sqlalchemy import event, select
 from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, User
+from portal.models import Article, Document, User
 
 ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
 # The demo categories assigned to the fixture accounts (tests/conftest.py, admin_app).
@@ -133,6 +133,12 @@ def article_version(browser: AdminBrowser, article_id: int) -> str:
     """The version an article's edit form carries (the optimistic check of a save)."""
     page = browser.client.get(f"/quan-tri/bai-viet/{article_id}").get_data(as_text=True)
     return re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+
+
+def document_url(app, number: str) -> str:
+    """The address of the published document of that số/ký hiệu."""
+    with app.test_request_context():
+        return db.session.execute(select(Document).where(Document.number == number)).scalar_one().url
 
 
 def run_together(count: int, work) -> list:

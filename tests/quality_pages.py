@@ -8,9 +8,10 @@ opened by the webmaster account that ``add_webmaster`` creates.
 from sqlalchemy import select
 
 from portal import clock
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Role
+from portal.models import Article, Document, Role
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -23,6 +24,9 @@ PAGES = {
     "print": "{print}",
     "town-map": "/ban-do",
     "search": "/tim-kiem?q=hoi+nghi",
+    "documents": "/van-ban?loai=ke-hoach",
+    "documents-search": "/van-ban?q=ke+hoach+tuyen+giao+2020",
+    "document": "{document}",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -37,9 +41,13 @@ PAGES = {
     "admin-sessions": "/quan-tri/phien-dang-nhap",
     "admin-password": "/quan-tri/doi-mat-khau",
     "admin-audit": "/quan-tri/nhat-ky?nguoi=quantri",
+    "admin-documents": "/quan-tri/van-ban",
+    "admin-document-edit": "/quan-tri/van-ban/{document_id}",
+    "admin-document-terms": "/quan-tri/van-ban/danh-muc",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
-             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit"}
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
+             "admin-documents", "admin-document-edit", "admin-document-terms"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -51,7 +59,9 @@ def resolve(app, name: str) -> str:
     """The path of page ``name`` on ``app`` (which must have the demo loaded)."""
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id)
+        plan = db.session.execute(select(Document).where(Document.number == SEED_DOCUMENT_NUMBER)).scalar_one()
+        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+                                 document_id=plan.id)
 
 
 def add_webmaster(app) -> tuple[str, str]:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE, read_seed_article
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
 from tests.counters_support import BROWSER_UA
-from tests.helpers import HX, QueryCounter, read, seed_article, url_of
+from tests.helpers import HX, QueryCounter, document_url, read, seed_article, url_of
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article-2020-02-20.txt"
 
@@ -40,8 +41,12 @@ def test_seed_article_page_is_faithful(client, demo_app):
     assert len(paragraphs) == 3
     assert f"<h1 class=\"article-title\">{escape(SEED_TITLE)}</h1>" in page
     text = unescape(page)  # the seed's no-break space arrives as &nbsp;
-    for paragraph in paragraphs:
-        assert f"<p>{paragraph}</p>" in text
+    plan = document_url(demo_app, SEED_DOCUMENT_NUMBER)
+    mention = f"Kế hoạch số {SEED_DOCUMENT_NUMBER}"
+    link = f'<a href="{plan}" rel="noopener noreferrer">{mention}</a>'
+    for paragraph in paragraphs:  # word for word, the plan it cites linked to the library's copy (issue 17)
+        assert "<p>" + paragraph.replace(mention, link) + "</p>" in text
+    assert link in text
     assert f"<figcaption>{caption}</figcaption>" in text
     assert f'<p class="byline">{byline}</p>' in text
     assert "Thứ Năm, 20/02/2020 08:30" in page
@@ -241,5 +246,5 @@ def test_live_fragment_query_budget(make_app):
     assert returning.count == LIVE_FRAGMENT_QUERIES, returning.statements
 
 
-ARTICLE_PAGE_QUERIES = 12  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters
+ARTICLE_PAGE_QUERIES = 14  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one)
 LIVE_FRAGMENT_QUERIES = 6  # presence, tallies, the article's view (one transaction), the counters, the own vote, the offset

@@ -12,7 +12,8 @@ from portal.extensions import db
 from portal.models import Article, ArticleStatus, ContentVersion, WebLink
 from portal.web import page_cache
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip
-from tests.helpers import HX, read, seed_article, url_of
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
+from tests.helpers import HX, document_url, read, seed_article, url_of
 
 
 def page(client, url: str) -> str:
@@ -226,7 +227,7 @@ def test_with_redis_every_app_server_shares_the_kept_pages(make_app):
 def public_routes(app) -> list[str]:
     """One address for every public GET route of the URL map (the admin, widgets and files aside)."""
     seed = seed_article(app)
-    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": ""}
+    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": "", "document_id": 1}
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -236,6 +237,9 @@ def public_routes(app) -> list[str]:
                 continue
             if rule.endpoint == "news.article":
                 urls.append(url_of(app, seed.id))
+                continue
+            if rule.endpoint == "documents.document":
+                urls.append(document_url(app, SEED_DOCUMENT_NUMBER))
                 continue
             urls.append(app.url_for(rule.endpoint, **{name: values[name] for name in rule.arguments}))
     return urls

@@ -63,6 +63,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     auth,
     categories,
     dashboard,
+    documents,
     media,
     own_sessions,
     ratings,
@@ -72,5 +73,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "media", "own_sessions",
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "own_sessions",
            "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

@@ -37,4 +37,4 @@ def http_error_as_json(error: HTTPException, message: str | None = None):
     return response, status
 
 
-from portal.api import routes  # noqa: E402,F401
+from portal.api import documents, routes  # noqa: E402,F401

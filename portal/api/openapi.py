@@ -23,8 +23,29 @@ def _error(description: str) -> dict:
     return _json(_ref("Error"), description)
 
 
+def _path_id(name: str) -> dict:
+    """The id in an item's path (/articles/{article_id})."""
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
+
+
 def _query(name: str, description: str, schema: dict) -> dict:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+def _page_of(item: str) -> dict:
+    """One page of a listing whose items are ``item``s."""
+    return {
+        "type": "object",
+        "required": ["items", "page", "per_page", "total", "pages"],
+        "properties": {
+            "items": {"type": "array", "items": _ref(item)},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+            "total": {"type": "integer", "minimum": 0},
+            "pages": {"type": "integer", "minimum": 0},
+        },
+        "additionalProperties": False,
+    }
 
 
 SCHEMAS = {
@@ -108,18 +129,7 @@ SCHEMAS = {
             },
         ]
     },
-    "ArticlePage": {
-        "type": "object",
-        "required": ["items", "page", "per_page", "total", "pages"],
-        "properties": {
-            "items": {"type": "array", "items": _ref("ArticleSummary")},
-            "page": {"type": "integer", "minimum": 1},
-            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
-            "total": {"type": "integer", "minimum": 0},
-            "pages": {"type": "integer", "minimum": 0},
-        },
-        "additionalProperties": False,
-    },
+    "ArticlePage": _page_of("ArticleSummary"),
     "CategoryList": {
         "type": "object",
         "required": ["items"],
@@ -146,6 +156,49 @@ SCHEMAS = {
         "additionalProperties": False,
     },
 }
+
+_STRING = {"type": "string"}
+SCHEMAS |= {
+    "DocumentFile": {
+        "type": "object",
+        "required": ["name", "format", "mime_type", "size", "pages", "has_text", "url", "previews"],
+        "properties": {
+            "name": _STRING,
+            "format": {"type": "string", "enum": ["pdf", "doc", "docx", "xls", "xlsx", "odt"]},
+            "mime_type": _STRING,
+            "size": {"type": "integer", "minimum": 0, "description": "Dung lượng (byte)."},
+            "pages": {"type": "integer", "nullable": True, "description": "Số trang (tệp PDF)."},
+            "has_text": {"type": "boolean", "description": "Tệp có lớp chữ (false: bản chụp, hoặc không đọc chữ được)."},
+            "url": {"type": "string", "format": "uri"},
+            "previews": {"type": "array", "items": {"type": "string", "format": "uri"}, "description": "Ảnh các trang đầu."},
+        },
+        "additionalProperties": False,
+    },
+    "Document": {
+        "type": "object",
+        "required": ["id", "number", "title", "type", "issuer", "field", "issued_on", "effective_on", "place", "signer",
+                     "signer_title", "validity", "url", "files"],  # fmt: skip
+        "properties": {
+            "id": {"type": "integer"},
+            "number": {"type": "string", "description": "Số/ký hiệu, ví dụ 14-KH/BTGThU."},
+            "title": {"type": "string", "description": "Trích yếu."},
+            "type": {"type": "string", "description": "Loại văn bản."},
+            "issuer": {"type": "string", "description": "Cơ quan ban hành."},
+            "field": {**_NULLABLE_STRING, "description": "Lĩnh vực."},
+            "issued_on": {"type": "string", "format": "date"},
+            "effective_on": {"type": "string", "format": "date", "nullable": True},
+            "place": _STRING,
+            "signer": _STRING,
+            "signer_title": _STRING,
+            "validity": {"type": "string", "enum": ["Còn hiệu lực", "Hết hiệu lực", "Bị thay thế"]},
+            "url": {"type": "string", "format": "uri"},
+            "files": {"type": "array", "items": _ref("DocumentFile")},
+        },
+        "additionalProperties": False,
+    },
+    "DocumentPage": _page_of("Document"),
+}
+_SLUG = {"type": "string", "pattern": "^[a-z0-9-]+$"}
 
 PATHS = {
     "/articles": {
@@ -182,12 +235,40 @@ PATHS = {
         "get": {
             "operationId": "getArticle",
             "summary": "Một bài viết đã đăng, kèm nội dung",
-            "parameters": [
-                {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
-            ],
+            "parameters": [_path_id("article_id")],
             "responses": {
                 "200": _json(_ref("Article"), "Bài viết."),
                 "404": _error("Không có bài viết đã đăng với mã này."),
+            },
+        }
+    },
+    "/documents": {
+        "get": {
+            "operationId": "listDocuments",
+            "summary": "Danh sách văn bản đã đăng, ban hành mới nhất trước",
+            "parameters": [
+                _query("page", "Trang (bắt đầu từ 1).", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
+                _query("per_page", "Số văn bản mỗi trang.", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}),
+                _query("type", "Đường dẫn (slug) của loại văn bản, ví dụ ke-hoach.", _SLUG),
+                _query("issuer", "Đường dẫn (slug) của cơ quan ban hành.", _SLUG),
+                _query("field", "Đường dẫn (slug) của lĩnh vực.", _SLUG),
+                _query("year", "Năm ban hành.", {"type": "integer", "minimum": 1945, "maximum": 2100}),
+            ],
+            "responses": {
+                "200": _json(_ref("DocumentPage"), "Một trang văn bản."),
+                "400": _error("Tham số không hợp lệ."),
+                "404": _error("Không có loại, cơ quan hoặc lĩnh vực với đường dẫn này."),
+            },
+        }
+    },
+    "/documents/{document_id}": {
+        "get": {
+            "operationId": "getDocument",
+            "summary": "Một văn bản đã đăng, kèm các tệp",
+            "parameters": [_path_id("document_id")],
+            "responses": {
+                "200": _json(_ref("Document"), "Văn bản."),
+                "404": _error("Không có văn bản đã đăng với mã này."),
             },
         }
     },

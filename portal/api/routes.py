@@ -37,7 +37,7 @@ def visit_figures() -> dict:
     }
 
 
-def _positive_int(name: str, default: int, maximum: int | None = None) -> int:
+def positive_int(name: str, default: int, maximum: int | None = None) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
@@ -85,8 +85,8 @@ def unknown_category(error: UnknownCategory):
 @public_page("page", "per_page", "category", "from", "to")
 def articles():
     """Visible articles, newest first, filtered by category and publication dates."""
-    page = _positive_int("page", 1, MAX_PAGE)
-    per_page = _positive_int("per_page", current_app.config["ARTICLES_PER_PAGE"], MAX_PER_PAGE)
+    page = positive_int("page", 1, MAX_PAGE)
+    per_page = positive_int("per_page", current_app.config["ARTICLES_PER_PAGE"], MAX_PER_PAGE)
     query = catalogue.article_listing(clock.now(), _article_filter())
     pagination = db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
     return jsonify(listing_data(pagination))

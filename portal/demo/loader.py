@@ -21,7 +21,9 @@ from portal.demo import articles as data
 from portal.demo import covers
 from portal.demo import media as drawings
 from portal.demo import visits as visit_history
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.history import add_seed_history
+from portal.demo.library import load_library
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -29,6 +31,7 @@ from portal.models import (
     AuditLog,
     BlockKind,
     Category,
+    Document,
     Media,
     MediaKind,
     SidebarBlock,
@@ -36,6 +39,7 @@ from portal.models import (
     User,
     WebLink,
 )
+from portal.models.documents import document_path
 from portal.services import settings
 from portal.services.content import sanitise_html
 from portal.services.media import PreparedUpload, UploadLimits, prepare_image
@@ -69,7 +73,8 @@ def load_demo(force: bool = False) -> int:
             raise DemoRefused("Cơ sở dữ liệu đã có nội dung; dùng --force để xoá và nạp lại.")
         _wipe()
     categories = _load_categories()
-    count = _load_seed_article(categories) + _load_articles(categories)
+    library = load_library()
+    count = _load_seed_article(categories, library[SEED_DOCUMENT_NUMBER]) + _load_articles(categories)
     _load_sidebar()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
@@ -161,10 +166,16 @@ def read_seed_article() -> tuple[list[str], str, str]:
     return [first, *paragraphs], caption, byline
 
 
-def _load_seed_article(categories: dict[str, Category]) -> int:
+def _cite(body: str, document: Document) -> str:
+    """The seed article's mention of the plan becomes a link to the library's copy."""
+    mention = f"Kế hoạch số {document.number}"
+    return body.replace(mention, f'<a href="{document_path(document)}">{mention}</a>', 1)
+
+
+def _load_seed_article(categories: dict[str, Category], plan: Document) -> int:
     paragraphs, caption, byline = read_seed_article()
     figure = _figure_html(_photo(caption, seed=2020), caption)
-    body = _paragraphs_html(paragraphs[:1]) + figure + _paragraphs_html(paragraphs[1:])
+    body = _cite(_paragraphs_html(paragraphs[:1]) + figure + _paragraphs_html(paragraphs[1:]), plan)
     seed = Article(
         title=SEED_TITLE,
         slug=slugify(SEED_TITLE),
@@ -179,6 +190,7 @@ def _load_seed_article(categories: dict[str, Category]) -> int:
     )
     db.session.add(seed)
     db.session.flush()
+    plan.articles.append(seed)
     add_seed_history(seed)
     return 1
 

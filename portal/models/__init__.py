@@ -1,6 +1,15 @@
 """Models, one module per subject. Importing this package registers them all."""
 
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
+from portal.models.documents import (
+    Document,
+    DocumentFile,
+    DocumentSearch,
+    DocumentStatus,
+    DocumentTerm,
+    TermKind,
+    Validity,
+)
 from portal.models.ratings import RateLimitHits, Vote
 from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
@@ -21,6 +30,11 @@ __all__ = [
     "BlockKind",
     "Category",
     "ContentVersion",
+    "Document",
+    "DocumentFile",
+    "DocumentSearch",
+    "DocumentStatus",
+    "DocumentTerm",
     "Media",
     "MediaKind",
     "OnlinePeak",
@@ -33,8 +47,10 @@ __all__ = [
     "SiteSettings",
     "Song",
     "TallyKind",
+    "TermKind",
     "TOTAL_PERIOD",
     "User",
+    "Validity",
     "VisitorPresence",
     "VisitTally",
     "Vote",

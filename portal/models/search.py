@@ -102,11 +102,13 @@ for _statement in SQLITE_DROP:
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic hook: the FTS5 tables and their shadow tables, the tsvector columns and their GIN
-    indexes are ours, not strays."""
-    if type_ == "table" and reflected and compare_to is None and name and name.startswith((FTS_TABLE, FTS_TITLE_TABLE)):
+    indexes (the articles' and the documents', ``portal.models.documents``) are ours, not strays."""
+    from portal.models.documents import DOCUMENT_FTS_TABLE, PG_DOCUMENT_INDEX, PG_WORDS_COLUMN
+
+    if type_ == "table" and reflected and compare_to is None and name and name.startswith((FTS_TABLE, FTS_TITLE_TABLE, DOCUMENT_FTS_TABLE)):
         return False
-    if type_ == "index" and name in (PG_INDEX, PG_TITLE_INDEX):
+    if type_ == "index" and name in (PG_INDEX, PG_TITLE_INDEX, PG_DOCUMENT_INDEX):
         return False
-    if type_ == "column" and reflected and compare_to is None and name in (PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN):
+    if type_ == "column" and reflected and compare_to is None and name in (PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN, PG_WORDS_COLUMN):
         return False
     return True

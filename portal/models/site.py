@@ -34,7 +34,10 @@ class ContentVersion(db.Model):
 
 
 # Tables whose rows public pages show, and for the article the columns that are not live figures.
-CONTENT_TABLES = ("article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings")
+CONTENT_TABLES = (
+    "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
+    "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
+)  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"
 )

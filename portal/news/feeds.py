@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import feeds, settings
+from portal.services import documents, feeds, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -20,7 +20,7 @@ def _xml(body: str, mimetype: str) -> Response:
     return Response(body, mimetype=mimetype)
 
 
-def _date_filters() -> dict:
+def date_filters() -> dict:
     zone = current_app.config["SITE_TIMEZONE"]
     return {"rfc822": lambda moment: feeds.rfc822(moment, zone), "w3c": lambda moment: feeds.w3c(moment, zone)}
 
@@ -37,7 +37,7 @@ def _feed(category: Category | None):
         self_url=self_url,
         site_host=urlsplit(current_app.config["SITE_URL"]).netloc,
         built=articles[0].published_at if articles else now,
-        **_date_filters(),
+        **date_filters(),
     )
     return _xml(body, "application/rss+xml")
 
@@ -59,7 +59,7 @@ def category_rss(slug: str):
 @bp.get("/sitemap.xml")
 @public_page()
 def sitemap():
-    """Every visible article and category, with the time it last changed."""
+    """Every visible article and category, with the time it last changed; the library's documents."""
     now = clock.now()
     articles = feeds.sitemap_articles(now)
     body = render_template(
@@ -67,8 +67,9 @@ def sitemap():
         articles=articles,
         site_changed=max(map(feeds.last_modified, articles), default=None),
         categories=feeds.category_last_changes(now),
+        documents=documents.newest(),
         last_modified=feeds.last_modified,
-        **_date_filters(),
+        **date_filters(),
     )
     return _xml(body, "application/xml")
 

@@ -6,12 +6,24 @@ from portal import clock
 from portal.extensions import db
 from portal.layout import render_page
 from portal.news import bp
+from portal.services import documents
 from portal.services import search as search_service
 from portal.web.inputs import int_arg
 from portal.web.page_cache import public_page
 
+DOCUMENTS_BESIDE = 5
+
+
+def _matching_documents(terms: list[str], page: int) -> tuple[list, int]:
+    """The library's documents holding the words, listed beside the articles on the first page."""
+    if not terms or page != 1:
+        return [], 0
+    ids = documents.ranked_ids(terms, db.session.get_bind().dialect.name, documents.listing(documents.Filters()))
+    return documents.documents_by_id(ids[:DOCUMENTS_BESIDE]), len(ids)
+
 
 def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200):
+    found, total = _matching_documents(list(terms), pagination.page if pagination else 1)
     page = render_page(
         "news/search.html",
         query=query,
@@ -20,6 +32,8 @@ def _results_page(query: str, terms=(), pagination=None, error: str | None = Non
         error=error,
         highlight=search_service.highlight,
         snippet=search_service.snippet,
+        documents=found,
+        documents_total=total,
     )
     return page, status
 

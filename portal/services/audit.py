@@ -16,6 +16,7 @@ ACTION_LABELS = {
     "sign_out_everywhere": "đăng xuất khỏi mọi nơi",
     "create": "tạo",
     "update": "sửa",
+    "replace_file": "thay tệp",
     "disable": "khóa",
     "enable": "mở khóa",
     "password_change": "đổi mật khẩu",

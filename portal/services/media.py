@@ -48,7 +48,7 @@ class UploadLimits:
     max_pixels: int = DEFAULT_MAX_PIXELS
 
 
-def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+def read_limited(stream: BinaryIO, max_bytes: int) -> bytes:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise MediaError(f"Tệp quá lớn: tối đa {format_size(max_bytes)}.")
@@ -112,18 +112,18 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
     return out.getvalue()
 
 
-def _write_all(folder: Path, files: dict[str, bytes]) -> None:
+def write_all(folder: Path, files: dict[str, bytes]) -> None:
     written = []
     try:
         for name, content in files.items():
             (folder / name).write_bytes(content)
             written.append(name)
     except OSError:
-        _remove(folder, written)
+        remove_files(folder, written)
         raise MediaError("Không ghi được tệp lên máy chủ.") from None
 
 
-def _remove(folder: Path, names: list[str]) -> None:
+def remove_files(folder: Path, names: list[str]) -> None:
     for name in names:
         (folder / name).unlink(missing_ok=True)
 
@@ -139,13 +139,13 @@ class PreparedUpload:
     @contextmanager
     def stored(self) -> Iterator[Media]:
         """Write the files and add the row; if the caller's transaction fails, remove the files."""
-        _write_all(self.folder, self.files)
+        write_all(self.folder, self.files)
         try:
             db.session.add(self.media)
             yield self.media
         except BaseException:
             db.session.rollback()
-            _remove(self.folder, list(self.files))
+            remove_files(self.folder, list(self.files))
             raise
 
 
@@ -167,7 +167,7 @@ def prepare_image(stream: BinaryIO, alt: str, limits: UploadLimits) -> PreparedU
     alt = alt.strip()
     if not alt:
         raise MissingDescription("Hãy nhập mô tả ảnh (văn bản thay thế) cho người không nhìn thấy ảnh.")
-    data = _read_limited(stream, limits.max_bytes)
+    data = read_limited(stream, limits.max_bytes)
     with _DECODING:
         return _prepared_image(data, alt, limits)
 
@@ -205,7 +205,7 @@ def audio_type(head: bytes) -> tuple[str, str] | None:
 
 def save_audio(stream: BinaryIO, title: str, limits: UploadLimits, actor: User) -> Media:
     """Store an MP3, OGG, M4A or WAV file recognised by its content."""
-    data = _read_limited(stream, limits.max_bytes)
+    data = read_limited(stream, limits.max_bytes)
     detected = audio_type(data[:16])
     if detected is None:
         raise MediaError("Chỉ nhận tệp âm thanh MP3, OGG, M4A hoặc WAV.")
@@ -217,4 +217,4 @@ def save_audio(stream: BinaryIO, title: str, limits: UploadLimits, actor: User) 
 
 def delete_files(media: Media, folder: Path) -> None:
     """Remove a media file and its renditions from the uploads folder (after its row is gone)."""
-    _remove(folder, [media.filename, *(media.rendition_filename(width) for width in media.rendition_widths)])
+    remove_files(folder, [media.filename, *(media.rendition_filename(width) for width in media.rendition_widths)])

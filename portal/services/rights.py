@@ -9,7 +9,8 @@ author and its state (portal.services.workflow).
 | role                        | reaches                                                        |
 | --------------------------- | -------------------------------------------------------------- |
 | cộng tác viên / phóng viên  | own account pages; articles and images (``NEWSROOM``)           |
-| biên tập viên               | the same, and the approver's actions (``APPROVING``)            |
+| biên tập viên               | the same, the approver's actions (``APPROVING``), and the văn   |
+|                             | bản library's documents and files (``LIBRARY``)                  |
 | quản trị                    | everything: accounts, categories, sidebar, settings, audit log  |
 """
 
@@ -50,9 +51,12 @@ NEWSROOM = frozenset(
 # Approving, returning, scheduling, publishing, unpublishing, deleting: checked by may_approve_in.
 APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
 
+# The văn bản library: official documents are published by those who approve (its lists, by quản trị).
+LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace"})
+
 REACH = {
     Role.WRITER: OWN_ACCOUNT | NEWSROOM,
-    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING,
+    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY,
 }
 
 

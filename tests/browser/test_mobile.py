@@ -18,7 +18,7 @@ SIZES = {
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", ["home", "article"])
+@pytest.mark.parametrize("name", ["home", "article", "documents", "document"])
 def test_nothing_overflows_horizontally(browser, live_url, demo_app, name, size):
     width, height = SIZES[size]
     context = reader_context(browser, viewport={"width": width, "height": height})
