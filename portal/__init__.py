@@ -112,7 +112,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, cli, documents, errors, health, news, stats, widgets
+    from portal import admin, api, cli, documents, errors, health, news, pages, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(documents.bp)
@@ -122,6 +122,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
+    app.register_blueprint(pages.bp)  # last: its /<path> answers only what no other route does
     app.cli.add_command(cli.portal)
 
 

@@ -11,7 +11,7 @@ from portal import clock
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Document, Role
+from portal.models import Article, Document, Page, Role
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -27,6 +27,7 @@ PAGES = {
     "documents": "/van-ban?loai=ke-hoach",
     "documents-search": "/van-ban?q=ke+hoach+tuyen+giao+2020",
     "document": "{document}",
+    "site-page": "/gioi-thieu/lich-su",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -42,10 +43,13 @@ PAGES = {
     "admin-documents": "/quan-tri/van-ban",
     "admin-document-edit": "/quan-tri/van-ban/{document_id}",
     "admin-document-terms": "/quan-tri/van-ban/danh-muc",
+    "admin-pages": "/quan-tri/trang",
+    "admin-page-edit": "/quan-tri/trang/{page_id}",
+    "admin-page-revisions": "/quan-tri/trang/{page_id}/phien-ban",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-documents",
-             "admin-document-edit", "admin-document-terms"}
+             "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit", "admin-page-revisions"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -58,7 +62,8 @@ def resolve(app, name: str) -> str:
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
         plan = db.session.execute(select(Document).where(Document.number == SEED_DOCUMENT_NUMBER)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+        history = db.session.execute(select(Page).where(Page.title == "Lịch sử")).scalar_one()
+        return PAGES[name].format(page_id=history.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
                                  document_id=plan.id)
 
 

@@ -66,6 +66,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     documents,
     media,
     own_sessions,
+    pages,
     ratings,
     revisions,
     settings,
@@ -74,4 +75,4 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
 )
 
 __all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "own_sessions",
-           "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+           "pages", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

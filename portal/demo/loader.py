@@ -24,6 +24,7 @@ from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.history import add_seed_history
 from portal.demo.library import load_library
+from portal.demo.pages import load_pages
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -76,6 +77,7 @@ def load_demo(force: bool = False) -> int:
     library = load_library()
     count = _load_seed_article(categories, library[SEED_DOCUMENT_NUMBER]) + _load_articles(categories)
     _load_sidebar()
+    load_pages()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
     for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():

@@ -10,6 +10,8 @@ from portal.models.documents import (
     TermKind,
     Validity,
 )
+from portal.models.pages import Page, PageRevision
+from portal.models.people import Person, Unit
 from portal.models.ratings import RateLimitHits, Vote
 from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
@@ -38,6 +40,9 @@ __all__ = [
     "Media",
     "MediaKind",
     "OnlinePeak",
+    "Page",
+    "PageRevision",
+    "Person",
     "RateLimitHits",
     "ROLE_LABELS",
     "RecoveryCode",
@@ -49,6 +54,7 @@ __all__ = [
     "TallyKind",
     "TermKind",
     "TOTAL_PERIOD",
+    "Unit",
     "User",
     "Validity",
     "VisitorPresence",

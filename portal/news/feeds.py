@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import documents, feeds, settings
+from portal.services import documents, feeds, pages, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -68,6 +68,7 @@ def sitemap():
         site_changed=max(map(feeds.last_modified, articles), default=None),
         categories=feeds.category_last_changes(now),
         documents=documents.newest(),
+        pages=pages.published(),
         last_modified=feeds.last_modified,
         **date_filters(),
     )
