@@ -20,14 +20,24 @@ portal = AppGroup("portal", help="Lệnh quản lý cổng thông tin.")
     type=click.IntRange(min=1),
     help="Thêm N bài viết tổng hợp (để đo tải); nạp dữ liệu mẫu trước nếu cơ sở dữ liệu còn trống.",
 )
-def demo(force: bool, if_empty: bool, articles: int | None) -> None:
-    """Nạp dữ liệu mẫu (bài viết, chuyên mục, khối bên phải)."""
+@click.option(
+    "--documents",
+    type=click.IntRange(min=1),
+    help="Thêm N văn bản tổng hợp vào thư viện văn bản (để đo tải); nạp dữ liệu mẫu trước nếu cơ sở dữ liệu còn trống.",
+)
+def demo(force: bool, if_empty: bool, articles: int | None, documents: int | None) -> None:
+    """Nạp dữ liệu mẫu (bài viết, văn bản, chuyên mục, khối bên phải)."""
     from portal.demo.loader import DemoRefused, has_content, load_demo  # the demo data loads only when asked for
 
-    if articles:
+    if articles or documents:
         if not has_content():
             click.echo(f"Đã nạp dữ liệu mẫu: {load_demo()} bài viết.")
-        _add_synthetic(articles)
+        if articles:
+            _add_synthetic(articles)
+        if documents:
+            from portal.demo.synthetic_documents import add_synthetic_documents
+
+            click.echo(f"Đã thêm {add_synthetic_documents(documents):,} văn bản tổng hợp.".replace(",", "."))
         return
     try:
         count = load_demo(force=force)

@@ -5,7 +5,6 @@ import io
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from portal.demo.documents import DOCUMENTS

@@ -1,12 +1,13 @@
-"""The synthetic article generator and `portal demo --articles N`."""
+"""The synthetic article generator, `portal demo --articles N` and `portal demo --documents N`."""
 
 from datetime import datetime
 
 from sqlalchemy import func, select
 
+from portal.demo.documents import DOCUMENTS
 from portal.demo.synthetic import generate_articles
 from portal.extensions import db
-from portal.models import Article, ArticleSearch
+from portal.models import Article, ArticleSearch, Document, DocumentSearch
 from portal.services import search
 
 
@@ -41,3 +42,19 @@ def test_cli_adds_synthetic_articles_searchable_on_top_of_the_demo(app, fixed_cl
 def test_cli_refuses_a_non_positive_count(runner):
     result = runner.invoke(args=["portal", "demo", "--articles", "0"])
     assert result.exit_code != 0 and "0" in result.output
+
+
+def test_cli_adds_synthetic_documents_listed_filtered_and_searchable(app, fixed_clock):
+    app.config["CLOCK"] = fixed_clock
+    result = app.test_cli_runner().invoke(args=["portal", "demo", "--documents", "1200"])
+    assert result.exit_code == 0, result.output
+    assert "Đã nạp dữ liệu mẫu: 29 bài viết." in result.output and "Đã thêm 1.200 văn bản tổng hợp." in result.output
+    with app.app_context():
+        assert db.session.execute(select(func.count(Document.id))).scalar() == len(DOCUMENTS) + 1200
+        assert db.session.execute(select(func.count(DocumentSearch.document_id))).scalar() == len(DOCUMENTS) + 1200
+    client = app.test_client()
+    listing = client.get("/van-ban?page=3").get_data(as_text=True)
+    assert f"{len(DOCUMENTS) + 1200:,} văn bản".replace(",", ".") in listing
+    assert client.get("/van-ban?loai=ke-hoach&nam=2019").status_code == 200
+    found = client.get("/van-ban?q=chuyen+doi+so").get_data(as_text=True)
+    assert "Tìm thấy" in found and "-TS</a>" in found

@@ -102,7 +102,10 @@ def document_edit(document_id: int):
             flash(f"Đã lưu văn bản {document.number or document.title}.", "success")
             return redirect(url_for("admin.document_edit", document_id=document.id))
     status = 422 if form.errors else 200
-    return render_template("admin/document_form.html", form=form, document=document, replace=ReplaceFileForm()), status
+    heading = f"Văn bản {document.number}" if document.number else "Văn bản chưa có số"
+    page = render_template("admin/document_form.html", form=form, document=document, heading=heading,
+                           back=url_for("admin.documents_list"))  # fmt: skip
+    return page, status
 
 
 @bp.post("/van-ban/<int:document_id>/tep/<int:file_id>")

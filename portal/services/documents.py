@@ -236,8 +236,8 @@ def visible_document(document_id: int) -> Document | None:
     return db.session.execute(_published().where(Document.id == document_id)).scalar()
 
 
-def _term_filter(kind_column, slug: str):
-    return kind_column.in_(select(DocumentTerm.id).where(DocumentTerm.slug == slug))
+def _term_filter(kind_column, kind: TermKind, slug: str):
+    return kind_column.in_(select(DocumentTerm.id).where(DocumentTerm.kind == kind, DocumentTerm.slug == slug))
 
 
 def admin_listing(status: str, type_id: int | None, words: str) -> Select:
@@ -257,11 +257,13 @@ def admin_listing(status: str, type_id: int | None, words: str) -> Select:
 def listing(filters: Filters) -> Select:
     """Published documents passing the filters, newest first (search ranks them: ``ranked_ids``)."""
     query = _published()
-    for column_, slug in ((Document.type_id, filters.loai), (Document.issuer_id, filters.co_quan), (Document.field_id, filters.linh_vuc)):
+    chosen = ((Document.type_id, TermKind.TYPE, filters.loai), (Document.issuer_id, TermKind.ISSUER, filters.co_quan),
+              (Document.field_id, TermKind.FIELD, filters.linh_vuc))  # fmt: skip
+    for column_, kind, slug in chosen:
         if slug:
-            query = query.where(_term_filter(column_, slug))
-    if filters.year:
-        query = query.where(extract("year", Document.issued_on) == filters.year)
+            query = query.where(_term_filter(column_, kind, slug))
+    if filters.year:  # a range, not EXTRACT(year …): the listing index walks it
+        query = query.where(Document.issued_on >= date(filters.year, 1, 1), Document.issued_on < date(filters.year + 1, 1, 1))
     return query.order_by(Document.issued_on.desc(), Document.id.desc())
 
 
@@ -293,13 +295,18 @@ def _match(terms: list[str], dialect: str, phrase: bool):
 
 
 def ranked_ids(terms: list[str], dialect: str, within: Select) -> list[int]:
-    """The ids of the documents of ``within`` holding the folded ``terms``, the most relevant first
-    (at most ``RESULT_LIMIT``): next to each other as typed, or, when none has them so, anywhere."""
-    allowed = within.with_only_columns(Document.id).order_by(None)
+    """The ids of the documents of ``within`` holding the folded ``terms``, the most relevant first:
+    next to each other as typed, or, when none has them so, anywhere.
+
+    The index is asked alone for the ``RESULT_LIMIT`` most relevant matches, then ``within``
+    keeps those it holds: with the filters inside the full-text query, SQLite would run the match
+    once for every document the filters let through (seconds at 10,000 documents)."""
     for phrase in ((True, False) if len(terms) > 1 else (False,)):
         key, condition, relevance = _match(terms, dialect, phrase)
-        query = select(key).where(condition, key.in_(allowed)).order_by(relevance, key.desc()).limit(RESULT_LIMIT)
-        found = list(db.session.execute(query).scalars())
+        query = select(key).where(condition).order_by(relevance, key.desc()).limit(RESULT_LIMIT)
+        ranked = list(db.session.execute(query).scalars())
+        kept = set(db.session.execute(within.with_only_columns(Document.id).order_by(None).where(Document.id.in_(ranked))).scalars())
+        found = [id_ for id_ in ranked if id_ in kept]
         if found:
             return found
     return []
