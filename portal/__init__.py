@@ -132,6 +132,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.filters.update(
         number=text.format_number,
+        tel=text.tel_uri,
         file_size=text.format_size,
         one_decimal=text.format_one_decimal,
         vn_date=text.format_date,

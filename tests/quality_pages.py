@@ -28,6 +28,8 @@ PAGES = {
     "documents-search": "/van-ban?q=ke+hoach+tuyen+giao+2020",
     "document": "{document}",
     "site-page": "/gioi-thieu/lich-su",
+    "organisation": "/to-chuc",
+    "unit": "/to-chuc/ban-tuyen-giao-thi-uy",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -46,10 +48,14 @@ PAGES = {
     "admin-pages": "/quan-tri/trang",
     "admin-page-edit": "/quan-tri/trang/{page_id}",
     "admin-page-revisions": "/quan-tri/trang/{page_id}/phien-ban",
+    "admin-organisation": "/quan-tri/to-chuc",
+    "admin-unit-new": "/quan-tri/to-chuc/don-vi/moi",
+    "admin-person-new": "/quan-tri/to-chuc/nguoi/moi",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-documents",
-             "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit", "admin-page-revisions"}
+             "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit", "admin-page-revisions",
+             "admin-organisation", "admin-unit-new", "admin-person-new"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;

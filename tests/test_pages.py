@@ -100,3 +100,9 @@ def test_a_page_with_sub_pages_is_not_deleted_and_a_leaf_is(admin_app, admin):
 
 def test_pages_are_for_the_webmaster_only(admin_app, editor):
     assert editor.client.get(LIST).status_code == 403
+
+
+def test_the_sitemap_lists_the_pages_and_the_organisation(client):
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    for path in ("/gioi-thieu", "/gioi-thieu/lich-su", "/to-chuc", "/to-chuc/ban-tuyen-giao-thi-uy"):
+        assert f"<loc>http://localhost{path}</loc>" in sitemap

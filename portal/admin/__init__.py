@@ -65,6 +65,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     dashboard,
     documents,
     media,
+    organisation,
     own_sessions,
     pages,
     ratings,
@@ -74,5 +75,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "own_sessions",
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "organisation", "own_sessions",
            "pages", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

@@ -1,7 +1,8 @@
 """The admin forms of the site's own pages and of the organisation (units and people)."""
 
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Optional
+from flask_wtf.file import FileField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, NumberRange, Optional, Regexp
 
 from portal.admin.forms import REQUIRED, AdminForm, _length
 from portal.web.inputs import form_int
@@ -18,3 +19,30 @@ class PageForm(AdminForm):
     body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
     published = BooleanField("Hiện trên trang web", default=True)
     in_menu = BooleanField("Hiện trên trình đơn chính (chỉ với trang cấp cao nhất)")
+
+
+PHONE = Regexp(r"^[0-9 +().-]*$", message="Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + . - ( ).")
+EMAIL = Regexp(r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$", message="Địa chỉ thư điện tử không hợp lệ.")
+
+
+class UnitForm(AdminForm):
+    name = StringField("Tên đơn vị", [InputRequired(REQUIRED), _length(200)])
+    slug = StringField("Đường dẫn (slug)", [Optional(), _length(140)], description="Để trống để tạo từ tên.")
+    parent_id = SelectField("Trực thuộc", coerce=form_int, validate_choice=False)
+    duties = TextAreaField("Chức năng, nhiệm vụ")
+    address = StringField("Địa chỉ", [Optional(), _length(300)])
+    phone = StringField("Điện thoại", [Optional(), _length(50), PHONE])
+    email = StringField("Thư điện tử", [Optional(), _length(200), EMAIL])
+
+
+class PersonForm(AdminForm):
+    name = StringField("Họ và tên", [InputRequired(REQUIRED), _length(120)])
+    job_title = StringField("Chức vụ", [Optional(), _length(200)])
+    is_leader = BooleanField("Là lãnh đạo (hiện trước, và ở mục Lãnh đạo của trang Tổ chức bộ máy)")
+    unit_id = SelectField("Đơn vị", coerce=form_int, validate_choice=False)
+    phone = StringField("Điện thoại", [Optional(), _length(50), PHONE])
+    email = StringField("Thư điện tử", [Optional(), _length(200), EMAIL])
+    position = IntegerField("Thứ tự trong đơn vị", [InputRequired(REQUIRED), NumberRange(0, 10_000, "Phải là một số từ 0 đến 10.000.")],
+                            default=1, description="Số nhỏ đứng trước.")  # fmt: skip
+    photo = FileField("Ảnh", description="JPEG, PNG hoặc WebP; ảnh chân dung, đứng.")
+    remove_photo = BooleanField("Bỏ ảnh hiện có")

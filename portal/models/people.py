@@ -25,11 +25,14 @@ class Unit(db.Model):
 
     parent: Mapped["Unit | None"] = relationship(remote_side=[id], back_populates="children", lazy="joined", join_depth=4)
     children: Mapped[list["Unit"]] = relationship(back_populates="parent", order_by="(Unit.position, Unit.id)", lazy="selectin")
-    people: Mapped[list["Person"]] = relationship(back_populates="unit", order_by="(Person.position, Person.id)", lazy="selectin")
+    # Leaders first, then in the webmaster's order.
+    people: Mapped[list["Person"]] = relationship(
+        back_populates="unit", order_by=lambda: (Person.is_leader.desc(), Person.position, Person.id), lazy="selectin"
+    )
 
 
 class Person(db.Model):
-    """Someone of a unit; ``position`` orders them in it (the leaders have the smallest)."""
+    """Someone of a unit: its leaders (``is_leader``) come first, then ``position`` orders them."""
 
     __tablename__ = "person"
 

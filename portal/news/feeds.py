@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import documents, feeds, pages, settings
+from portal.services import documents, feeds, organisation, pages, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -69,6 +69,7 @@ def sitemap():
         categories=feeds.category_last_changes(now),
         documents=documents.newest(),
         pages=pages.published(),
+        units=[unit for unit, _depth in organisation.units_tree()],
         last_modified=feeds.last_modified,
         **date_filters(),
     )

@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("pages", __name__)
 
-from portal.pages import routes  # noqa: E402,F401
+from portal.pages import organisation, routes  # noqa: E402,F401
