@@ -112,10 +112,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, cli, documents, errors, health, news, pages, stats, widgets
+    from portal import admin, api, citizens, cli, documents, errors, health, news, pages, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(citizens.bp)
     app.register_blueprint(widgets.bp)
     app.register_blueprint(stats.bp)
     app.register_blueprint(admin.bp)

@@ -51,14 +51,16 @@ def demo(force: bool, if_empty: bool, articles: int | None, documents: int | Non
 
 @portal.command("purge-bin")
 def purge_bin() -> None:
-    """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày (trang quản trị cũng tự làm, mỗi giờ một lần)."""
-    from portal.services import workflow
+    """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày và dữ liệu cá nhân của thư liên hệ quá hạn lưu giữ (trang quản trị cũng tự làm, mỗi giờ một lần)."""
+    from portal.services import contact, workflow
     from portal.services.audit import COMMAND_LINE
 
     titles = workflow.purge_bin(clock.now(), by=COMMAND_LINE)
     for title in titles:
         click.echo(f"Đã xoá hẳn: {title}")
     click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")
+    cleared = contact.hourly(clock.now(), COMMAND_LINE)
+    click.echo(f"Đã xoá dữ liệu cá nhân của {cleared} thư liên hệ quá thời hạn lưu giữ.")
 
 
 ratings = AppGroup("ratings", help="Đánh giá bài viết.")

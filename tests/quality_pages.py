@@ -30,6 +30,7 @@ PAGES = {
     "site-page": "/gioi-thieu/lich-su",
     "organisation": "/to-chuc",
     "unit": "/to-chuc/ban-tuyen-giao-thi-uy",
+    "contact": "/lien-he",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -51,11 +52,13 @@ PAGES = {
     "admin-organisation": "/quan-tri/to-chuc",
     "admin-unit-new": "/quan-tri/to-chuc/don-vi/moi",
     "admin-person-new": "/quan-tri/to-chuc/nguoi/moi",
+    "admin-contact-messages": "/quan-tri/lien-he",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-documents",
              "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit", "admin-page-revisions",
-             "admin-organisation", "admin-unit-new", "admin-person-new"}
+             "admin-organisation", "admin-unit-new", "admin-person-new",
+             "admin-contact-messages"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;

@@ -62,6 +62,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     audit_log,
     auth,
     categories,
+    contact,
     dashboard,
     documents,
     media,
@@ -75,5 +76,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "organisation", "own_sessions",
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "organisation", "own_sessions",
            "pages", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

@@ -19,29 +19,11 @@ from portal import clock
 from portal.models import ArticleStatus
 from portal.text import format_number
 from portal.web.inputs import MAX_INT, form_int
+from portal.web.vietnamese_forms import WTFormsInVietnamese as _Vietnamese
 
 REQUIRED = "Không được để trống."
 STATUS_CHOICES = [(status.value, status.label) for status in ArticleStatus]
 COUNT_RANGE = f"Phải là một số từ 0 đến {format_number(MAX_INT)}."
-
-
-class _Vietnamese:
-    """WTForms' own messages in Vietnamese (WTForms ships no Vietnamese catalogue)."""
-
-    MESSAGES = {
-        "Not a valid integer value.": "Phải là một số nguyên.",
-        "Not a valid datetime value.": "Thời điểm không hợp lệ (ngày/tháng/năm giờ:phút).",
-        "Not a valid date value.": "Ngày không hợp lệ.",
-        "Not a valid choice.": "Lựa chọn không hợp lệ.",
-        "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
-    }
-
-    def gettext(self, message: str) -> str:
-        return self.MESSAGES.get(message, message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
-
 
 class AdminForm(FlaskForm):
     class Meta:

@@ -1,11 +1,13 @@
-"""The admin forms of the site's own pages and of the organisation (units and people)."""
+"""The admin forms of the site's own pages, of the organisation (units and people) and of the
+citizens' messages."""
 
 from flask_wtf.file import FileField
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, NumberRange, Optional, Regexp
+from wtforms.validators import InputRequired, NumberRange, Optional
 
-from portal.admin.forms import REQUIRED, AdminForm, _length
-from portal.web.inputs import form_int
+from portal.admin.forms import REQUIRED, AdminForm, _length, options
+from portal.models import ContactStatus
+from portal.web.inputs import EMAIL, PHONE, form_int
 
 
 class PageForm(AdminForm):
@@ -19,10 +21,6 @@ class PageForm(AdminForm):
     body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
     published = BooleanField("Hiện trên trang web", default=True)
     in_menu = BooleanField("Hiện trên trình đơn chính (chỉ với trang cấp cao nhất)")
-
-
-PHONE = Regexp(r"^[0-9 +().-]*$", message="Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + . - ( ).")
-EMAIL = Regexp(r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$", message="Địa chỉ thư điện tử không hợp lệ.")
 
 
 class UnitForm(AdminForm):
@@ -46,3 +44,9 @@ class PersonForm(AdminForm):
                             default=1, description="Số nhỏ đứng trước.")  # fmt: skip
     photo = FileField("Ảnh", description="JPEG, PNG hoặc WebP; ảnh chân dung, đứng.")
     remove_photo = BooleanField("Bỏ ảnh hiện có")
+
+
+class ContactHandlingForm(AdminForm):
+    status = SelectField("Tình trạng", choices=options((status.value, status.label) for status in ContactStatus))
+    answer = TextAreaField("Trả lời", [Optional(), _length(5000)], description="Ghi lại cùng thư, để biết đã trả lời những gì.")
+    send_answer = BooleanField("Gửi trả lời này đến thư điện tử của người gửi")

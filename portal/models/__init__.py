@@ -1,5 +1,6 @@
 """Models, one module per subject. Importing this package registers them all."""
 
+from portal.models.citizens import ContactMessage, ContactStatus, MailStatus
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
     Document,
@@ -31,12 +32,15 @@ __all__ = [
     "AuditLog",
     "BlockKind",
     "Category",
+    "ContactMessage",
+    "ContactStatus",
     "ContentVersion",
     "Document",
     "DocumentFile",
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",
+    "MailStatus",
     "Media",
     "MediaKind",
     "OnlinePeak",

@@ -20,7 +20,7 @@ from sqlalchemy import Select, delete, select, update
 from portal.extensions import db
 from portal.models import Article, ArticleStateChange, ArticleStatus, User
 from portal.models.revisions import authored_by
-from portal.services import audit, mail, rights
+from portal.services import audit, contact, mail, rights
 
 S = ArticleStatus
 BIN_DAYS = 30
@@ -338,6 +338,7 @@ def keep_up(now: datetime, last_purge: datetime | None) -> datetime | None:
     if last_purge is not None and now - last_purge < timedelta(hours=1):
         return last_purge
     purge_bin(now)
+    contact.hourly(now, AUTOMATIC)  # issue 18: the citizens' messages past their retention time, mail waiting
     return now
 
 

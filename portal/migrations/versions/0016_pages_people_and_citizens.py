@@ -1,4 +1,5 @@
-"""The site's own pages and their revisions, the organisation's units and people (issue 18).
+"""The site's own pages and their revisions, the organisation's units and people, and the
+citizens' contact messages (issue 18).
 Every table a public page shows raises the content version, as the models' triggers do.
 
 Statements written out as the models had them at this revision (a snapshot, no imports).
@@ -113,10 +114,45 @@ def upgrade():
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_unit_id"), ["unit_id"], unique=False)
 
+    op.create_table(
+        "contact_message",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("reference", sa.String(length=20), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("email", sa.String(length=200), server_default="", nullable=False),
+        sa.Column("phone", sa.String(length=50), server_default="", nullable=False),
+        sa.Column("subject", sa.String(length=200), nullable=False),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=12), server_default="new", nullable=False),
+        sa.Column("answer", sa.Text(), server_default="", nullable=False),
+        sa.Column("handled_by_id", sa.Integer(), nullable=True),
+        sa.Column("handled_by", sa.String(length=80), server_default="", nullable=False),
+        sa.Column("handled_at", sa.DateTime(), nullable=True),
+        sa.Column("mail_status", sa.String(length=8), server_default="none", nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("forgotten_at", sa.DateTime(), nullable=True),
+        sa.CheckConstraint("mail_status IN ('none', 'waiting', 'sent')", name=op.f("ck_contact_message_mail_status_known")),
+        sa.CheckConstraint("status IN ('new', 'in_progress', 'answered')", name=op.f("ck_contact_message_status_known")),
+        sa.ForeignKeyConstraint(
+            ["handled_by_id"], ["user_account.id"], name=op.f("fk_contact_message_handled_by_id_user_account"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_contact_message_unit_id_unit"), ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_message")),
+        sa.UniqueConstraint("reference", name=op.f("uq_contact_message_reference")),
+    )
+    with op.batch_alter_table("contact_message", schema=None) as batch_op:
+        batch_op.create_index("ix_contact_message_created_at", ["created_at"], unique=False)
+        batch_op.create_index("ix_contact_message_listing", ["unit_id", "status", "created_at"], unique=False)
+
     _content_version()
 
 
 def downgrade():
+    with op.batch_alter_table("contact_message", schema=None) as batch_op:
+        batch_op.drop_index("ix_contact_message_listing")
+        batch_op.drop_index("ix_contact_message_created_at")
+    op.drop_table("contact_message")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_unit_id"))
     op.drop_table("person")
