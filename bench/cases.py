@@ -38,6 +38,11 @@ BROWSER_HEADERS = {
 }
 HTMX_HEADERS = BROWSER_HEADERS | {"HX-Request": "true", "HX-Current-URL": "http://127.0.0.1/"}
 SEARCHES = ["hội nghị", "nông thôn mới", "Hồng Lĩnh", "giáo dục", "an ninh trật tự", "lễ hội truyền thống"]
+# The văn bản library (issue 17): its list's first pages, filters and searches.
+DOCUMENT_PAGES = [f"/van-ban?page={page}" for page in range(1, 6)]
+DOCUMENT_FILTERS = ["/van-ban?loai=ke-hoach", "/van-ban?nam=2020", "/van-ban?co-quan=ubnd-thi-xa-hong-linh&nam=2021",
+                    "/van-ban?linh-vuc=do-thi", "/van-ban?loai=quyet-dinh&linh-vuc=do-thi"]  # fmt: skip
+DOCUMENT_SEARCHES = ["ke hoach tuyen giao 2020", "chuyển đổi số", "phòng cháy chữa cháy", "đô thị văn minh", "quy chế"]
 SAMPLE = 2_000
 
 
@@ -111,4 +116,7 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
             dict(HTMX_HEADERS),
         ),
         Case("search", [Request("GET", f"/tim-kiem?q={quote_plus(words)}") for words in SEARCHES]),
+        Case("documents", [Request("GET", url) for url in DOCUMENT_PAGES]),
+        Case("doc-filter", [Request("GET", url) for url in DOCUMENT_FILTERS]),
+        Case("doc-search", [Request("GET", f"/van-ban?q={quote_plus(words)}") for words in DOCUMENT_SEARCHES]),
     ]

@@ -52,10 +52,11 @@ def demo(force: bool, if_empty: bool, articles: int | None, documents: int | Non
 @portal.command("purge-bin")
 def purge_bin() -> None:
     """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày và dữ liệu cá nhân của thư liên hệ quá hạn lưu giữ (trang quản trị cũng tự làm, mỗi giờ một lần)."""
-    from portal.services import contact, workflow
+    from portal.services import contact, housekeeping
     from portal.services.audit import COMMAND_LINE
 
-    titles = workflow.purge_bin(clock.now(), by=COMMAND_LINE)
+    housekeeping.publish_due(clock.now())  # the bin's purge records scheduled articles gone live too
+    titles = housekeeping.purge_bin(clock.now(), by=COMMAND_LINE)
     for title in titles:
         click.echo(f"Đã xoá hẳn: {title}")
     click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")
@@ -203,6 +204,17 @@ def set_account_active(username: str, state: str) -> None:
     user = _account(username)
     set_active(user, state == "on", clock.now(), actor=None)
     click.echo(f"Tài khoản “{user.username}” đã được {'mở lại' if state == 'on' else 'khóa; mọi phiên đã kết thúc'}.")
+
+
+@portal.command("two-factor-off")
+@click.argument("username")
+def two_factor_off(username: str) -> None:
+    """Tắt xác thực hai bước của một tài khoản (mất điện thoại và mã dự phòng); quản trị sẽ thiết lập lại khi đăng nhập."""
+    from portal.services import two_factor
+
+    user = _account(username)
+    two_factor.disable(user, actor=None)
+    click.echo(f"Đã tắt xác thực hai bước của “{user.username}”.")
 
 
 def _account(username: str):

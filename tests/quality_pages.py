@@ -43,6 +43,8 @@ PAGES = {
     "admin-account-new": "/quan-tri/tai-khoan/moi",
     "admin-two-factor": "/quan-tri/xac-thuc-hai-buoc",
     "admin-sessions": "/quan-tri/phien-dang-nhap",
+    "admin-password": "/quan-tri/doi-mat-khau",
+    "admin-audit": "/quan-tri/nhat-ky?nguoi=quantri",
     "admin-documents": "/quan-tri/van-ban",
     "admin-document-edit": "/quan-tri/van-ban/{document_id}",
     "admin-document-terms": "/quan-tri/van-ban/danh-muc",
@@ -55,10 +57,9 @@ PAGES = {
     "admin-contact-messages": "/quan-tri/lien-he",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
-             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-documents",
-             "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit", "admin-page-revisions",
-             "admin-organisation", "admin-unit-new", "admin-person-new",
-             "admin-contact-messages"}
+             "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
+             "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
+             "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;

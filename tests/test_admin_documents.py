@@ -2,15 +2,17 @@
 fields its file proposes; confirm and publish; replace a file; manage the lists; who may."""
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from portal.demo.documents import DOCUMENTS
+from portal.demo.loader import SEED_TITLE
 from portal.demo.official_files import drawn
 from portal.extensions import db
-from portal.models import AuditLog, Document, DocumentFile, DocumentStatus, DocumentTerm, TermKind
+from portal.models import Article, AuditLog, Document, DocumentFile, DocumentStatus, DocumentTerm, TermKind
 
 LIST = "/quan-tri/van-ban"
 UPLOAD = "/quan-tri/van-ban/tai-len"
@@ -125,3 +127,25 @@ def test_the_list_filters_by_state_and_words(admin_app, editor):
     found = editor.client.get(f"{LIST}?q=BTGThU").get_data(as_text=True)
     assert "14-KH/BTGThU" in found and "1250/QĐ-UBND" not in found
     assert count(admin_app, DocumentFile) >= len(DOCUMENTS)
+
+
+def test_linking_articles_lists_the_document_under_them_and_them_on_its_page(admin_app, editor):
+    with admin_app.test_request_context():
+        plan = db.session.execute(select(Document).where(Document.number == "14-KH/BTGThU")).scalar_one()
+        other = db.session.execute(select(Article).where(Article.title != SEED_TITLE).order_by(Article.id)).scalars().first()
+        url, document_page, article_page = f"/quan-tri/van-ban/{plan.id}", plan.url, other.url
+        fields = {"number": plan.number, "title": plan.title, "type_id": str(plan.type_id), "issuer_id": str(plan.issuer_id),
+                  "field_id": str(plan.field_id), "issued_on": "2020-01-30", "validity": "in_force", "replaced_by_id": "",
+                  "status": "published"}  # fmt: skip
+    form = editor.client.get(url).get_data(as_text=True)
+    seed_line = re.search(r'id="article_links"[^>]*>\s*([^<]+)<', form).group(1).strip()
+    assert seed_line.endswith(".html")  # the seed article, which cites the plan
+    wrong = editor.post(url, fields | {"article_links": f"{seed_line}\nhttp://localhost/khong-co-bai-nay"})
+    assert wrong.status_code == 422 and "Không tìm thấy bài viết ở địa chỉ: http://localhost/khong-co-bai-nay" in wrong.get_data(as_text=True)
+    saved = editor.post(url, fields | {"article_links": f"{seed_line}\nhttp://localhost{article_page}"})
+    assert saved.status_code == 302
+    reader = admin_app.test_client()
+    below = reader.get(article_page).get_data(as_text=True)
+    assert "Tài liệu đính kèm" in below and f'href="{document_page}">Kế hoạch số 14-KH/BTGThU</a>' in below
+    assert "Tải về 14-kh-btgthu.pdf" in below
+    assert f'href="{article_page}"' in reader.get(document_page).get_data(as_text=True)

@@ -14,7 +14,8 @@ from portal.services.rights import APPROVING, LIBRARY, NEWSROOM, OWN_ACCOUNT, SI
 from tests.helpers import AdminBrowser
 
 SAMPLE_ARGUMENTS = {"article_id": 1, "category_id": 1, "song_id": 1, "link_id": 1, "block_id": 1,
-                    "item_id": 1, "kind": "bai-hat", "user_id": 3, "document_id": 1, "file_id": 1, "term_id": 1}  # fmt: skip
+                    "item_id": 1, "kind": "bai-hat", "user_id": 3, "session_id": 1, "document_id": 1, "file_id": 1,
+                    "term_id": 1}  # fmt: skip
 
 
 def _admin_routes() -> list[tuple[str, str, str]]:

@@ -2,11 +2,13 @@
 revisions compared word by word, a revision restored; autosave; the optimistic check of a save
 and of a restore; and the article's path through the form's buttons, forgeries refused."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Article, ArticleAutosave, ArticleRevision, AuditLog, Category
+from portal.models import Article, ArticleAutosave, AuditLog, Category
 from portal.services import revisions
 from tests.helpers import article_version
 
@@ -60,8 +62,10 @@ def test_every_save_keeps_a_revision_and_two_compare_word_by_word(admin_app, wri
         assert (entry.action, entry.target_id) == ("update", kept[0].id)  # the edit's entry points at its revision
     listing = writer.client.get(f"/quan-tri/bai-viet/{article_id}/phien-ban").get_data(as_text=True)
     assert "Bản 2" in listing and "Bản 1" in listing
+    opened = writer.client.get(f"/quan-tri/bai-viet/ban-luu/{entry.target_id}").get_data(as_text=True)
+    assert "Bản 1" in opened and "Bản 2" in opened and "<ins>nhặt</ins>" in opened  # where the audit entry points
     page = writer.client.get(f"/quan-tri/bai-viet/{article_id}/so-sanh?cu=1&moi=2").get_data(as_text=True)
-    assert "<del>dọn</del>" in page and "<ins>nhặt</ins>" in page and "<ins> Lam</ins>" in page
+    assert "<del>dọn</del>" in page and "<ins>nhặt</ins>" in page and " <ins>Lam</ins>" in page
     assert "Không thay đổi: Tiêu đề" in page
 
 
@@ -69,7 +73,9 @@ def test_the_prose_diff_marks_words_not_html():
     old, new = revisions.mark_words(revisions.prose("<p>Một <b>hai</b> ba.</p><p>Bốn</p>"),
                                     revisions.prose("<p>Một hai <i>bốn</i> ba.</p><p>Bốn &amp; năm</p>"))  # fmt: skip
     assert str(old) == "Một hai ba.\n\nBốn"
-    assert str(new) == "Một hai<ins> bốn</ins> ba.\n\nBốn<ins> &amp; năm</ins>"
+    assert str(new) == "Một hai <ins>bốn</ins> ba.\n\nBốn <ins>&amp; năm</ins>"
+    assert revisions.prose('<p>Cầu mới</p><figure><img src="/uploads/a.png" alt="Cầu &amp; sông"><figcaption>Ảnh: Hà</figcaption>'
+                           "</figure>") == "Cầu mới\n\n[Ảnh: Cầu & sông] Ảnh: Hà"
     assert revisions.mark_words("<script>", "<b>") == ("&lt;<del>script</del>&gt;", "&lt;<ins>b</ins>&gt;")  # escaped
 
 
@@ -107,6 +113,9 @@ def test_a_stale_save_is_refused_and_the_form_keeps_the_text(admin_app, editor, 
     assert stale.status_code == 409
     assert "Bài viết vừa được người khác thay đổi sau khi bạn mở trang này" in page
     assert "Biên tập viên viết đè." in page  # what the person typed is still in the form
+    assert _article(admin_app, id=article_id).summary == "Quản trị sửa tóm tắt."
+    without = editor.post(f"/quan-tri/bai-viet/{article_id}", _fields(admin_app, summary="Không kèm phiên bản."))
+    assert without.status_code == 400  # no version: no save that could overwrite unseen
     assert _article(admin_app, id=article_id).summary == "Quản trị sửa tóm tắt."
 
 
@@ -171,12 +180,24 @@ def test_a_writer_forging_an_approval_gets_403_and_nothing_changes(admin_app, wr
     assert (after.status, after.version, after.published_at) == (before.status, before.version, None)
 
 
-def test_a_writer_cannot_write_in_another_category(admin_app, writer):
+def test_a_writer_cannot_reach_another_category(admin_app, writer):
     elsewhere = _category_id(admin_app, "xay-dung-dang")
-    response = writer.post(NEW, _fields(admin_app, category_id=str(elsewhere)))
-    assert response.status_code == 422 and "Lựa chọn không hợp lệ." in response.get_data(as_text=True)
+    assert writer.post(NEW, _fields(admin_app, category_id=str(elsewhere))).status_code == 403
+    article_id = _write(admin_app, writer)
+    moved = _edit(writer, article_id, _fields(admin_app, category_id=str(elsewhere)))
+    assert moved.status_code == 403
     with admin_app.app_context():
-        assert db.session.execute(select(func.count()).select_from(ArticleRevision)).scalar() == 0
+        assert len(revisions.revisions_of(article_id)) == 1  # the first save only
+    assert _article(admin_app, id=article_id).category_id == _category_id(admin_app)
+    unknown = writer.post(NEW, _fields(admin_app, category_id="99999"))  # no such category: a form error
+    assert unknown.status_code == 422 and "Lựa chọn không hợp lệ." in unknown.get_data(as_text=True)
+
+
+def test_saving_without_a_change_leaves_others_forms_current(admin_app, editor, admin):
+    article_id = _write(admin_app, editor)
+    seen = article_version(editor, article_id)
+    assert _edit(admin, article_id, _fields(admin_app)).status_code == 302  # "Lưu" with nothing changed
+    assert _edit(editor, article_id, _fields(admin_app, summary="Sửa sau."), version=seen).status_code == 302
 
 
 def test_a_writer_cannot_open_an_article_that_is_not_theirs(admin_app, writer, editor):
@@ -193,3 +214,32 @@ def test_two_people_writing_in_the_same_article_are_told_before_saving(admin_app
     assert "<strong>Biên tập viên</strong> cũng đang sửa bài này" in writer.client.get(url).get_data(as_text=True)
     answer = writer.post(f"{url}/tu-luu", typed, form_url=url).json
     assert answer["warning"] and "Biên tập viên cũng đang sửa bài này" in answer["message"]
+
+
+def test_the_bin_through_the_admin(admin_app, editor, admin):
+    article_id = _write(admin_app, editor, thao_tac="publish")
+    url = f"/quan-tri/bai-viet/{article_id}"
+    assert editor.post(f"{url}/xoa").headers["Location"] == "/quan-tri/bai-viet?trang_thai=trashed"
+    binned = editor.client.get("/quan-tri/bai-viet?trang_thai=trashed").get_data(as_text=True)
+    assert "Phường Bắc Hồng ra quân" in binned and "30 ngày" in binned
+    assert "Phường Bắc Hồng ra quân" not in editor.client.get("/quan-tri/bai-viet").get_data(as_text=True)
+    assert editor.post(f"{url}/khoi-phuc", form_url="/quan-tri/bai-viet?trang_thai=trashed").status_code == 302
+    assert _article(admin_app, id=article_id).status == "draft"  # back as a draft, not public again
+    assert editor.post(f"{url}/khoi-phuc", form_url=url).headers["Location"] == url  # not in the bin: said so
+    assert editor.client.get(f"{url}/xoa-han").status_code == 403  # for quản trị only
+    assert editor.post(f"{url}/xoa").status_code == 302
+    assert admin.post(f"{url}/xoa-han").headers["Location"] == "/quan-tri/bai-viet?trang_thai=trashed"
+    assert _article(admin_app, id=article_id) is None
+
+
+def test_a_writer_withdraws_a_submitted_article_to_fix_it(admin_app, writer):
+    article_id = _write(admin_app, writer, thao_tac="submit")
+    url = f"/quan-tri/bai-viet/{article_id}"
+    page = writer.client.get(url).get_data(as_text=True)
+    assert re.search(r'<input[^>]*id="title"[^>]*readonly', page)  # in review: shown, not editable
+    assert re.search(r'<select[^>]*disabled[^>]*id="category_id"|<select[^>]*id="category_id"[^>]*disabled', page)
+    fields = _fields(admin_app, thao_tac="withdraw")
+    del fields["category_id"]  # a disabled select is not sent
+    assert _edit(writer, article_id, fields).status_code == 302
+    assert _article(admin_app, id=article_id).status == "draft"
+    assert "readonly" not in writer.client.get(url).get_data(as_text=True).split('id="title"')[1].split(">")[0]

@@ -1,6 +1,7 @@
 """The benchmark's own tools: the offline CSRF pairs and the cases are real."""
 
 from bench.cases import _csrf_pairs, portal_cases
+from portal.demo.documents import DOCUMENTS
 from portal.web import visitor
 
 
@@ -72,3 +73,20 @@ def test_warm_up_stops_once_throughput_settles(monkeypatch, tmp_path):
     monkeypatch.setattr(run, "_wrk", wrk)
     run._warm_up(0, tmp_path / "case.requests", SimpleNamespace(warmup=3, connections=16))
     assert windows == [3, 3, 3, 3]  # 700 then 720: within 10 %, so the fifth window never runs
+
+
+def test_the_library_cases_answer_and_are_judged(demo_app):
+    """At the smallest size the bench's library has 100 documents (as many as articles): five pages."""
+    from bench.run import check_targets
+    from portal.demo.synthetic_documents import add_synthetic_documents
+
+    with demo_app.app_context():
+        add_synthetic_documents(100 - len(DOCUMENTS))
+    cases = {case.name: case for case in portal_cases(demo_app)}
+    client = demo_app.test_client()
+    for name in ("documents", "doc-filter", "doc-search"):
+        for request in cases[name].requests:
+            assert client.get(request.path).status_code == 200, request.path
+    rows = [{"case": "doc-search", "articles": 100, "rps": 400.0}, {"case": "doc-search", "articles": 100_000, "rps": 380.0}]
+    verdicts = {check["target"]: check["met"] for check in check_targets(rows, 100, 100_000)}
+    assert verdicts["doc-search@100000 within 10 % of @100"] is True and verdicts["documents@100000 within 10 % of @100"] is None

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from portal import clock
 from portal.extensions import db
 from portal.models import AuditLog, ContactMessage, MailStatus, Role, Unit
-from portal.services import contact, two_factor, workflow
+from portal.services import contact, housekeeping, two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET, AdminBrowser, SmtpInbox, free_port
 
@@ -155,7 +155,7 @@ def test_nothing_is_lost_when_the_mail_server_is_down_and_the_hourly_pass_sends_
     with SmtpInbox() as inbox:
         app.config["MAIL_SERVER"] = inbox.address
         with app.app_context():
-            workflow.keep_up(clock.now(), None)  # the admin's hourly pass
+            housekeeping.keep_up(clock.now(), None)  # the admin's hourly pass
     assert stored(app)[0].mail_status == MailStatus.SENT and len(inbox.messages) == 1
 
 
@@ -164,7 +164,7 @@ def test_personal_details_are_cleared_after_the_retention_time(site):
     client.post(URL, data=message(client, site))
     with site.app_context():
         later = clock.now() + timedelta(days=site.config["CONTACT_RETENTION_DAYS"] + 1)
-        assert workflow.keep_up(later, None) == later
+        assert housekeeping.keep_up(later, None) == later
         logged = db.session.execute(select(func.count()).where(AuditLog.action == "forget")).scalar()
     [kept] = stored(site)
     assert (kept.name, kept.email, kept.message) == (contact.FORGOTTEN, "", contact.FORGOTTEN)

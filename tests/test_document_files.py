@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from portal.demo.documents import DOCUMENTS
 from portal.demo.official_files import drawn
 from portal.extensions import db
-from portal.models import Document, DocumentFile, TermKind
+from portal.models import Document, DocumentFile, DocumentStatus, TermKind
 from portal.services import documents
 from portal.services.document_files import DocumentLimits, prepare_file
 from portal.services.media import MediaError
@@ -120,3 +121,30 @@ def test_a_failed_save_leaves_neither_rows_nor_files(app):
         assert db.session.execute(select(func.count(Document.id))).scalar() == 0
         assert db.session.execute(select(func.count(DocumentFile.id))).scalar() == 0
     assert list(folder.iterdir()) == []
+
+
+def scanned_pdf() -> bytes:
+    """A page that is only a picture, as a scanner makes it: no text layer."""
+    picture = io.BytesIO()
+    Image.new("L", (600, 850), 255).save(picture, format="PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(picture, x=0, y=0, w=210)
+    return bytes(pdf.output())
+
+
+def test_a_scan_is_found_by_its_fields_and_marked_as_a_scan(app):
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    prepared = prepare_file(io.BytesIO(scanned_pdf()), "ban-chup.pdf", limits(folder))
+    assert not prepared.row.has_text and prepared.row.preview_pages == 1
+    with app.app_context():
+        kind, issuer = documents.term_named(TermKind.TYPE, "Thông báo"), documents.term_named(TermKind.ISSUER, "UBND xã A")
+        fields = documents.DocumentFields(number="3/TB-UBND", title="lịch tiếp công dân tháng 7", type=kind, issuer=issuer,
+                                          issued_on=date(2020, 7, 1), status=DocumentStatus.PUBLISHED)  # fmt: skip
+        documents.add_document(fields, [prepared], folder)
+    client = app.test_client()
+    found = client.get("/van-ban?q=lich+tiep+cong+dan").get_data(as_text=True)
+    assert "3/TB-UBND" in found
+    with app.test_request_context():
+        url = db.session.execute(select(Document)).scalar_one().url
+    assert "là bản chụp (không có lớp chữ)" in client.get(url).get_data(as_text=True)

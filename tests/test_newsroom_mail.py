@@ -104,3 +104,9 @@ def test_a_mail_server_that_is_down_fails_nothing(admin_app):
     with admin_app.app_context():
         article = db.session.execute(select(Article).where(Article.title == "Họp dân về đường điện mới")).scalar_one()
         assert article.status == "pending"
+
+
+def test_a_malformed_mail_server_setting_fails_nothing(admin_app):
+    admin_app.config["MAIL_SERVER"] = "smtp.example.vn:hai-lăm"
+    _with_addresses(admin_app)
+    assert _signed_in(admin_app, "phongvien").post(NEW, _fields(admin_app)).status_code == 302

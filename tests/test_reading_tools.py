@@ -6,9 +6,11 @@ from html import unescape
 import pytest
 from sqlalchemy import select
 
+from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE, read_seed_article
 from portal.extensions import db
 from portal.models import Article, ArticleStatus
+from tests.helpers import document_url
 
 
 def seed_id(demo_app) -> int:
@@ -56,7 +58,9 @@ def test_save_downloads_a_standalone_html_file(client, demo_app):
     assert '<link rel="stylesheet"' not in page and "<script" not in page
     paragraphs, caption, byline = read_seed_article()
     text = unescape(page)
-    assert all(f"<p>{paragraph}</p>" in text for paragraph in paragraphs)
+    plan, mention = document_url(demo_app, SEED_DOCUMENT_NUMBER), f"Kế hoạch số {SEED_DOCUMENT_NUMBER}"
+    link = f'<a href="http://localhost{plan}" rel="noopener noreferrer">{mention}</a>'  # absolute: it works from the saved file
+    assert all("<p>" + paragraph.replace(mention, link) + "</p>" in text for paragraph in paragraphs)
     assert caption in text and byline in text
     assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+"', page)
     assert 'src="/uploads/' not in page

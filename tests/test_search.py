@@ -228,13 +228,15 @@ def old_site(tmp_path, monkeypatch, revision: str, articles: list[tuple[int, str
     with app.app_context():
         upgrade(revision=revision)
         db.session.execute(insert(Category).values(id=1, name="Tin tức", slug="tin-tuc", position=1))
-        for id_, title, status, published_at in articles:
+        for id_, title, status, published_at in articles:  # the columns of that revision only, not today's model
             db.session.execute(
-                insert(Article).values(
-                    id=id_, title=title, slug=f"bai-{id_}", summary="", body="<p>Hồng Lĩnh</p>",
-                    category_id=1, status=status, published_at=published_at,
-                    created_at=datetime(2020, 1, 1), updated_at=datetime(2020, 1, 1),
-                )
+                text(
+                    "INSERT INTO article (id, title, slug, summary, body, cover_caption, byline, category_id, status,"
+                    " published_at, created_at, updated_at) VALUES (:id, :title, :slug, '', '<p>Hồng Lĩnh</p>', '', '',"
+                    " 1, :status, :published_at, :created, :created)"
+                ),
+                {"id": id_, "title": title, "slug": f"bai-{id_}", "status": status, "published_at": published_at,
+                 "created": datetime(2020, 1, 1)},
             )  # fmt: skip
         db.session.commit()
     return app

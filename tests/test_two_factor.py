@@ -1,16 +1,24 @@
 """Two-factor sign-in (issue 16, point 4): enrolment with a code computed in the test, sign-in
 with the app's code, each code once, recovery codes once, required for quản trị."""
 
+import http.cookiejar
 import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from zoneinfo import ZoneInfo
 
 import pyotp
 import pytest
 from sqlalchemy import select
 
+from portal import clock
 from portal.extensions import db
 from portal.models import AuditLog, RecoveryCode, User
 from tests.helpers import ADMIN_PASSWORD, CODE_PAGE, AdminBrowser, totp_code
+from tests.live_server import serve
 
 ENROL = "/quan-tri/xac-thuc-hai-buoc/bat"
 
@@ -25,8 +33,6 @@ def _password_only(app, username: str, password: str = ADMIN_PASSWORD):
 
 def _code_at(app, secret: str, step_offset: int = 0) -> str:
     with app.app_context():
-        from portal import clock
-
         moment = clock.now().replace(tzinfo=ZoneInfo(app.config["SITE_TIMEZONE"])).timestamp()
     return pyotp.TOTP(secret).generate_otp(int(moment) // 30 + step_offset)
 
@@ -159,3 +165,57 @@ def test_optional_two_factor_can_be_turned_off_with_a_code_but_not_for_quan_tri(
         assert not db.session.execute(select(User).where(User.username == "phongvien")).scalar_one().two_factor_on
     assert admin.client.get(off).headers["Location"] == "/quan-tri/xac-thuc-hai-buoc"
     assert "bắt buộc xác thực hai bước" in admin.client.get("/quan-tri/xac-thuc-hai-buoc").get_data(as_text=True)
+
+
+def test_the_command_line_turns_off_a_lost_phone_of_the_only_admin(admin_app):
+    result = admin_app.test_cli_runner().invoke(args=["portal", "two-factor-off", "quantri"])
+    assert result.exit_code == 0 and "Đã tắt xác thực hai bước của “quantri”." in result.output
+    browser = AdminBrowser(admin_app.test_client())
+    assert browser.sign_in("quantri").status_code == 302  # the password alone …
+    assert browser.client.get("/quan-tri/").headers["Location"] == ENROL  # … then set it up again
+    with admin_app.app_context():
+        assert ("(dòng lệnh)", "two_factor_off") in db.session.execute(select(AuditLog.username, AuditLog.action)).all()
+        assert db.session.execute(select(RecoveryCode)).first() is None
+
+
+class _Person:
+    """A browser of its own against a live server: the password step done, the code page open."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        token = self._token("/quan-tri/dang-nhap")
+        fields = {"csrf_token": token, "username": "quantri", "password": ADMIN_PASSWORD}
+        self.opener.open(f"{base}/quan-tri/dang-nhap", urllib.parse.urlencode(fields).encode())
+        self.token = self._token(CODE_PAGE)
+
+    def _token(self, path: str) -> str:
+        page = self.opener.open(self.base + path).read().decode()
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+    def enter(self, code: str) -> str:
+        """The address the code step leads to (the admin when the code was taken)."""
+        body = urllib.parse.urlencode({"csrf_token": self.token, "code": code}).encode()
+        try:
+            return self.opener.open(self.base + CODE_PAGE, body, timeout=60).geturl()
+        except urllib.error.HTTPError as refused:
+            return f"{refused.code}"
+
+
+def test_one_code_sent_twice_at_once_signs_in_once(admin_app):
+    """Requests with the same code at the same moment (a code caught in transit and raced): the
+    step is claimed by one conditional UPDATE, so exactly one is let in; the others are refused,
+    none fails (on PostgreSQL the winner's reset of the throttle rows once made the losers' locking
+    miss a row: a 500)."""
+    code = totp_code(admin_app, "quantri")
+    with serve(admin_app) as base:
+        people = [_Person(base) for _ in range(4)]  # four counted tries: under the five that start a wait
+        start = threading.Barrier(len(people))
+
+        def race(person: _Person) -> str:
+            start.wait()
+            return person.enter(code)
+
+        with ThreadPoolExecutor(len(people)) as pool:
+            landed = list(pool.map(race, people))
+    assert sorted(landed) == ["400"] * 3 + [f"{base}/quan-tri/"]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleStateChange, ArticleStatus, AuditLog, Category, Role, User
-from portal.services import publishing, workflow
+from portal.services import housekeeping, publishing, workflow
 from portal.services.accounts import create_user
 from portal.services.workflow import Move
 from tests.helpers import ADMIN_PASSWORD
@@ -149,9 +149,9 @@ def test_a_scheduled_article_going_live_is_recorded_once_with_its_time(admin_app
         article = db.session.get(Article, newsroom)
         _put_in(article, S.SCHEDULED)
         when = article.published_at
-        assert workflow.publish_due(when - timedelta(minutes=1)) == 0
-        assert workflow.publish_due(when + timedelta(hours=5)) == 1
-        assert workflow.publish_due(when + timedelta(hours=6)) == 0  # observed again: recorded once
+        assert housekeeping.publish_due(when - timedelta(minutes=1)) == 0
+        assert housekeeping.publish_due(when + timedelta(hours=5)) == 1
+        assert housekeeping.publish_due(when + timedelta(hours=6)) == 0  # observed again: recorded once
         change = workflow.history(newsroom)[-1]
         assert (change.from_status, change.to_status, change.username, change.created_at) == (
             S.SCHEDULED, S.PUBLISHED, workflow.AUTOMATIC, when)  # fmt: skip
@@ -164,12 +164,12 @@ def test_the_bin_is_purged_after_thirty_days_at_most_once_an_hour(admin_app, new
         article = db.session.get(Article, newsroom)
         workflow.move(article, Move.TRASH, _user("bientap"), NOW, article.version)
         day_29, day_31 = NOW + timedelta(days=29), NOW + timedelta(days=31)
-        assert workflow.keep_up(day_29, None) == day_29  # looked, nothing due yet
+        assert housekeeping.keep_up(day_29, None) == day_29  # looked, nothing due yet
         assert db.session.get(Article, newsroom) is not None
         just_looked = day_31 - timedelta(minutes=10)
-        assert workflow.keep_up(day_31, just_looked) == just_looked  # looked 10 minutes ago: not again
+        assert housekeeping.keep_up(day_31, just_looked) == just_looked  # looked 10 minutes ago: not again
         assert db.session.get(Article, newsroom) is not None
-        assert workflow.keep_up(day_31, day_31 - timedelta(hours=1)) == day_31
+        assert housekeeping.keep_up(day_31, day_31 - timedelta(hours=1)) == day_31
         assert db.session.get(Article, newsroom) is None
         assert db.session.execute(select(ArticleStateChange).where(ArticleStateChange.article_id == newsroom)).first() is None
         purged = db.session.execute(select(AuditLog).where(AuditLog.action == "purge")).scalar_one()
@@ -185,3 +185,16 @@ def test_the_purge_command(admin_app, newsroom):
     assert "Bài thử quy trình" in result.output
     with admin_app.app_context():
         assert db.session.get(Article, newsroom) is None
+
+
+def test_what_awaits_whom(admin_app, newsroom):
+    with admin_app.app_context():
+        article = db.session.get(Article, newsroom)
+        workflow.move(article, Move.SUBMIT, _user("phongvien"), NOW, article.version, comment="Nhờ anh xem giúp.")
+        waiting = {role: [a.id for a in workflow.awaiting(_user(username))] for role, username in ACCOUNTS.items()}
+        assert waiting == {"author": [], "other_writer": [], "editor": [newsroom], "other_editor": [], "admin": [newsroom]}
+        article = db.session.get(Article, newsroom)
+        workflow.move(article, Move.RETURN, _user("bientap"), NOW, article.version, comment="Thiếu nguồn.")
+        [(returned, change)] = workflow.came_back(_user("phongvien"))
+        assert (returned.id, change.comment, change.username) == (newsroom, "Thiếu nguồn.", "bientap")
+        assert workflow.came_back(_user("phongvien2")) == []

@@ -53,11 +53,6 @@ class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
-    def pre_validate(self, form) -> None:
-        known = {value for value, *_ in self.iter_choices()}
-        if any(value not in known for value in self.data or ()):
-            raise ValidationError("Lựa chọn không hợp lệ.")
-
 
 class AccountForm(AdminForm):
     """An account as quản trị sets it: the user name only when it is made."""
@@ -71,6 +66,7 @@ class AccountForm(AdminForm):
     role = SelectField("Vai trò", choices=options((role.value, label) for role, label in ROLE_LABELS.items()))
     categories = CheckboxesField(
         "Chuyên mục được giao", coerce=int,
+        invalid_value_message="Lựa chọn không hợp lệ.", invalid_choice_message="Lựa chọn không hợp lệ.",
         description="Phóng viên viết bài, biên tập viên duyệt bài trong các chuyên mục này; quản trị có mọi chuyên mục.",
     )  # fmt: skip
 

@@ -9,10 +9,10 @@ from portal.admin import bp
 from portal.admin.common import actor, ask_first, image_limits
 from portal.admin.forms import STATUS_CHOICES, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.models import Article, ArticleStatus
+from portal.models import Article, ArticleStatus, Category
 from portal.models.content import PUBLIC_STATES
 from portal.news.article_page import render_article
-from portal.services import autosave, categories, publishing, rights, workflow
+from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
 from portal.services.workflow import Move
 from portal.web.inputs import form_int, int_arg
@@ -23,12 +23,12 @@ SAVE = "save"  # the plain "Lưu" button; the others are the moves of portal.ser
 
 @bp.before_request
 def keep_up():
-    """The site's own moves, without cron (portal.services.workflow.keep_up): any signed-in
+    """The site's own moves, without cron (portal.services.housekeeping.keep_up): any signed-in
     admin request records the scheduled articles that went live and, at most once an hour per
     process, empties the bin of what is due."""
     if current_user.is_authenticated:
         state = current_app.extensions.setdefault("portal.workflow", {})
-        state["purged_at"] = workflow.keep_up(clock.now(), state.get("purged_at"))
+        state["purged_at"] = housekeeping.keep_up(clock.now(), state.get("purged_at"))
 
 
 def readable_article(article_id: int) -> Article:
@@ -57,7 +57,7 @@ def articles():
     pagination = db.paginate(query, page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"], error_out=False)
     return render_template(
         "admin/articles.html", pagination=pagination, search=search, category_id=category_id, status=status,
-        category_choices=_category_choices(), status_choices=STATUS_CHOICES, now=now, days_left=workflow.days_left_in_bin,
+        category_choices=_category_choices(), status_choices=STATUS_CHOICES, now=now, days_left=housekeeping.days_left_in_bin,
     )  # fmt: skip
 
 
@@ -111,8 +111,19 @@ def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, 
         return None, 422
 
 
+def _refuse_other_categories(form: ArticleForm) -> None:
+    """A category that exists but is not offered to this account can only come from a forged
+    request: 403, before anything is read or written (an unknown one is a form error)."""
+    posted = form_int(request.form.get("category_id"))
+    offered = {choice.value for choice in form.category_id.choices}
+    if posted is not None and posted not in offered and db.session.get(Category, posted) is not None:
+        abort(403)
+
+
 def _save(form: ArticleForm, article: Article | None):
     """Validate, store, and redirect; or the form again with its errors (422, 409)."""
+    if request.method == "POST":
+        _refuse_other_categories(form)
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
         saved, status = _store(form, article)
@@ -172,6 +183,8 @@ def article_edit(article_id: int):
     """Edit an article, or move it along its path (the buttons under the form)."""
     article = readable_article(article_id)
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
+    if request.method == "POST" and form_int(request.form.get("version")) is None:
+        abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
     if request.method == "GET":
         form.version.data = article.version
         if article.status not in PUBLIC_STATES and article.published_at is not None and article.published_at <= clock.now():
@@ -209,7 +222,7 @@ def _moved(article: Article, move: Move, message: str):
 def article_delete(article_id: int):
     """Ask, then move an article to the bin (an htmx dialog, or a page without JavaScript)."""
     article = readable_article(article_id)
-    question = f"Chuyển bài “{article.title}” vào thùng rác? Bài không còn hiện trên trang; khôi phục được trong {workflow.BIN_DAYS} ngày."
+    question = f"Chuyển bài “{article.title}” vào thùng rác? Bài không còn hiện trên trang; khôi phục được trong {housekeeping.BIN_DAYS} ngày."
     asking = ask_first(question, "Chuyển vào thùng rác", url_for("admin.article_edit", article_id=article.id))
     if asking is not None:
         return asking
@@ -234,8 +247,8 @@ def article_purge(article_id: int):
         return asking
     title = article.title
     try:
-        workflow.purge(article, actor())
-    except workflow.Forbidden as refused:
+        housekeeping.purge(article, actor())
+    except workflow.WrongState as refused:
         flash(str(refused), "error")
         return redirect(url_for("admin.article_edit", article_id=article.id))
     flash(f"Đã xoá hẳn bài “{title}”.", "success")

@@ -1,7 +1,7 @@
 """The library's admin forms: a document's fields, uploading files, the lists' entries."""
 
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import DateField, SelectField, StringField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from portal.admin.forms import REQUIRED, AdminForm, options
@@ -39,6 +39,11 @@ class DocumentForm(AdminForm):
     validity = SelectField("Tình trạng hiệu lực", choices=VALIDITY_CHOICES)
     replaced_by_id = SelectField("Bị thay thế bởi", coerce=form_int, validate_choice=True)
     status = SelectField("Trạng thái", choices=STATUS_CHOICES)
+    article_links = TextAreaField(
+        "Bài viết nhắc đến văn bản này", [Optional(), _length(5000)],
+        description="Dán địa chỉ các bài viết, mỗi dòng một địa chỉ: văn bản hiện dưới bài («Tài liệu đính kèm»), "
+        "bài viết hiện trên trang văn bản.",
+    )  # fmt: skip
 
     def validate_replaced_by_id(self, field):
         if self.validity.data == Validity.REPLACED and not field.data:

@@ -1,6 +1,7 @@
 """The văn bản library: the list with filters, uploading files (each a draft with the fields its
 file proposes), editing and publishing, replacing a file, managing the lists."""
 
+import re
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -10,7 +11,7 @@ from portal.admin.common import actor, ask_first
 from portal.admin.document_forms import DocumentForm, ReplaceFileForm, TermForm, UploadForm
 from portal.admin.forms import options
 from portal.extensions import db
-from portal.models import Document, DocumentFile, DocumentStatus, DocumentTerm, TermKind
+from portal.models import Article, Document, DocumentFile, DocumentStatus, DocumentTerm, TermKind
 from portal.services import documents
 from portal.services.document_files import DocumentLimits, prepare_file
 from portal.services.media import MediaError
@@ -77,13 +78,31 @@ def _row(model, row_id: int | None):
     return db.session.get(model, row_id) if row_id else None
 
 
+ARTICLE_ADDRESS = re.compile(r"-(\d+)\.html(?:[?#].*)?$")
+
+
+def _articles(form: DocumentForm) -> list[Article] | None:
+    """The articles whose addresses the form lists, or None with the field's error set."""
+    found, wrong = [], []
+    for line in (form.article_links.data or "").splitlines():
+        if not line.strip():
+            continue
+        address = ARTICLE_ADDRESS.search(line.strip())
+        article = db.session.get(Article, int(address.group(1))) if address and len(address.group(1)) < 10 else None
+        (found if article else wrong).append(article or line.strip())
+    if wrong:
+        form.article_links.errors = [f"Không tìm thấy bài viết ở địa chỉ: {', '.join(wrong)[:300]}."]
+        return None
+    return list(dict.fromkeys(found))
+
+
 def _fields(form: DocumentForm) -> documents.DocumentFields:
     return documents.DocumentFields(
         number=form.number.data, title=form.title.data, type=_row(DocumentTerm, form.type_id.data),
         issuer=_row(DocumentTerm, form.issuer_id.data), field=_row(DocumentTerm, form.field_id.data),
         place=form.place.data, issued_on=form.issued_on.data, effective_on=form.effective_on.data,
         signer=form.signer.data, signer_title=form.signer_title.data, validity=form.validity.data,
-        replaced_by=_row(Document, form.replaced_by_id.data), status=form.status.data,
+        replaced_by=_row(Document, form.replaced_by_id.data), status=form.status.data, articles=_articles(form),
     )  # fmt: skip
 
 
@@ -93,9 +112,11 @@ def document_edit(document_id: int):
     document = db.get_or_404(Document, document_id)
     form = DocumentForm(None, obj=document) if request.method == "GET" else DocumentForm()
     _choices(form, document)
-    if form.validate_on_submit():
+    if request.method == "GET":
+        form.article_links.data = "\n".join(url_for("news.home", _external=True).rstrip("/") + a.url for a in document.articles)
+    if form.validate_on_submit() and (fields := _fields(form)).articles is not None:
         try:
-            documents.update_document(document, _fields(form), actor())
+            documents.update_document(document, fields, actor())
         except documents.DocumentError as error:
             form.status.errors = [str(error)]
         else:

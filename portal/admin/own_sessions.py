@@ -18,8 +18,20 @@ def own_sessions():
     idle = timedelta(minutes=current_app.config["ADMIN_IDLE_MINUTES"])
     records = admin_sessions.open_of(actor().id, clock.now(), idle)
     token = session.get(SESSION_TOKEN, "")
-    rows = [(record, admin_sessions.browser_label(record.user_agent), admin_sessions.is_token_of(record, token)) for record in records]
+    rows = [
+        (record, admin_sessions.browser_label(record.user_agent), admin_sessions.is_token_of(record, token))
+        for record in records
+    ]
     return render_template("admin/own_sessions.html", rows=rows, form=ConfirmForm())
+
+
+@bp.post("/phien-dang-nhap/<int:session_id>/ket-thuc")
+def end_session(session_id: int):
+    """Sign out one other device (a phone left at the office), this browser staying in."""
+    if ConfirmForm().validate_on_submit():
+        ended = admin_sessions.end_one_of(actor().id, session_id, clock.now())
+        flash("Đã đăng xuất phiên đó." if ended else "Phiên đó đã kết thúc.", "success" if ended else "error")
+    return redirect(url_for("admin.own_sessions"))
 
 
 @bp.post("/phien-dang-nhap/dang-xuat-moi-noi")

@@ -8,7 +8,8 @@ from portal.admin import bp
 from portal.admin.articles import readable_article
 from portal.admin.common import actor
 from portal.admin.forms import VersionForm
-from portal.models import Article
+from portal.extensions import db
+from portal.models import Article, ArticleRevision
 from portal.services import autosave, revisions, workflow
 from portal.web.inputs import form_int, int_arg
 
@@ -28,15 +29,13 @@ def article_revisions(article_id: int):
     return _history_page(readable_article(article_id))
 
 
-@bp.get("/bai-viet/<int:article_id>/so-sanh")
-def article_compare(article_id: int):
-    """Two revisions side by side, changed words marked (by default the last two)."""
-    article = readable_article(article_id)
+def _comparison(article: Article, old_number: int | None, new_number: int | None):
+    """Two revisions side by side (by default the last two), changed words marked."""
     kept = revisions.revisions_of(article.id)
     if len(kept) < 2:
         return render_template("admin/article_compare.html", article=article, kept=kept, diff=None)
-    new = revisions.revision(article.id, int_arg("moi", kept[0].number)) or abort(404)
-    old = revisions.revision(article.id, int_arg("cu", kept[1].number)) or abort(404)
+    new = revisions.revision(article.id, new_number or kept[0].number) or abort(404)
+    old = revisions.revision(article.id, old_number or kept[1].number) or abort(404)
     if old.number > new.number:
         old, new = new, old
     return render_template(
@@ -44,16 +43,33 @@ def article_compare(article_id: int):
     )
 
 
+@bp.get("/bai-viet/<int:article_id>/so-sanh")
+def article_compare(article_id: int):
+    """Two revisions chosen in the history (?cu=, ?moi=) side by side."""
+    return _comparison(readable_article(article_id), int_arg("cu", None), int_arg("moi", None))
+
+
+@bp.get("/bai-viet/ban-luu/<int:item_id>")
+def article_revision_view(item_id: int):
+    """One revision by its id (what the audit entry of an edit points at): compared with the one
+    before it; the first revision is shown in the history."""
+    revision = db.get_or_404(ArticleRevision, item_id)
+    article = readable_article(revision.article_id)
+    if revision.number == 1:
+        return _history_page(article)
+    return _comparison(article, revision.number - 1, revision.number)
+
+
 @bp.post("/bai-viet/<int:article_id>/phien-ban/khoi-phuc")
 def article_revision_restore(article_id: int):
     """Put a revision's content back as a new revision, from the version the page showed."""
     article = readable_article(article_id)
     form = VersionForm()
-    number = form_int(request.form.get("ban"))
-    if not form.validate_on_submit() or number is None:
+    number, version = form_int(request.form.get("ban")), form_int(form.version.data)
+    if not form.validate_on_submit() or number is None or version is None:
         abort(400)
     try:
-        restored = revisions.restore(article, number, actor(), clock.now(), form_int(form.version.data))
+        restored = revisions.restore(article, number, actor(), clock.now(), version)
     except workflow.Forbidden:
         abort(403)
     except workflow.StaleArticle:

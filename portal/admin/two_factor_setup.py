@@ -40,8 +40,9 @@ def two_factor_enrol():
             return render_template("admin/recovery_codes.html", codes=codes)
         form.code.errors = ["Mã không đúng. Kiểm tra giờ của điện thoại rồi nhập mã đang hiện."]
     uri = two_factor.provisioning_uri(user, secret, settings.current().name)
-    context = {"form": form, "qr": two_factor.qr_svg(uri), "secret": two_factor.grouped(secret), "required": two_factor.required(user)}
-    return render_template("admin/two_factor_enrol.html", **context), 400 if form.errors else 200
+    qr, grouped = two_factor.qr_svg(uri), two_factor.grouped(secret)
+    page = render_template("admin/two_factor_enrol.html", form=form, qr=qr, secret=grouped, required=two_factor.required(user))
+    return page, 400 if form.errors else 200
 
 
 @bp.route("/xac-thuc-hai-buoc/tat", methods=["GET", "POST"])
@@ -49,7 +50,8 @@ def two_factor_disable():
     """Turn it off, with a code of the app (who holds the phone decides); not where the role requires it."""
     user = actor()
     if not user.two_factor_on or two_factor.required(user):
-        flash("Vai trò của bạn bắt buộc xác thực hai bước." if user.two_factor_on else "Xác thực hai bước đang tắt.", "error")
+        why = "Vai trò của bạn bắt buộc xác thực hai bước." if user.two_factor_on else "Xác thực hai bước đang tắt."
+        flash(why, "error")
         return redirect(url_for("admin.two_factor_status"))
     form = CodeForm()
     if form.validate_on_submit():

@@ -27,6 +27,22 @@ def _query(name: str, description: str, schema: dict) -> dict:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
 
+def _page_of(item: str) -> dict:
+    """One page of a listing whose items are ``item``s."""
+    return {
+        "type": "object",
+        "required": ["items", "page", "per_page", "total", "pages"],
+        "properties": {
+            "items": {"type": "array", "items": _ref(item)},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+            "total": {"type": "integer", "minimum": 0},
+            "pages": {"type": "integer", "minimum": 0},
+        },
+        "additionalProperties": False,
+    }
+
+
 SCHEMAS = {
     "Error": {
         "type": "object",
@@ -108,18 +124,7 @@ SCHEMAS = {
             },
         ]
     },
-    "ArticlePage": {
-        "type": "object",
-        "required": ["items", "page", "per_page", "total", "pages"],
-        "properties": {
-            "items": {"type": "array", "items": _ref("ArticleSummary")},
-            "page": {"type": "integer", "minimum": 1},
-            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
-            "total": {"type": "integer", "minimum": 0},
-            "pages": {"type": "integer", "minimum": 0},
-        },
-        "additionalProperties": False,
-    },
+    "ArticlePage": _page_of("ArticleSummary"),
     "CategoryList": {
         "type": "object",
         "required": ["items"],
@@ -186,18 +191,7 @@ SCHEMAS |= {
         },
         "additionalProperties": False,
     },
-    "DocumentPage": {
-        "type": "object",
-        "required": ["items", "page", "per_page", "total", "pages"],
-        "properties": {
-            "items": {"type": "array", "items": _ref("Document")},
-            "page": {"type": "integer", "minimum": 1},
-            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
-            "total": {"type": "integer", "minimum": 0},
-            "pages": {"type": "integer", "minimum": 0},
-        },
-        "additionalProperties": False,
-    },
+    "DocumentPage": _page_of("Document"),
 }
 _SLUG = {"type": "string", "pattern": "^[a-z0-9-]+$"}
 

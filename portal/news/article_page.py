@@ -13,7 +13,7 @@ from portal import clock
 from portal.layout import render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
-from portal.services import content
+from portal.services import content, documents
 
 if TYPE_CHECKING:
     from portal.widgets.rating import RatingPanel
@@ -31,6 +31,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "article": article,
         "figures": figures,
         "related": related,
+        "attached": documents.attached_to(article),
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,

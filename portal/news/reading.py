@@ -64,7 +64,9 @@ def save_article(article_id: int):
         article=found,
         site=settings.current(),
         canonical=canonical_url(found),
-        body=saving.inline_uploads(found.body, Path(current_app.config["UPLOAD_FOLDER"])),
+        body=saving.absolute_links(
+            saving.inline_uploads(found.body, Path(current_app.config["UPLOAD_FOLDER"])), current_app.config["SITE_URL"]
+        ),
         saved_at=clock.now(),
     )
     response = make_response(page)

@@ -56,6 +56,16 @@ def end(token: str, now: datetime) -> None:
     db.session.commit()
 
 
+def end_one_of(user_id: int, session_id: int, now: datetime) -> bool:
+    """End one open session of this account (another device); False when it is not one."""
+    query = update(AdminSession).where(
+        AdminSession.id == session_id, AdminSession.user_id == user_id, AdminSession.revoked_at.is_(None)
+    )
+    ended = db.session.execute(query.values(revoked_at=now)).rowcount == 1
+    db.session.commit()
+    return ended
+
+
 def end_all_of(user_id: int, now: datetime) -> None:
     """End every open session of an account; the caller commits, with the change that asked for it."""
     query = update(AdminSession).where(AdminSession.user_id == user_id, AdminSession.revoked_at.is_(None))

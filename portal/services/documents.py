@@ -52,6 +52,7 @@ class DocumentFields:
     validity: Validity = Validity.IN_FORCE
     replaced_by: Document | None = None
     status: DocumentStatus = DocumentStatus.DRAFT
+    articles: list[Article] | None = None  # the articles citing it; None leaves them as they are
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,8 @@ def _apply(document: Document, fields: DocumentFields) -> None:
     for name in ("number", "title", "type", "issuer", "field", "place", "issued_on", "effective_on", "signer",
                  "signer_title", "validity", "replaced_by", "status"):  # fmt: skip
         setattr(document, name, getattr(fields, name))
+    if fields.articles is not None:
+        document.articles = fields.articles
     document.slug = slugify(f"{_name(fields.type)} {fields.number}", max_length=100) or "van-ban"
     document.updated_at = clock.now()
 
@@ -316,6 +319,16 @@ def documents_by_id(ids: list[int]) -> list[Document]:
     """The documents of ``ids`` in that order."""
     found = {d.id: d for d in db.session.execute(select(Document).where(Document.id.in_(ids))).scalars()} if ids else {}
     return [found[id_] for id_ in ids if id_ in found]
+
+
+def attached_to(article: Article) -> list[Document]:
+    """The published documents an article cites, listed under its body ("Tài liệu đính kèm")."""
+    query = (
+        _published()
+        .join(document_article, and_(document_article.c.document_id == Document.id, document_article.c.article_id == article.id))
+        .order_by(Document.issued_on.desc(), Document.id.desc())
+    )
+    return list(db.session.execute(query).unique().scalars())
 
 
 def citing(document: Document) -> Select:

@@ -24,6 +24,9 @@ def _server() -> tuple[str, int] | None:
     if not configured:
         return None
     host, _, port = configured.rpartition(":") if configured.count(":") == 1 else (configured, "", "")
+    if port and not port.isdigit():
+        log.warning("PORTAL_MAIL_SERVER “%s” không hợp lệ (cần host hoặc host:cổng): không gửi thư.", configured)
+        return None
     return host, int(port or 25)
 
 
@@ -56,11 +59,8 @@ def _message(name: str, address: str, subject: str, text: str, reply_to: str = "
 
 def send(recipients: list[User], subject: str, text: str) -> int:
     """Send one message to each account that has an address; how many were sent."""
-    server = _server()
-    if server is None:
-        return 0
-    addressed = [user for user in recipients if user.email]
-    if not addressed:
+    server, addressed = _server(), [user for user in recipients if user.email]
+    if server is None or not addressed:
         return 0
     try:
         with _connection(server) as smtp:
@@ -87,7 +87,8 @@ def send_to(name: str, address: str, subject: str, text: str, reply_to: str = ""
 
 
 def _edit_address(article: Article) -> str:
-    """The article's admin page, from the site's address (SITE_URL), whatever the request's host."""
+    """The article's admin page, from the site's address (SITE_URL), whatever the request's host.
+    Built in a request context of its own: a move may be made where no request is at hand."""
     with current_app.test_request_context(base_url=current_app.config["SITE_URL"]):
         return url_for("admin.article_edit", article_id=article.id, _external=True)
 

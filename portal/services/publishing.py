@@ -242,6 +242,10 @@ def save_article(
     workflow.claim(article, action.version)
     try:
         changed = _content_changed(article, data, cover)
+        if not changed and action.move is None:  # nothing to keep: others' open forms stay current
+            db.session.rollback()
+            autosave.drop(actor, article.id)
+            return article
         if changed and not workflow.may_edit(actor, article):
             raise workflow.Forbidden("Bạn không có quyền sửa bài viết này ở trạng thái hiện tại.")
         publish_at = _publish_time(action, data, now)

@@ -101,9 +101,14 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 _PARAGRAPH_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|caption|tr)>|<br\s*/?>", re.IGNORECASE)
 
 
+_IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>', re.IGNORECASE)
+
+
 def prose(html: str) -> str:
-    """The text a reader reads in sanitised article HTML, a blank line between paragraphs."""
-    blocks = _PARAGRAPH_END.split(html or "")[::2]  # split() keeps the captured tag names at odd places
+    """The text a reader reads in sanitised article HTML, a blank line between paragraphs, and
+    each picture as "[Ảnh: its description]" (so a picture added or removed shows too)."""
+    html = _IMAGE.sub(lambda image: f" [Ảnh: {image[1]}] ", html or "")
+    blocks = _PARAGRAPH_END.split(html)[::2]  # split() keeps the captured tag names at odd places
     return "\n\n".join(text for text in (html_to_text(block) for block in blocks) if text)
 
 
@@ -127,11 +132,18 @@ def mark_words(old: str, new: str) -> tuple[Markup, Markup]:
             left.append(removed)
             right.append(added)
             continue
-        if removed:
-            left.append(Markup("<del>{}</del>").format(removed))
-        if added:
-            right.append(Markup("<ins>{}</ins>").format(added))
+        left.append(_marked("del", removed))
+        right.append(_marked("ins", added))
     return Markup("").join(left), Markup("").join(right)
+
+
+def _marked(tag: str, text: Markup) -> Markup:
+    """``text`` in <tag>, the spaces at its ends left outside (a changed space alone is not marked)."""
+    core = text.strip()
+    if not core:
+        return text
+    before, after = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return Markup("{}<%s>{}</%s>{}" % (tag, tag)).format(before, Markup(core), after)
 
 
 def _shown(revision_: ArticleRevision, categories: dict[int, str]) -> dict[str, str]:

@@ -27,6 +27,7 @@ OWN_ACCOUNT = frozenset(
         "admin.two_factor_disable",
         "admin.recovery_codes",
         "admin.own_sessions",
+        "admin.end_session",
         "admin.sign_out_everywhere",
     }
 )
@@ -41,6 +42,7 @@ NEWSROOM = frozenset(
         "admin.article_revisions",
         "admin.article_compare",
         "admin.article_revision_restore",
+        "admin.article_revision_view",
         "admin.media_list",
         "admin.media_upload",
         "admin.editor_upload",

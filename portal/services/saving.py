@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 MAX_INLINE_BYTES = 5 * 1024 * 1024
 _UPLOAD_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")/uploads/([^"/?#]+)(")')
+_SITE_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
 
 
 def inline_uploads(body_html: str, upload_folder: Path) -> Markup:
@@ -24,3 +25,9 @@ def inline_uploads(body_html: str, upload_folder: Path) -> Markup:
         return f"{match.group(1)}data:{mime};base64,{data}{match.group(3)}"
 
     return Markup(_UPLOAD_SRC.sub(embed, body_html or ""))
+
+
+def absolute_links(body_html: str, site_url: str) -> Markup:
+    """``body_html`` with its links to the site's own pages ("/van-ban/…", as the seed article cites
+    a plan) made absolute, so that they still lead there from a copy kept on a computer."""
+    return Markup(_SITE_HREF.sub(lambda match: f"{match.group(1)}{site_url.rstrip('/')}/", body_html))

@@ -112,18 +112,25 @@ def _wait(keys: Keys, rows: dict[str, _Row], now: datetime, throttle: Throttle) 
 
 @contextmanager
 def _locked(keys: Keys) -> Iterator[tuple[Connection, dict[str, _Row]]]:
-    """The keys' rows (made if missing), locked until the transaction commits."""
+    """The keys' rows (made if missing), locked until the transaction commits.
+
+    On PostgreSQL a row can go between the insert and the lock: a concurrent success deletes the
+    account's and the pair's rows (give_back), a clean-up deletes stale ones. SELECT … FOR UPDATE
+    then skips it, so the missing rows are made and locked again until all are held (the rows
+    already locked cannot go meanwhile)."""
     dialect = db.engine.dialect.name
     with db.engine.connect() as connection:
         if dialect == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # the one writer's turn, taken before reading
         insert = (postgresql if dialect == "postgresql" else sqlite).insert(TABLE)
         fresh = [{"key": key, "failures": 0, "window_start": datetime.min} for key in keys.all()]
-        connection.execute(insert.on_conflict_do_nothing(index_elements=["key"]), fresh)
         query = select(TABLE).where(TABLE.c.key.in_(keys.all())).order_by(TABLE.c.key)
         if dialect == "postgresql":
             query = query.with_for_update()
-        rows = {row.key: _Row(row.failures, row.window_start, row.next_try_at) for row in connection.execute(query)}
+        rows: dict[str, _Row] = {}
+        while len(rows) < len(fresh):
+            connection.execute(insert.on_conflict_do_nothing(index_elements=["key"]), fresh)
+            rows = {row.key: _Row(row.failures, row.window_start, row.next_try_at) for row in connection.execute(query)}
         yield connection, rows
         connection.commit()
 

@@ -39,7 +39,7 @@ def provisioning_uri(user: User, secret: str, issuer: str) -> str:
 
 def qr_svg(uri: str) -> str:
     """The QR code of ``uri`` as inline SVG, drawn on the server (no script, no other host)."""
-    return segno.make(uri, error="m").svg_inline(scale=5, border=2, title="Mã QR để thêm vào ứng dụng xác thực")
+    return segno.make(uri, error="m").svg_inline(scale=4, border=4, title="Mã QR để thêm vào ứng dụng xác thực")
 
 
 def grouped(secret: str) -> str:

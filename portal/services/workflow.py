@@ -15,15 +15,14 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, select, update
 
 from portal.extensions import db
 from portal.models import Article, ArticleStateChange, ArticleStatus, User
 from portal.models.revisions import authored_by
-from portal.services import audit, contact, mail, rights
+from portal.services import audit, mail, rights
 
 S = ArticleStatus
-BIN_DAYS = 30
 AUTOMATIC = "(tự động)"  # the name on a move the site makes itself (a scheduled article going live)
 
 
@@ -60,8 +59,6 @@ RULES: dict[Move, Rule] = {
     Move.TRASH: Rule(frozenset(set(S) - {S.TRASHED}), S.TRASHED, By.APPROVER, "Chuyển vào thùng rác"),
     Move.RESTORE: Rule(frozenset({S.TRASHED}), S.DRAFT, By.APPROVER, "Khôi phục từ thùng rác"),
 }
-AUDIT_ACTIONS = {Move.SUBMIT: "submit", Move.WITHDRAW: "withdraw", Move.RETURN: "return", Move.PUBLISH: "publish",
-                 Move.UNPUBLISH: "unpublish", Move.TRASH: "trash", Move.RESTORE: "restore"}  # fmt: skip
 
 
 class WorkflowError(Exception):
@@ -194,7 +191,7 @@ def move_in_transaction(
         _set_publication(article, publish_at, now)
     article.trashed_at = now if move == Move.TRASH else None
     record_change(article, before, actor, now, comment)
-    action = "schedule" if article.status == S.SCHEDULED else AUDIT_ACTIONS[move]
+    action = "schedule" if article.status == S.SCHEDULED else move.value  # the audit log's names are the moves' own
     audit.record(actor, action, "article", article.id, _summary(article, comment))
 
 
@@ -267,83 +264,3 @@ def came_back(user: User, limit: int = 50) -> list[tuple[Article, ArticleStateCh
     """The account's own articles returned to it, each with the editor's comment."""
     query = select(Article).where(Article.id.in_(authored_by(user.id)), Article.status == S.RETURNED).order_by(Article.updated_at.desc())
     return [(article, last_comment(article)) for article in db.session.execute(query.limit(limit)).scalars()]
-
-
-# The site's own moves ---------------------------------------------------------------------
-
-
-def publish_due(now: datetime) -> int:
-    """Record the scheduled articles whose time has come as published.
-
-    A visitor sees a scheduled article from its time on without anything rewriting the row
-    (Article.status_at), so the moment it went live is recorded when it is first observed
-    after it: by any admin request and by the bin's purge command. The state change carries the
-    publication time itself, so the history says when it happened, not when it was noticed;
-    the audit entry is written at the observation and names that time. Each row is taken with
-    a compare-and-set on its state, so two workers observing at once record it once."""
-    due = db.session.execute(
-        select(Article).where(Article.status == S.SCHEDULED, Article.published_at <= now).order_by(Article.published_at)
-    ).scalars().all()
-    recorded = 0
-    for article in due:
-        taken = db.session.execute(
-            update(Article).where(Article.id == article.id, Article.status == S.SCHEDULED)
-            .values(status=S.PUBLISHED, version=Article.version + 1).execution_options(synchronize_session=False)
-        )  # fmt: skip
-        if taken.rowcount != 1:
-            continue
-        db.session.refresh(article)
-        record_change(article, S.SCHEDULED, None, article.published_at, "Tự đăng theo giờ hẹn.")
-        audit.record(None, "publish", "article", article.id, f"“{article.title}”: tự đăng lúc {article.published_at:%H:%M %d/%m/%Y}", by=AUTOMATIC)
-        recorded += 1
-    db.session.commit()
-    return recorded
-
-
-def _rows_referring_to(article_id: int) -> None:
-    """Delete the rows of other tables (votes, view counts, revisions …) that point at this article."""
-    article_table = Article.__table__
-    for table in db.metadata.sorted_tables:
-        for key in table.foreign_keys:
-            if key.column.table is article_table:
-                db.session.execute(delete(table).where(key.parent == article_id))
-
-
-def purge(article: Article, actor: User | None, by: str = AUTOMATIC) -> None:
-    """Delete an article in the bin for good, with everything that points at it; the audit
-    entry stays."""
-    if article.status != S.TRASHED:
-        raise Forbidden("Chỉ xoá hẳn được bài đang ở trong thùng rác.")
-    audit.record(actor, "purge", "article", article.id, f"“{article.title}”", by=by)
-    _rows_referring_to(article.id)
-    db.session.delete(article)
-    db.session.commit()
-
-
-def purge_bin(now: datetime, by: str = AUTOMATIC) -> list[str]:
-    """Delete for good the articles in the bin for ``BIN_DAYS`` days or more; their titles."""
-    query = select(Article).where(Article.status == S.TRASHED, Article.trashed_at <= now - timedelta(days=BIN_DAYS))
-    titles = []
-    for article in db.session.execute(query).scalars().all():
-        titles.append(article.title)
-        purge(article, None, by)
-    return titles
-
-
-def keep_up(now: datetime, last_purge: datetime | None) -> datetime | None:
-    """What the site does on its own, without cron, run by the admin's requests: record the
-    scheduled articles that went live, and empty the bin of what is due at most once an hour.
-    Returns when the bin was last emptied (to be passed back next time)."""
-    publish_due(now)
-    if last_purge is not None and now - last_purge < timedelta(hours=1):
-        return last_purge
-    purge_bin(now)
-    contact.hourly(now, AUTOMATIC)  # issue 18: the citizens' messages past their retention time, mail waiting
-    return now
-
-
-def days_left_in_bin(article: Article, now: datetime) -> int:
-    """Whole days before the purge takes it (0: at the next purge)."""
-    if article.trashed_at is None:
-        return BIN_DAYS
-    return max(0, (article.trashed_at + timedelta(days=BIN_DAYS) - now).days)

@@ -326,6 +326,7 @@
     styleThroughCssom(window.Jodit.modules.Create);
     var editor = window.Jodit.make(area, {
       language: "vi",  // the dictionary is static/js/jodit-vi.js
+      readonly: area.readOnly,  // an article the person may not change here (portal.services.workflow)
       height: 520,
       // Nothing from another site: the HTML view is a plain textarea, not Ace from a CDN,
       // and the status bar carries no branding.

@@ -10,6 +10,19 @@ from tests.counters_support import BROWSER_UA
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"  # ignored by git
+
+# Elements wider than the viewport, left out: those inside a box that scrolls or clips
+# them on purpose (wide tables), and the 1-px visually hidden texts.
+FIND_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o !== 'visible') return true; } return false; };
+  return [...document.body.querySelectorAll('*')].filter(e => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(e);
+  }).map(e => e.outerHTML.slice(0, 120));
+}"""
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}  # axe-core's rules
 
 

@@ -7,7 +7,7 @@ for a person to look at.
 
 import pytest
 
-from tests.browser.helpers import reader_context, screenshot
+from tests.browser.helpers import FIND_OVERFLOW, reader_context, screenshot
 from tests.quality_pages import resolve
 
 SIZES = {
@@ -15,18 +15,6 @@ SIZES = {
     "desktop": (1280, 800),
     "zoom-400": (320, 640),  # WCAG 1.4.10 reflow: 1280 px at 400 % is 320 CSS px
 }
-
-# Elements wider than the viewport, left out: those inside a box that scrolls or clips
-# them on purpose (wide tables), and the 1-px visually hidden texts.
-FIND_OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX; if (o !== 'visible') return true; } return false; };
-  return [...document.body.querySelectorAll('*')].filter(e => {
-      const box = e.getBoundingClientRect();
-      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(e);
-  }).map(e => e.outerHTML.slice(0, 120));
-}"""
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -122,3 +122,22 @@ def test_the_newsroom_pages_as_a_person_sees_them(browser, newsroom_url, width, 
     editor.goto(f"{article_url}/so-sanh")
     assert editor.locator("td.diff-text del").count() >= 1 and editor.locator("td.diff-text ins").count() >= 2
     assert editor.problems == []
+
+
+def test_after_an_expired_session_autosave_resumes_once_signed_in_again(browser, newsroom_url):
+    writer = _person(browser, newsroom_url, "phongvien")
+    writer.goto(newsroom_url + "/quan-tri/bai-viet/moi")
+    writer.get_by_label("Tiêu đề").fill(TITLE)
+    writer.context.clear_cookies()  # the session is over (signed out elsewhere, idle too long)
+    _type_in_body(writer, "Đoạn viết sau khi phiên đăng nhập đã hết hạn.")
+    status = writer.locator("#tu-luu")
+    status.filter(has_text="Phiên đăng nhập đã hết hạn").wait_for(timeout=15000)
+    assert writer.locator("#tu-luu.autosave-warning").count() == 1
+    other_tab = writer.context.new_page()
+    sign_in(other_tab, newsroom_url, "/quan-tri/", "phongvien")  # signed in again, in another tab
+    status.filter(has_text="Đã tự lưu lúc").wait_for(timeout=30000)  # picked up the new session
+    writer.get_by_label("Chuyên mục").select_option(label="Tin tức - Sự kiện")
+    writer.get_by_role("button", name="Lưu nháp").click()  # the form's own token was renewed too
+    writer.wait_for_url("**/quan-tri/bai-viet/*")
+    assert "Đã lưu bài viết" in writer.locator(".messages").inner_text()
+    assert "Đoạn viết sau khi phiên đăng nhập đã hết hạn." in writer.locator(".jodit-wysiwyg").inner_text()
