@@ -61,7 +61,7 @@ def purge_bin() -> None:
         click.echo(f"Đã xoá hẳn: {title}")
     click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")
     cleared = contact.hourly(clock.now(), COMMAND_LINE)
-    click.echo(f"Đã xoá dữ liệu cá nhân của {cleared} thư liên hệ quá thời hạn lưu giữ.")
+    click.echo(f"Đã xoá dữ liệu cá nhân của {cleared} thư liên hệ và câu hỏi quá thời hạn lưu giữ.")
 
 
 ratings = AppGroup("ratings", help="Đánh giá bài viết.")

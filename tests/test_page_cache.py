@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, ContentVersion, WebLink
+from portal.models import Article, ArticleStatus, ContentVersion, Question, WebLink
 from portal.web import page_cache
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
@@ -207,6 +207,9 @@ def public_routes(app) -> list[str]:
                 continue
             if rule.endpoint == "news.article":
                 urls.append(url_of(app, seed.id))
+                continue
+            if rule.endpoint == "citizens.question":  # issue 18: a published question of the demo
+                urls.append(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
                 continue
             if rule.endpoint == "documents.document":
                 urls.append(document_url(app, SEED_DOCUMENT_NUMBER))

@@ -69,6 +69,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     organisation,
     own_sessions,
     pages,
+    questions,
     ratings,
     revisions,
     settings,
@@ -77,4 +78,4 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
 )
 
 __all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "organisation", "own_sessions",
-           "pages", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+           "pages", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

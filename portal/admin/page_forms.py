@@ -50,3 +50,13 @@ class ContactHandlingForm(AdminForm):
     status = SelectField("Tình trạng", choices=options((status.value, status.label) for status in ContactStatus))
     answer = TextAreaField("Trả lời", [Optional(), _length(5000)], description="Ghi lại cùng thư, để biết đã trả lời những gì.")
     send_answer = BooleanField("Gửi trả lời này đến thư điện tử của người gửi")
+
+
+class QuestionModerationForm(AdminForm):
+    """What the moderator may correct before publishing (the words as they will be shown), and the answer."""
+
+    title = StringField("Tiêu đề", [InputRequired(REQUIRED), _length(200)])
+    question = TextAreaField("Câu hỏi", [InputRequired(REQUIRED), _length(5000)])
+    topic_id = SelectField("Chủ đề", coerce=form_int, validate_choice=False)
+    unit_id = SelectField("Đơn vị trả lời", coerce=form_int, validate_choice=False)
+    answer = TextAreaField("Trả lời", [Optional(), _length(10000)], description="Bắt buộc để đăng.")

@@ -2,12 +2,10 @@
 without JavaScript; the page is shared and cached like every public page."""
 
 from flask import request
-from flask_limiter import RateLimitExceeded
 
 from portal import clock
 from portal.citizens import bp, guard
 from portal.citizens.forms import ContactForm
-from portal.errors.handlers import http_error
 from portal.extensions import csrf, db, limiter
 from portal.layout import render_page
 from portal.services import contact, organisation
@@ -68,9 +66,4 @@ def contact_send():
     return render_page("citizens/contact_sent.html", sent=sent, live=False), 200, {"Cache-Control": "no-store"}
 
 
-@bp.errorhandler(RateLimitExceeded)
-def too_many(error: RateLimitExceeded):
-    """Too many messages from one network address (counted before the view): 429, nothing stored."""
-    if request.endpoint != "citizens.contact_send":
-        return http_error(error)
-    return _page(_form(request.form), error.code, guard.TOO_MANY)
+guard.REFUSED_PAGES["citizens.contact_send"] = lambda status, message: _page(_form(request.form), status, message)

@@ -45,3 +45,10 @@ class ContactForm(CitizenForm):
     subject = StringField("Tiêu đề", [InputRequired(REQUIRED), _length(200)])
     message = TextAreaField("Nội dung", [InputRequired(REQUIRED), _length(MESSAGE_MAX)],
                             description=f"Tối đa {MESSAGE_MAX:,} ký tự.".replace(",", "."))  # fmt: skip
+
+
+class QuestionForm(CitizenForm):
+    topic_id = SelectField("Chủ đề", coerce=form_int, validate_choice=False)
+    title = StringField("Câu hỏi ngắn gọn (tiêu đề)", [InputRequired(REQUIRED), _length(200)])
+    question = TextAreaField("Nội dung câu hỏi", [InputRequired(REQUIRED), _length(MESSAGE_MAX)],
+                             description=f"Tối đa {MESSAGE_MAX:,} ký tự. Câu hỏi có thể được biên tập lại trước khi đăng.".replace(",", "."))  # fmt: skip

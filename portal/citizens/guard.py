@@ -12,6 +12,7 @@
 """
 
 import time
+from collections.abc import Callable
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner
@@ -22,6 +23,11 @@ HONEYPOT_FILLED = "Không gửi được: ô “Để trống ô này” phải 
 TOO_FAST = "Bạn gửi nhanh quá, như một chương trình tự động. Xin kiểm tra lại nội dung rồi bấm Gửi một lần nữa."
 STALE = "Trang biểu mẫu đã mở quá lâu hoặc không hợp lệ. Nội dung bạn viết vẫn còn dưới đây: xin bấm Gửi một lần nữa."
 TOO_MANY = "Có quá nhiều thư gửi từ địa chỉ mạng của bạn. Xin thử lại sau ít phút."
+
+
+# The form page each citizens' POST endpoint answers a refusal with, given (status, message):
+# the limit is counted before the view runs, so its refusal comes through the blueprint's handler.
+REFUSED_PAGES: dict[str, Callable] = {}
 
 
 def _signer() -> TimestampSigner:

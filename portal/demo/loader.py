@@ -26,6 +26,7 @@ from portal.demo.history import add_seed_history
 from portal.demo.library import load_library
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import load_pages
+from portal.demo.questions import load_questions
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -80,6 +81,7 @@ def load_demo(force: bool = False) -> int:
     _load_sidebar()
     load_pages()
     load_organisation(_portrait)
+    load_questions()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
     for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():

@@ -1,6 +1,6 @@
 """Models, one module per subject. Importing this package registers them all."""
 
-from portal.models.citizens import ContactMessage, ContactStatus, MailStatus
+from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
     Document,
@@ -47,6 +47,9 @@ __all__ = [
     "Page",
     "PageRevision",
     "Person",
+    "Question",
+    "QuestionStatus",
+    "QuestionTopic",
     "RateLimitHits",
     "ROLE_LABELS",
     "RecoveryCode",

@@ -1,8 +1,10 @@
-"""What citizens write to the site: contact messages (Liên hệ), routed to a unit."""
+"""What citizens write to the site: contact messages (Liên hệ), routed to a unit, and questions
+answered in public (Hỏi đáp)."""
 
 import enum
 from datetime import datetime
 
+from flask import url_for
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -63,3 +65,66 @@ class ContactMessage(db.Model):
     @property
     def status_label(self) -> str:
         return ContactStatus(self.status).label
+
+
+class QuestionStatus(enum.StrEnum):
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return {"pending": "Chờ duyệt", "published": "Đã đăng", "rejected": "Không đăng"}[self.value]
+
+
+class QuestionTopic(db.Model):
+    """A topic of the public questions (Thủ tục hành chính, Đất đai …), ``/hoi-dap?chu-de=<slug>``."""
+
+    __tablename__ = "question_topic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(140), unique=True)
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class Question(db.Model):
+    """A citizen's question: moderated, then published with the unit's answer at
+    ``/hoi-dap/<slug>-<id>.html``, or rejected. The asker's details are never shown, and are
+    cleared after CONTACT_RETENTION_DAYS like a contact message's. ``words`` is the title,
+    question and answer without diacritics, for the list's search."""
+
+    __tablename__ = "question"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'published', 'rejected')", name="status_known"),
+        Index("ix_question_listing", "status", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("question_topic.id", ondelete="SET NULL"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    title: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(140), default="", server_default="")
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    words: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status: Mapped[QuestionStatus] = mapped_column(String(10), default=QuestionStatus.PENDING, server_default="pending")
+    handled_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    published_at: Mapped[datetime | None]
+    forgotten_at: Mapped[datetime | None]
+
+    topic = relationship("QuestionTopic", lazy="joined")
+    unit = relationship("Unit", lazy="joined")
+
+    @property
+    def url(self) -> str:
+        return url_for("citizens.question", slug=self.slug, question_id=self.id)
+
+    @property
+    def status_label(self) -> str:
+        return QuestionStatus(self.status).label

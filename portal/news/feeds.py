@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import documents, feeds, organisation, pages, settings
+from portal.services import documents, feeds, organisation, pages, questions, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -70,6 +70,7 @@ def sitemap():
         documents=documents.newest(),
         pages=pages.published(),
         units=[unit for unit, _depth in organisation.units_tree()],
+        questions=questions.newest(),
         last_modified=feeds.last_modified,
         **date_filters(),
     )

@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "restore": "khôi phục",
     "purge": "xoá hẳn",
     "forget": "xoá dữ liệu cá nhân",
+    "reject": "không đăng",
 }
 TARGET_LABELS = {
     "article": "bài viết",
@@ -57,6 +58,7 @@ TARGET_LABELS = {
     "unit": "đơn vị",
     "person": "người trong tổ chức",
     "contact_message": "thư liên hệ",
+    "question": "câu hỏi",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

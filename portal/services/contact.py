@@ -1,6 +1,7 @@
 """Contact messages: stored first with a reference for the sender, then mailed to their unit
 when a server is configured (retried by the hourly pass until it goes through); handled in the
-admin with a state; the sender's details cleared after CONTACT_RETENTION_DAYS."""
+admin with a state. The senders' details, of messages and of questions (portal.services.questions),
+are cleared after CONTACT_RETENTION_DAYS by the same hourly pass."""
 
 import secrets
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from flask import current_app, url_for
 from sqlalchemy import select, update
 
 from portal.extensions import db
-from portal.models import ContactMessage, ContactStatus, MailStatus, Unit, User
+from portal.models import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, Unit, User
 from portal.services import audit, mail, settings
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -94,17 +95,21 @@ def retry_mail() -> int:
 
 
 def forget_expired(now: datetime, by: str) -> int:
-    """Clear the sender's details and words from the messages older than the retention time;
-    the reference, unit, state and who handled it stay. How many were cleared."""
+    """Clear the senders' details from the contact messages and questions older than the
+    retention time: a message's words too, and a question's unless it was published (its
+    text is the site's now; the asker was never shown). How many were cleared."""
     limit = now - timedelta(days=current_app.config["CONTACT_RETENTION_DAYS"])
+    details = {"name": FORGOTTEN, "email": "", "phone": "", "forgotten_at": now}
     expired = (ContactMessage.created_at < limit) & ContactMessage.forgotten_at.is_(None)
-    cleared = db.session.execute(
-        update(ContactMessage).where(expired).values(
-            name=FORGOTTEN, email="", phone="", subject=FORGOTTEN, message=FORGOTTEN, answer="", forgotten_at=now,
-        )
-    ).rowcount  # fmt: skip
+    words = {"subject": FORGOTTEN, "message": FORGOTTEN, "answer": ""}
+    cleared = db.session.execute(update(ContactMessage).where(expired).values(**details, **words)).rowcount
+    asked = (Question.created_at < limit) & Question.forgotten_at.is_(None)
+    published = Question.status == QuestionStatus.PUBLISHED
+    cleared += db.session.execute(update(Question).where(asked & published).values(**details)).rowcount
+    unpublished = {"title": FORGOTTEN, "question": FORGOTTEN, "words": ""}
+    cleared += db.session.execute(update(Question).where(asked & ~published).values(**details, **unpublished)).rowcount
     if cleared:
-        audit.record(None, "forget", "contact_message", None, f"{cleared} thư liên hệ quá hạn lưu giữ", by=by)
+        audit.record(None, "forget", "contact_message", None, f"{cleared} thư liên hệ và câu hỏi quá hạn lưu giữ", by=by)
     db.session.commit()
     return cleared
 

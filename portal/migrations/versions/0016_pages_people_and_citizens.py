@@ -1,5 +1,5 @@
 """The site's own pages and their revisions, the organisation's units and people, and the
-citizens' contact messages (issue 18).
+citizens' contact messages and public questions (issue 18).
 Every table a public page shows raises the content version, as the models' triggers do.
 
 Statements written out as the models had them at this revision (a snapshot, no imports).
@@ -16,7 +16,7 @@ down_revision = "0015"
 branch_labels = None
 depends_on = None
 
-CONTENT_TABLES = ("page", "unit", "person")
+CONTENT_TABLES = ("page", "unit", "person", "question", "question_topic")
 RAISE = (
     "INSERT INTO content_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1"
 )
@@ -145,10 +145,55 @@ def upgrade():
         batch_op.create_index("ix_contact_message_created_at", ["created_at"], unique=False)
         batch_op.create_index("ix_contact_message_listing", ["unit_id", "status", "created_at"], unique=False)
 
+    op.create_table(
+        "question_topic",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("slug", sa.String(length=140), nullable=False),
+        sa.Column("position", sa.Integer(), server_default="0", nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_question_topic")),
+        sa.UniqueConstraint("slug", name=op.f("uq_question_topic_slug")),
+    )
+    op.create_table(
+        "question",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("reference", sa.String(length=20), nullable=False),
+        sa.Column("topic_id", sa.Integer(), nullable=True),
+        sa.Column("unit_id", sa.Integer(), nullable=True),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("email", sa.String(length=200), server_default="", nullable=False),
+        sa.Column("phone", sa.String(length=50), server_default="", nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("slug", sa.String(length=140), server_default="", nullable=False),
+        sa.Column("question", sa.Text(), nullable=False),
+        sa.Column("answer", sa.Text(), server_default="", nullable=False),
+        sa.Column("words", sa.Text(), server_default="", nullable=False),
+        sa.Column("status", sa.String(length=10), server_default="pending", nullable=False),
+        sa.Column("handled_by", sa.String(length=80), server_default="", nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("published_at", sa.DateTime(), nullable=True),
+        sa.Column("forgotten_at", sa.DateTime(), nullable=True),
+        sa.CheckConstraint("status IN ('pending', 'published', 'rejected')", name=op.f("ck_question_status_known")),
+        sa.ForeignKeyConstraint(
+            ["topic_id"], ["question_topic.id"], name=op.f("fk_question_topic_id_question_topic"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_question_unit_id_unit"), ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_question")),
+        sa.UniqueConstraint("reference", name=op.f("uq_question_reference")),
+    )
+    with op.batch_alter_table("question", schema=None) as batch_op:
+        batch_op.create_index("ix_question_listing", ["status", "published_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_question_topic_id"), ["topic_id"], unique=False)
+
     _content_version()
 
 
 def downgrade():
+    with op.batch_alter_table("question", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_question_topic_id"))
+        batch_op.drop_index("ix_question_listing")
+    op.drop_table("question")
+    op.drop_table("question_topic")
     with op.batch_alter_table("contact_message", schema=None) as batch_op:
         batch_op.drop_index("ix_contact_message_listing")
         batch_op.drop_index("ix_contact_message_created_at")
