@@ -59,13 +59,14 @@ PAGES = {
     "admin-person-new": "/quan-tri/to-chuc/nguoi/moi",
     "admin-contact-messages": "/quan-tri/lien-he",
     "admin-questions": "/quan-tri/hoi-dap",
+    "admin-menu": "/quan-tri/trinh-don",
     "admin-question": "/quan-tri/hoi-dap/{waiting_id}",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
              "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
              "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
-             "admin-questions", "admin-question"}
+             "admin-questions", "admin-question", "admin-menu"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;

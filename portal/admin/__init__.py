@@ -66,6 +66,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     dashboard,
     documents,
     media,
+    menu,
     organisation,
     own_sessions,
     pages,
@@ -77,5 +78,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "organisation", "own_sessions",
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
            "pages", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

@@ -145,6 +145,14 @@ class SettingsForm(AdminForm):
     phone = StringField("Điện thoại", [Optional(), _length(50)])
     email = StringField("Thư điện tử", [Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Địa chỉ thư điện tử không hợp lệ."), _length(200)])
     footer = TextAreaField("Chân trang", [Optional(), _length(2000)])
+    owner = StringField("Cơ quan chủ quản", [Optional(), _length(300)])
+    licence = StringField("Giấy phép", [Optional(), _length(300)], description="Ví dụ: Giấy phép số 12/GP-TTĐT ngày 01/02/2024 của Sở Thông tin và Truyền thông.")
+    responsible = StringField("Người chịu trách nhiệm chính", [Optional(), _length(200)])
+    logo = FileField("Biểu trưng (logo)", description="JPEG, PNG hoặc WebP, vuông; hiện ở đầu trang.")
+    remove_logo = BooleanField("Bỏ biểu trưng đang dùng")
+    banner = FileField("Ảnh băng rôn", description="JPEG, PNG hoặc WebP, rộng; hiện dưới đầu trang. Mô tả ảnh là ô dưới đây.")
+    banner_alt = StringField("Mô tả ảnh băng rôn", [_length(300)])
+    remove_banner = BooleanField("Bỏ ảnh băng rôn đang dùng")
 
 
 def _count(label: str, description: str) -> IntegerField:

@@ -6,7 +6,7 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from portal.admin.forms import REQUIRED, AdminForm, _length, options
-from portal.models import ContactStatus
+from portal.models import ContactStatus, MenuKind
 from portal.web.inputs import EMAIL, PHONE, form_int
 
 
@@ -20,7 +20,6 @@ class PageForm(AdminForm):
     summary = TextAreaField("Tóm tắt", [Optional(), _length(500)])
     body = TextAreaField("Nội dung", [InputRequired(REQUIRED)])
     published = BooleanField("Hiện trên trang web", default=True)
-    in_menu = BooleanField("Hiện trên trình đơn chính (chỉ với trang cấp cao nhất)")
 
 
 class UnitForm(AdminForm):
@@ -60,3 +59,13 @@ class QuestionModerationForm(AdminForm):
     topic_id = SelectField("Chủ đề", coerce=form_int, validate_choice=False)
     unit_id = SelectField("Đơn vị trả lời", coerce=form_int, validate_choice=False)
     answer = TextAreaField("Trả lời", [Optional(), _length(10000)], description="Bắt buộc để đăng.")
+
+
+class MenuItemForm(AdminForm):
+    label = StringField("Tên trên trình đơn", [InputRequired(REQUIRED), _length(120)])
+    kind = SelectField("Dẫn đến", choices=options((kind.value, kind.label) for kind in MenuKind))
+    category_id = SelectField("Chuyên mục", coerce=form_int, validate_choice=False, description="Khi dẫn đến một chuyên mục.")
+    page_id = SelectField("Trang", coerce=form_int, validate_choice=False, description="Khi dẫn đến một trang.")
+    url = StringField("Địa chỉ liên kết", [Optional(), _length(500)],
+                      description="Khi là liên kết: một đường dẫn của trang (/to-chuc, /lien-he) hoặc https://… của trang khác.")  # fmt: skip
+    parent_id = SelectField("Thuộc trình đơn con của", coerce=form_int, validate_choice=False)

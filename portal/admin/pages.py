@@ -34,7 +34,7 @@ def page_edit(page_id: int | None = None):
     form = _form(page)
     if form.validate_on_submit():
         fields = pages.PageFields(form.title.data, form.slug.data or "", form.parent_id.data, form.summary.data or "",
-                                  form.body.data, form.published.data, form.in_menu.data)  # fmt: skip
+                                  form.body.data, form.published.data)  # fmt: skip
         try:
             saved = pages.save(page, fields, actor(), clock.now())
         except pages.PageError as error:

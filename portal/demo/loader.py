@@ -24,6 +24,7 @@ from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.history import add_seed_history
 from portal.demo.library import load_library
+from portal.demo.menu import load_menu
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import load_pages
 from portal.demo.questions import load_questions
@@ -82,6 +83,7 @@ def load_demo(force: bool = False) -> int:
     load_pages()
     load_organisation(_portrait)
     load_questions()
+    load_menu()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
     for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():

@@ -43,9 +43,9 @@ CHILDREN = (
 
 
 def load_pages() -> None:
-    """Giới thiệu in the main menu, with Lịch sử, Chức năng nhiệm vụ and Cơ cấu tổ chức under it."""
+    """Giới thiệu, with Lịch sử, Chức năng nhiệm vụ and Cơ cấu tổ chức under it."""
     now = clock.now()
     title, summary, body = INTRODUCTION
-    top = pages.save(None, PageFields(title, "", None, summary, body, True, True), None, now)
+    top = pages.save(None, PageFields(title, "", None, summary, body, True), None, now)
     for title, summary, body in CHILDREN:
-        pages.save(None, PageFields(title, "", top.id, summary, body, True, False), None, now)
+        pages.save(None, PageFields(title, "", top.id, summary, body, True), None, now)

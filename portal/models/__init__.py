@@ -17,7 +17,7 @@ from portal.models.ratings import RateLimitHits, Vote
 from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
-from portal.models.site import ContentVersion, SiteSettings
+from portal.models.site import ContentVersion, MenuItem, MenuKind, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
@@ -41,6 +41,8 @@ __all__ = [
     "DocumentStatus",
     "DocumentTerm",
     "MailStatus",
+    "MenuItem",
+    "MenuKind",
     "Media",
     "MediaKind",
     "OnlinePeak",

@@ -3,7 +3,7 @@ as a revision."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, false, true
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -25,7 +25,6 @@ class Page(db.Model):
     body: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     published: Mapped[bool] = mapped_column(default=True, server_default=true())
-    in_menu: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     parent: Mapped["Page | None"] = relationship(remote_side=[id], back_populates="children", lazy="joined", join_depth=4)

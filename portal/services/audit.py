@@ -59,6 +59,7 @@ TARGET_LABELS = {
     "person": "người trong tổ chức",
     "contact_message": "thư liên hệ",
     "question": "câu hỏi",
+    "menu_item": "mục trình đơn",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

@@ -29,7 +29,6 @@ class PageFields:
     summary: str
     body: str
     published: bool
-    in_menu: bool
 
 
 def _all() -> list[Page]:
@@ -59,12 +58,6 @@ def by_path(path: str) -> Page | None:
         if page is None:
             return None
     return page
-
-
-def menu_pages() -> list[Page]:
-    """The published top-level pages the webmaster put in the main menu, in order."""
-    query = select(Page).where(Page.parent_id.is_(None), Page.published, Page.in_menu).order_by(Page.position, Page.id)
-    return list(db.session.execute(query).scalars())
 
 
 def published() -> list[Page]:
@@ -116,7 +109,7 @@ def save(page: Page | None, fields: PageFields, actor: User | None, now: datetim
     slug = _check(page, fields)
     page.title, page.slug, page.parent_id = fields.title.strip(), slug, fields.parent_id
     page.summary, page.body = fields.summary.strip(), sanitise_html(fields.body)
-    page.published, page.in_menu, page.updated_at = fields.published, fields.in_menu, now
+    page.published, page.updated_at = fields.published, now
     db.session.add(page)
     db.session.flush()
     revision = _new_revision(page, actor, now, "")

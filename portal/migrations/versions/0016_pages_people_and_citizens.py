@@ -1,5 +1,6 @@
 """The site's own pages and their revisions, the organisation's units and people, and the
-citizens' contact messages and public questions (issue 18).
+citizens' contact messages and public questions, the main menu and the site settings' legal
+lines, logo and banner (issue 18).
 Every table a public page shows raises the content version, as the models' triggers do.
 
 Statements written out as the models had them at this revision (a snapshot, no imports).
@@ -16,10 +17,25 @@ down_revision = "0015"
 branch_labels = None
 depends_on = None
 
-CONTENT_TABLES = ("page", "unit", "person", "question", "question_topic")
+CONTENT_TABLES = ("page", "unit", "person", "question", "question_topic", "menu_item")
 RAISE = (
     "INSERT INTO content_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1"
 )
+
+
+def _sqlite_triggers(tables) -> list[str]:
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {RAISE}; END"
+        for table in tables
+        for suffix, operation in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
+    ]
+
+
+def _site_settings_triggers() -> None:
+    """SQLite's batch mode rebuilds site_settings to change it, which drops its triggers: made again."""
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _sqlite_triggers(["site_settings"]):
+            op.execute(statement)
 
 
 def _content_version() -> None:
@@ -30,13 +46,10 @@ def _content_version() -> None:
             for table in CONTENT_TABLES
         ]
     else:
-        statements = [
-            f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {RAISE}; END"
-            for table in CONTENT_TABLES
-            for suffix, operation in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
-        ]
+        statements = _sqlite_triggers(CONTENT_TABLES)
     for statement in statements:
         op.execute(statement)
+    _site_settings_triggers()
 
 
 def upgrade():
@@ -50,7 +63,6 @@ def upgrade():
         sa.Column("body", sa.Text(), server_default="", nullable=False),
         sa.Column("position", sa.Integer(), server_default="0", nullable=False),
         sa.Column("published", sa.Boolean(), server_default=sa.true(), nullable=False),
-        sa.Column("in_menu", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["parent_id"], ["page.id"], name=op.f("fk_page_parent_id_page")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_page")),
@@ -185,10 +197,57 @@ def upgrade():
         batch_op.create_index("ix_question_listing", ["status", "published_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_question_topic_id"), ["topic_id"], unique=False)
 
+    op.create_table(
+        "menu_item",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("parent_id", sa.Integer(), nullable=True),
+        sa.Column("label", sa.String(length=120), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("category_id", sa.Integer(), nullable=True),
+        sa.Column("page_id", sa.Integer(), nullable=True),
+        sa.Column("url", sa.String(length=500), server_default="", nullable=False),
+        sa.Column("position", sa.Integer(), server_default="0", nullable=False),
+        sa.CheckConstraint("kind IN ('category', 'page', 'documents', 'link')", name=op.f("ck_menu_item_kind_known")),
+        sa.ForeignKeyConstraint(
+            ["category_id"], ["category.id"], name=op.f("fk_menu_item_category_id_category"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["page_id"], ["page.id"], name=op.f("fk_menu_item_page_id_page"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["parent_id"], ["menu_item.id"], name=op.f("fk_menu_item_parent_id_menu_item"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_menu_item")),
+    )
+    with op.batch_alter_table("menu_item", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_menu_item_parent_id"), ["parent_id"], unique=False)
+    with op.batch_alter_table("site_settings", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("owner", sa.String(length=300), server_default="", nullable=False))
+        batch_op.add_column(sa.Column("licence", sa.String(length=300), server_default="", nullable=False))
+        batch_op.add_column(sa.Column("responsible", sa.String(length=200), server_default="", nullable=False))
+        batch_op.add_column(sa.Column("logo_id", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("banner_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_site_settings_logo_id_media"), "media", ["logo_id"], ["id"], ondelete="SET NULL"
+        )
+        batch_op.create_foreign_key(
+            batch_op.f("fk_site_settings_banner_id_media"), "media", ["banner_id"], ["id"], ondelete="SET NULL"
+        )
+
     _content_version()
 
 
 def downgrade():
+    with op.batch_alter_table("site_settings", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_site_settings_banner_id_media"), type_="foreignkey")
+        batch_op.drop_constraint(batch_op.f("fk_site_settings_logo_id_media"), type_="foreignkey")
+        batch_op.drop_column("banner_id")
+        batch_op.drop_column("logo_id")
+        batch_op.drop_column("responsible")
+        batch_op.drop_column("licence")
+        batch_op.drop_column("owner")
+    _site_settings_triggers()
+    with op.batch_alter_table("menu_item", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_menu_item_parent_id"))
+    op.drop_table("menu_item")
     with op.batch_alter_table("question", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_question_topic_id"))
         batch_op.drop_index("ix_question_listing")
