@@ -80,7 +80,7 @@ def test_publishing_needs_the_required_fields_then_shows_the_document(admin_app,
     assert admin_app.test_client().get(public).status_code == 200
 
 
-def test_replacing_a_file_reads_it_again_and_removes_the_old_one(admin_app, editor):
+def test_replacing_a_file_reads_it_again_and_keeps_the_old_one_for_the_admin(admin_app, editor):
     upload(editor, (drawn(DECISION.spec, "pdf"), "cu.pdf"))
     document, old_files, *_ = newest(admin_app)
     with admin_app.app_context():
@@ -94,7 +94,9 @@ def test_replacing_a_file_reads_it_again_and_removes_the_old_one(admin_app, edit
         assert [(f.original_name, f.extension) for f in files] == [("moi.docx", "docx")] and "512-CV/ThU" in files[0].text
         new_id = files[0].id
     folder = Path(admin_app.config["UPLOAD_FOLDER"])
-    assert not any((folder / name).exists() for name in old_files)
+    assert all((folder / name).exists() for name in old_files)  # kept: the admin lists it as replaced
+    form = editor.client.get(f"/quan-tri/van-ban/{document.id}").get_data(as_text=True)
+    assert "Tệp đã thay" in form and "cu.pdf</a> (PDF," in form
     bad = {"file": (io.BytesIO(b"MZ\x90\x00"), "virus.pdf")}
     page = editor.post(f"/quan-tri/van-ban/{document.id}/tep/{new_id}", bad, form_url=f"/quan-tri/van-ban/{document.id}",
                        content_type="multipart/form-data", follow_redirects=True)  # fmt: skip
@@ -132,6 +134,7 @@ def test_the_list_filters_by_state_and_words(admin_app, editor):
 def test_linking_articles_lists_the_document_under_them_and_them_on_its_page(admin_app, editor):
     with admin_app.test_request_context():
         plan = db.session.execute(select(Document).where(Document.number == "14-KH/BTGThU")).scalar_one()
+        decision = db.session.execute(select(Document).where(Document.number == "1250/QĐ-UBND")).scalar_one().id
         other = db.session.execute(select(Article).where(Article.title != SEED_TITLE).order_by(Article.id)).scalars().first()
         url, document_page, article_page = f"/quan-tri/van-ban/{plan.id}", plan.url, other.url
         fields = {"number": plan.number, "title": plan.title, "type_id": str(plan.type_id), "issuer_id": str(plan.issuer_id),
@@ -142,8 +145,10 @@ def test_linking_articles_lists_the_document_under_them_and_them_on_its_page(adm
     assert seed_line.endswith(".html")  # the seed article, which cites the plan
     wrong = editor.post(url, fields | {"article_links": f"{seed_line}\nhttp://localhost/khong-co-bai-nay"})
     assert wrong.status_code == 422 and "Không tìm thấy bài viết ở địa chỉ: http://localhost/khong-co-bai-nay" in wrong.get_data(as_text=True)
-    saved = editor.post(url, fields | {"article_links": f"{seed_line}\nhttp://localhost{article_page}"})
+    saved = editor.post(url, fields | {"article_links": f"{seed_line}\nhttp://localhost{article_page}", "related_ids": [str(decision)]})
     assert saved.status_code == 302
+    with admin_app.app_context():  # the form's choice replaces the demo's two related documents
+        assert [related.id for related in db.session.get(Document, plan.id).related] == [decision]
     reader = admin_app.test_client()
     below = reader.get(article_page).get_data(as_text=True)
     assert "Tài liệu đính kèm" in below and f'href="{document_page}">Kế hoạch số 14-KH/BTGThU</a>' in below

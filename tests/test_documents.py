@@ -133,3 +133,10 @@ def test_the_site_search_lists_documents_beside_articles(client):
     assert 'class="search-result"' in page  # the articles are still there
     assert "Văn bản (" not in client.get("/tim-kiem?q=tuyen+giao&page=2").get_data(as_text=True)
     assert "Văn bản (" not in client.get("/tim-kiem?q=bong+da").get_data(as_text=True)
+
+
+def test_related_documents_are_listed_both_ways_in_the_demo(client, demo_app):
+    plan = client.get(document_url(demo_app, SEED_DOCUMENT_NUMBER)).get_data(as_text=True)
+    assert "<h2>Văn bản liên quan</h2>" in plan and "Báo cáo 45-BC/BTGThU</a>" in plan and "Hướng dẫn 03-HD/BTGThU</a>" in plan
+    report = client.get(document_url(demo_app, "45-BC/BTGThU")).get_data(as_text=True)
+    assert "Kế hoạch 14-KH/BTGThU</a>" in report

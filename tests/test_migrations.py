@@ -167,6 +167,29 @@ def test_upgrade_indexes_articles_written_before_the_search_index(empty_database
     assert indexed == expected
 
 
+def test_upgrade_keeps_the_rows_that_refer_to_a_rebuilt_table(empty_database_url):
+    """SQLite changes a table's constraints by building it anew (0013 does so to user_account):
+    the sessions and audit entries that refer to the accounts stay, and still point at them."""
+    moment = datetime(2026, 1, 2, 3, 4, 5)
+    with app_context_on(empty_database_url):
+        upgrade(revision="0012")
+        statements = (
+            "INSERT INTO user_account (id, username, password_hash, role, active, created_at)"
+            " VALUES (7, 'quantri', 'x', 'admin', true, :now)",
+            "INSERT INTO admin_session (token_hash, user_id, created_at, last_seen_at) VALUES ('t', 7, :now, :now)",
+            "INSERT INTO audit_log (user_id, username, action, target_type, summary, created_at)"
+            " VALUES (7, 'quantri', 'sign_in', 'user', '', :now)",
+        )
+        for statement in statements:
+            db.session.execute(text(statement), {"now": moment})
+        db.session.commit()
+        upgrade()
+        sessions = db.session.execute(text("SELECT user_id FROM admin_session")).scalars().all()
+        audited = db.session.execute(text("SELECT user_id FROM audit_log")).scalars().all()
+        accounts = db.session.execute(text("SELECT id, role FROM user_account")).all()
+    assert sessions == [7] and audited == [7] and [tuple(row) for row in accounts] == [(7, "admin")]
+
+
 def test_revisions_import_nothing_of_the_portal():
     """A revision is a snapshot: it carries its own statements and helpers, so a later change to
     the models or the services can neither break it nor change what it builds. Only the standard

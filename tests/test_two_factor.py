@@ -148,7 +148,9 @@ def test_a_recovery_code_opens_once(admin_app, writer):
     assert again.enter_code(response.headers["Location"], used).status_code == 400
     status = browser.client.get("/quan-tri/xac-thuc-hai-buoc").get_data(as_text=True)
     assert "Còn <strong>9</strong> mã dự phòng" in status
-    renewed = browser.post("/quan-tri/xac-thuc-hai-buoc/ma-du-phong", form_url="/quan-tri/xac-thuc-hai-buoc")
+    asked = browser.client.get("/quan-tri/xac-thuc-hai-buoc/ma-du-phong").get_data(as_text=True)
+    assert "Các mã cũ, kể cả mã đã in hay chép, sẽ không dùng được nữa." in asked  # asked first
+    renewed = browser.post("/quan-tri/xac-thuc-hai-buoc/ma-du-phong")
     fresh = re.findall(r"<li><code>([a-z0-9-]+)</code></li>", renewed.get_data(as_text=True))
     assert len(fresh) == 10
     third, response = _password_only(admin_app, "phongvien")

@@ -1,7 +1,7 @@
 """The library's admin forms: a document's fields, uploading files, the lists' entries."""
 
 from flask_wtf.file import FileField, MultipleFileField
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from portal.admin.forms import REQUIRED, AdminForm, options
@@ -38,6 +38,8 @@ class DocumentForm(AdminForm):
     signer_title = StringField("Chức vụ người ký", [Optional(), _length(200)], filters=[_stripped])
     validity = SelectField("Tình trạng hiệu lực", choices=VALIDITY_CHOICES)
     replaced_by_id = SelectField("Bị thay thế bởi", coerce=form_int, validate_choice=True)
+    related_ids = SelectMultipleField("Văn bản liên quan", coerce=int, validate_choice=True,
+                                      description="Giữ phím Ctrl (trên điện thoại: chạm) để chọn nhiều văn bản.")  # fmt: skip
     status = SelectField("Trạng thái", choices=STATUS_CHOICES)
     article_links = TextAreaField(
         "Bài viết nhắc đến văn bản này", [Optional(), _length(5000)],

@@ -70,8 +70,10 @@ def _choices(form: DocumentForm, document: Document) -> None:
     none = [("", "(Chưa chọn)")]
     for field, kind in ((form.type_id, TermKind.TYPE), (form.issuer_id, TermKind.ISSUER), (form.field_id, TermKind.FIELD)):
         field.choices = options(none + [(term.id, term.name) for term in documents.terms_of(kind)])
-    others = db.session.execute(documents.admin_listing(DocumentStatus.PUBLISHED, None, "")).scalars()
-    form.replaced_by_id.choices = options(none + [(d.id, f"{d.number} {d.title}"[:120]) for d in others if d.id != document.id])
+    published = db.session.execute(documents.admin_listing(DocumentStatus.PUBLISHED, None, "")).scalars()
+    others = [(d.id, f"{d.number} {d.title}"[:120]) for d in published if d.id != document.id]
+    form.replaced_by_id.choices = options(none + others)
+    form.related_ids.choices = options(others)
 
 
 def _row(model, row_id: int | None):
@@ -103,6 +105,7 @@ def _fields(form: DocumentForm) -> documents.DocumentFields:
         place=form.place.data, issued_on=form.issued_on.data, effective_on=form.effective_on.data,
         signer=form.signer.data, signer_title=form.signer_title.data, validity=form.validity.data,
         replaced_by=_row(Document, form.replaced_by_id.data), status=form.status.data, articles=_articles(form),
+        related=[db.session.get(Document, related_id) for related_id in form.related_ids.data],
     )  # fmt: skip
 
 
@@ -113,6 +116,7 @@ def document_edit(document_id: int):
     form = DocumentForm(None, obj=document) if request.method == "GET" else DocumentForm()
     _choices(form, document)
     if request.method == "GET":
+        form.related_ids.data = [related.id for related in document.related]
         form.article_links.data = "\n".join(url_for("news.home", _external=True).rstrip("/") + a.url for a in document.articles)
     if form.validate_on_submit() and (fields := _fields(form)).articles is not None:
         try:

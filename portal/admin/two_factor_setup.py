@@ -6,8 +6,7 @@ from flask import flash, redirect, render_template, session, url_for
 from portal import clock
 from portal.admin import bp
 from portal.admin.account_forms import CodeForm, EnrolForm
-from portal.admin.common import actor
-from portal.admin.forms import ConfirmForm
+from portal.admin.common import actor, ask_first
 from portal.services import settings, two_factor
 
 ENROL_SECRET = "two_factor_secret"  # the secret being set up, kept until the app's first code is right
@@ -18,9 +17,7 @@ def two_factor_status():
     """Whether two-factor sign-in is on, and how many recovery codes are left."""
     user = actor()
     left = two_factor.recovery_codes_left(user) if user.two_factor_on else 0
-    return render_template(
-        "admin/two_factor.html", user=user, left=left, required=two_factor.required(user), form=ConfirmForm()
-    )
+    return render_template("admin/two_factor.html", user=user, left=left, required=two_factor.required(user))
 
 
 @bp.route("/xac-thuc-hai-buoc/bat", methods=["GET", "POST"])
@@ -63,10 +60,14 @@ def two_factor_disable():
     return render_template("admin/two_factor_disable.html", form=form), 400 if form.errors else 200
 
 
-@bp.post("/xac-thuc-hai-buoc/ma-du-phong")
+@bp.route("/xac-thuc-hai-buoc/ma-du-phong", methods=["GET", "POST"])
 def recovery_codes():
-    """New recovery codes, shown once; the old ones stop working."""
+    """Ask, then make new recovery codes, shown once; the old ones stop working."""
     user = actor()
-    if not (ConfirmForm().validate_on_submit() and user.two_factor_on):
+    if not user.two_factor_on:
         return redirect(url_for("admin.two_factor_status"))
+    question = "Tạo bộ mã dự phòng mới? Các mã cũ, kể cả mã đã in hay chép, sẽ không dùng được nữa."
+    asking = ask_first(question, "Tạo mã mới", url_for("admin.two_factor_status"))
+    if asking is not None:
+        return asking
     return render_template("admin/recovery_codes.html", codes=two_factor.renew_recovery_codes(user))

@@ -23,6 +23,11 @@ def _error(description: str) -> dict:
     return _json(_ref("Error"), description)
 
 
+def _path_id(name: str) -> dict:
+    """The id in an item's path (/articles/{article_id})."""
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
+
+
 def _query(name: str, description: str, schema: dict) -> dict:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
@@ -230,9 +235,7 @@ PATHS = {
         "get": {
             "operationId": "getArticle",
             "summary": "Một bài viết đã đăng, kèm nội dung",
-            "parameters": [
-                {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
-            ],
+            "parameters": [_path_id("article_id")],
             "responses": {
                 "200": _json(_ref("Article"), "Bài viết."),
                 "404": _error("Không có bài viết đã đăng với mã này."),
@@ -262,9 +265,7 @@ PATHS = {
         "get": {
             "operationId": "getDocument",
             "summary": "Một văn bản đã đăng, kèm các tệp",
-            "parameters": [
-                {"name": "document_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
-            ],
+            "parameters": [_path_id("document_id")],
             "responses": {
                 "200": _json(_ref("Document"), "Văn bản."),
                 "404": _error("Không có văn bản đã đăng với mã này."),

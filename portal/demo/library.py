@@ -25,6 +25,10 @@ FIELDS = ["Tuyên giáo", "Xây dựng Đảng", "Đô thị", "Văn hóa - xã 
           "Thông tin và truyền thông", "Quốc phòng - an ninh", "Tiếp công dân"]  # fmt: skip
 
 
+# The propaganda board's 2020 plan names its guidance and its report (each page lists the other).
+RELATED = {"14-KH/BTGThU": ["45-BC/BTGThU", "03-HD/BTGThU"]}
+
+
 @lru_cache(maxsize=None)
 def _prepared(index: int) -> tuple[DocumentFile, dict[str, bytes]]:
     item = DOCUMENTS[index]
@@ -70,5 +74,7 @@ def load_library() -> dict[str, Document]:
     loaded = {}
     for index, item in enumerate(DOCUMENTS):
         loaded[item.spec.number] = documents.add_document(_fields(item), [_fresh_copy(index)], folder)
+    for number, others in RELATED.items():
+        loaded[number].related = [loaded[other] for other in others]
     db.session.commit()
     return loaded

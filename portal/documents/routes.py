@@ -8,7 +8,7 @@ from portal.documents import bp
 from portal.documents.listing import list_page
 from portal.extensions import db
 from portal.layout import render_page
-from portal.models import Document, DocumentStatus
+from portal.models import Document
 from portal.news.feeds import FEED_ITEMS, date_filters
 from portal.services import documents, settings
 from portal.web.page_cache import public_page
@@ -42,7 +42,7 @@ def document(slug: str, document_id: int):
     if slug != found.slug:
         return redirect(found.url, code=301)
     articles = db.session.execute(documents.citing(found)).scalars().all()
-    related = [item for item in found.related if item.status == DocumentStatus.PUBLISHED]
+    related = found.relatives
     canonical = url_for("documents.document", slug=found.slug, document_id=found.id, _external=True)
     return render_page("documents/document.html", document=found, articles=articles, related=related,
                        canonical=canonical, structured=_structured_data(found, canonical))  # fmt: skip

@@ -96,6 +96,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite changes a table's constraints by building it anew (copy, drop, rename): with
+        # foreign keys on, the drop would delete or empty every row that refers to the table
+        # (an account's sessions and audit entries). They are off while migrating, then checked.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # no transaction open, so that Alembic runs its own
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -104,6 +111,12 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"rows refer to rows that do not exist after migrating: {broken[:5]}")
 
 
 if context.is_offline_mode():

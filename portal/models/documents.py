@@ -16,7 +16,7 @@ import enum
 from datetime import date, datetime
 
 from flask import url_for
-from sqlalchemy import DDL, CheckConstraint, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event, false
+from sqlalchemy import DDL, CheckConstraint, and_, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
@@ -88,6 +88,7 @@ document_article = Table(
     db.metadata,
     Column("document_id", ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
     Column("article_id", ForeignKey("article.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_document_article_article", "article_id"),  # an article page asks for the documents it cites
 )
 
 
@@ -123,20 +124,40 @@ class Document(db.Model):
     issuer: Mapped[DocumentTerm | None] = relationship(foreign_keys=[issuer_id], lazy="joined")
     field: Mapped[DocumentTerm | None] = relationship(foreign_keys=[field_id], lazy="joined")
     replaced_by: Mapped["Document | None"] = relationship(remote_side=[id], lazy="select")
+    # The files in use; a replaced one is kept, with the time it was replaced, in ``old_files``.
     files: Mapped[list["DocumentFile"]] = relationship(
-        back_populates="document", order_by="DocumentFile.position", lazy="selectin", cascade="all, delete-orphan"
-    )
+        primaryjoin=lambda: and_(Document.id == DocumentFile.document_id, DocumentFile.replaced_at.is_(None)),
+        back_populates="document", order_by="DocumentFile.position", lazy="selectin", cascade="all, delete-orphan",
+    )  # fmt: skip
+    old_files: Mapped[list["DocumentFile"]] = relationship(
+        primaryjoin=lambda: and_(Document.id == DocumentFile.document_id, DocumentFile.replaced_at.is_not(None)),
+        order_by="DocumentFile.replaced_at.desc()", lazy="select", viewonly=True,
+    )  # fmt: skip
     related: Mapped[list["Document"]] = relationship(
         secondary=document_relation,
         primaryjoin=lambda: Document.id == document_relation.c.document_id,
         secondaryjoin=lambda: Document.id == document_relation.c.related_id,
         lazy="select",
     )
+    # The other side of ``related``: documents that name this one; a page shows both (``relatives``).
+    relating: Mapped[list["Document"]] = relationship(
+        secondary=document_relation,
+        primaryjoin=lambda: Document.id == document_relation.c.related_id,
+        secondaryjoin=lambda: Document.id == document_relation.c.document_id,
+        lazy="select",
+        viewonly=True,
+    )
     articles: Mapped[list[Article]] = relationship(secondary=document_article, lazy="select")
 
     @property
     def url(self) -> str:
         return url_for("documents.document", slug=self.slug, document_id=self.id)
+
+    @property
+    def relatives(self) -> list["Document"]:
+        """The published documents related either way, each once, newest first."""
+        both = {document.id: document for document in [*self.related, *self.relating] if document.status == DocumentStatus.PUBLISHED}
+        return sorted(both.values(), key=lambda document: (document.issued_on, document.id), reverse=True)
 
     @property
     def status_label(self) -> str:
@@ -171,6 +192,7 @@ class DocumentFile(db.Model):
     text: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    replaced_at: Mapped[datetime | None]  # a newer file took its place then; kept, never shown to readers
 
     document: Mapped[Document] = relationship(back_populates="files", lazy="raise")
 

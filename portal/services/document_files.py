@@ -129,7 +129,3 @@ def prepare_file(stream: BinaryIO, original_name: str, limits: DocumentLimits) -
     files = {row.filename: data} | {row.preview_filename(n): png for n, png in enumerate(analysis.previews, start=1)}
     return PreparedFile(row, files)
 
-
-def stored_names(row: DocumentFile) -> list[str]:
-    """Every file kept for a row: the original and its previews."""
-    return [row.filename, *(row.preview_filename(n) for n in range(1, row.preview_pages + 1))]

@@ -22,7 +22,7 @@ from portal.models.documents import DOCUMENT_FTS_TABLE, PG_WORDS_COLUMN, documen
 from portal.services.content import is_visible
 from portal.services import audit
 from portal.services.document_fields import propose
-from portal.services.document_files import PreparedFile, stored_names
+from portal.services.document_files import PreparedFile
 from portal.services.media import remove_files, write_all
 from portal.services.search import TITLE_WEIGHT, folded_words
 from portal.text import slugify
@@ -53,6 +53,7 @@ class DocumentFields:
     replaced_by: Document | None = None
     status: DocumentStatus = DocumentStatus.DRAFT
     articles: list[Article] | None = None  # the articles citing it; None leaves them as they are
+    related: list[Document] | None = None  # the documents it relates to; None leaves them as they are
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def _apply(document: Document, fields: DocumentFields) -> None:
         setattr(document, name, getattr(fields, name))
     if fields.articles is not None:
         document.articles = fields.articles
+    if fields.related is not None:
+        document.related = fields.related
     document.slug = slugify(f"{_name(fields.type)} {fields.number}", max_length=100) or "van-ban"
     document.updated_at = clock.now()
 
@@ -189,18 +192,17 @@ def update_document(document: Document, fields: DocumentFields, actor: User) -> 
 
 
 def replace_file(document: Document, old: DocumentFile, prepared: PreparedFile, folder: Path, actor: User) -> None:
-    """Put a new file in the old one's place; the old one's files go once the change is committed."""
-    gone = stored_names(old)
+    """Put a new file in the old one's place; the old one is kept, marked replaced (the admin
+    lists it), and readers see only the new one."""
     with _files_written(folder, [prepared]):
-        prepared.row.position = old.position
-        document.files.remove(old)
+        now = clock.now()
+        old.replaced_at, prepared.row.position, document.updated_at = now, old.position, now
         document.files.append(prepared.row)
-        document.updated_at = clock.now()
         db.session.flush()
+        db.session.expire(document, ["files", "old_files"])
         index_document(document)
         _logged(actor, "replace_file", document)
         db.session.commit()
-    remove_files(folder, gone)
 
 
 def add_term(kind: TermKind, name: str, actor: User) -> DocumentTerm:

@@ -104,6 +104,9 @@ def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
     page.get_by_role("button", name="Bật xác thực hai bước").click()
     assert page.locator(".recovery-codes li").count() == 10
     _looks_right(page, f"accounts-recovery-codes-{width}", errors)
+    page.get_by_role("link", name="Tôi đã cất các mã, tiếp tục").click()
+    assert page.get_by_text("Còn 10 mã dự phòng chưa dùng.").is_visible()
+    _looks_right(page, f"accounts-two-factor-on-{width}", errors)
 
     page.get_by_role("link", name="Phiên đăng nhập").click()
     assert page.get_by_text("(phiên này)").is_visible()

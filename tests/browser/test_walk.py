@@ -13,14 +13,14 @@ from sqlalchemy import select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Category, SidebarBlock, Song, WebLink
+from portal.models import Article, Category, Document, DocumentTerm, SidebarBlock, Song, WebLink
 from tests.browser.helpers import reader_context, screenshot, sign_in
 from tests.live_server import serve
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
 SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/healthz", "/tin-tuc/luu/")
-SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat"}
+SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss"}
 SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
                "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
 
@@ -47,7 +47,7 @@ def _values(app) -> dict[str, object]:
         return {
             "article_id": seed.id, "slug": seed.category.slug, "category_slug": seed.category.slug,
             "category_id": first(Category), "song_id": first(Song), "link_id": first(WebLink),
-            "block_id": first(SidebarBlock), "page": 1,
+            "block_id": first(SidebarBlock), "page": 1, "document_id": first(Document), "term_id": first(DocumentTerm),
         }
 
 
@@ -61,6 +61,9 @@ def walk_paths(app) -> list[str]:
             arguments = {name: values.get(name) for name in rule.arguments}
             if rule.endpoint == "news.article":
                 paths.add(_seed_url(app))
+                continue
+            if rule.endpoint == "documents.document":
+                paths.add(db.session.execute(select(Document).order_by(Document.id)).scalars().first().url)
                 continue
             if "kind" in rule.arguments:
                 arguments["kind"], arguments["item_id"] = "bai-hat", values["song_id"]

@@ -119,6 +119,7 @@ def upgrade():
         ),
         sa.PrimaryKeyConstraint("document_id", "article_id", name=op.f("pk_document_article")),
     )
+    op.create_index("ix_document_article_article", "document_article", ["article_id"], unique=False)
     op.create_table(
         "document_file",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -134,6 +135,7 @@ def upgrade():
         sa.Column("text", sa.Text(), server_default="", nullable=False),
         sa.Column("position", sa.Integer(), server_default="0", nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("replaced_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["document_id"], ["document.id"], name=op.f("fk_document_file_document_id_document"), ondelete="CASCADE"
         ),
