@@ -88,7 +88,7 @@ def test_bad_input_is_refused_with_the_form_kept(site, changes, text):
     client = site.test_client()
     response = client.post(URL, data=message(client, site, **changes))
     page = response.get_data(as_text=True)
-    assert response.status_code == 422 and text in page and "Thư chưa được gửi." in page
+    assert response.status_code == 422 and text in page and "Chưa gửi được. Xin sửa các ô" in page
     assert "Hỏi về lịch tiếp dân" in page or "subject" in changes  # what was written is kept
     assert stored(site) == []
 

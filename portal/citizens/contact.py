@@ -11,7 +11,7 @@ from portal.layout import render_page
 from portal.services import contact, organisation
 from portal.web.page_cache import page_query, public_page
 
-NOT_SENT = "Thư chưa được gửi. Xin sửa các ô được đánh dấu dưới đây."
+TEMPLATE = "citizens/contact.html"
 
 
 def unit_choices() -> list[tuple[str, str]]:
@@ -26,13 +26,6 @@ def _form(data=None) -> ContactForm:
     return form
 
 
-def _page(form: ContactForm, status: int, message: str = ""):
-    """The form page, with a fresh stamp and the message of a refusal (never cached)."""
-    form.stamp.data = guard.stamp()
-    body = render_page("citizens/contact.html", form=form, message=message, live=False)
-    return body, status, {"Cache-Control": "no-store"}
-
-
 @bp.get("/lien-he")
 @public_page("don-vi")
 def contact_form():
@@ -40,8 +33,7 @@ def contact_form():
     form = _form()
     chosen = organisation.unit_by_slug(page_query().get("don-vi", ""))
     form.unit_id.data = chosen.id if chosen else None
-    form.stamp.data = guard.stamp()
-    return render_page("citizens/contact.html", form=form, message="")
+    return guard.form_page(TEMPLATE, form)
 
 
 @csrf.exempt
@@ -50,20 +42,16 @@ def contact_form():
 def contact_send():
     """Store the message and answer with its reference; a refusal keeps what was written."""
     form = _form(request.form)
-    refused = guard.refusal(form.website.data, form.stamp.data)
+    refused = guard.checked(form)
     if refused:
-        return _page(form, *refused)
-    if not form.validate():
-        return _page(form, 422, NOT_SENT)
-    entry = contact.Submission(form.name.data.strip(), (form.email.data or "").strip(), (form.phone.data or "").strip(),
-                               form.subject.data.strip(), form.message.data.strip(), form.unit_id.data)  # fmt: skip
+        return guard.form_page(TEMPLATE, form, *refused)
     try:
-        sent = contact.submit(entry, clock.now())
+        sent = contact.submit(form.submission(form.subject.data, form.message.data), clock.now())
     except contact.ContactError as error:
         db.session.rollback()
         form.unit_id.errors = [str(error)]
-        return _page(form, 422, NOT_SENT)
+        return guard.form_page(TEMPLATE, form, 422, guard.NOT_SENT)
     return render_page("citizens/contact_sent.html", sent=sent, live=False), 200, {"Cache-Control": "no-store"}
 
 
-guard.REFUSED_PAGES["citizens.contact_send"] = lambda status, message: _page(_form(request.form), status, message)
+guard.REFUSED_PAGES["citizens.contact_send"] = lambda status, message: guard.form_page(TEMPLATE, _form(request.form), status, message)

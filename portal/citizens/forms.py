@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
+from portal.services.contact import Submission
 from portal.web.inputs import EMAIL, PHONE, form_int
 from portal.web.vietnamese_forms import WTFormsInVietnamese
 
@@ -31,6 +32,11 @@ class CitizenForm(FlaskForm):
     unit_id = SelectField("Gửi đến đơn vị", coerce=form_int, validate_choice=False)
     website = StringField("Để trống ô này", render_kw={"autocomplete": "off", "tabindex": "-1"})  # the honeypot
     stamp = HiddenField()
+
+    def submission(self, subject: str, text: str) -> Submission:
+        """What the citizen wrote, trimmed, with ``subject`` and ``text`` from the form's own fields."""
+        return Submission(self.name.data.strip(), (self.email.data or "").strip(), (self.phone.data or "").strip(),
+                          subject.strip(), text.strip(), self.unit_id.data)  # fmt: skip
 
     def validate(self, extra_validators=None) -> bool:
         """The fields' own checks, then: one way at least to answer the citizen."""

@@ -17,12 +17,14 @@ from collections.abc import Callable
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner
 
+from portal.layout import render_page
 from portal.web.cross_origin import REFUSED, is_cross_origin
 
 HONEYPOT_FILLED = "Không gửi được: ô “Để trống ô này” phải để trống."
 TOO_FAST = "Bạn gửi nhanh quá, như một chương trình tự động. Xin kiểm tra lại nội dung rồi bấm Gửi một lần nữa."
 STALE = "Trang biểu mẫu đã mở quá lâu hoặc không hợp lệ. Nội dung bạn viết vẫn còn dưới đây: xin bấm Gửi một lần nữa."
 TOO_MANY = "Có quá nhiều thư gửi từ địa chỉ mạng của bạn. Xin thử lại sau ít phút."
+NOT_SENT = "Chưa gửi được. Xin sửa các ô được đánh dấu dưới đây."
 
 
 # The form page each citizens' POST endpoint answers a refusal with, given (status, message):
@@ -53,6 +55,25 @@ def refusal(honeypot: str, signed: str) -> tuple[int, str] | None:
     if time.time() - made.timestamp() < config["CITIZEN_FORM_MIN_SECONDS"]:
         return 422, TOO_FAST
     return None
+
+
+def checked(form) -> tuple[int, str] | None:
+    """Why a posted citizens' form is refused (the guard first, then the fields' own checks,
+    422), with its status; None when it may be stored."""
+    refused = refusal(form.website.data, form.stamp.data)
+    if refused:
+        return refused
+    if not form.validate():
+        return 422, NOT_SENT
+    return None
+
+
+def form_page(template: str, form, status: int = 200, message: str = ""):
+    """A citizens' form page with a fresh stamp: the shared page (200), or an answer to a post
+    showing what was written and why it was refused (never cached)."""
+    form.stamp.data = stamp()
+    body = render_page(template, form=form, message=message, live=status == 200)
+    return body if status == 200 else (body, status, {"Cache-Control": "no-store"})
 
 
 def form_limit() -> str:

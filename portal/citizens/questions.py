@@ -16,7 +16,7 @@ from portal.services import contact, questions, settings
 from portal.web.inputs import int_arg
 from portal.web.page_cache import page_query, public_page
 
-NOT_SENT = "Câu hỏi chưa được gửi. Xin sửa các ô được đánh dấu dưới đây."
+TEMPLATE = "citizens/ask.html"
 PER_PAGE = 10
 
 
@@ -66,18 +66,11 @@ def _form(data=None) -> QuestionForm:
     return form
 
 
-def _page(form: QuestionForm, status: int, message: str = ""):
-    form.stamp.data = guard.stamp()
-    return render_page("citizens/ask.html", form=form, message=message, live=False), status, {"Cache-Control": "no-store"}
-
-
 @bp.get("/hoi-dap/gui-cau-hoi")
 @public_page()
 def ask_form():
     """The empty form to ask a question."""
-    form = _form()
-    form.stamp.data = guard.stamp()
-    return render_page("citizens/ask.html", form=form, message="")
+    return guard.form_page(TEMPLATE, _form())
 
 
 @csrf.exempt
@@ -86,20 +79,16 @@ def ask_form():
 def question_send():
     """Store the question for the moderators and answer with its reference."""
     form = _form(request.form)
-    refused = guard.refusal(form.website.data, form.stamp.data)
+    refused = guard.checked(form)
     if refused:
-        return _page(form, *refused)
-    if not form.validate():
-        return _page(form, 422, NOT_SENT)
-    entry = contact.Submission(form.name.data.strip(), (form.email.data or "").strip(), (form.phone.data or "").strip(),
-                               form.title.data.strip(), form.question.data.strip(), form.unit_id.data)  # fmt: skip
+        return guard.form_page(TEMPLATE, form, *refused)
     try:
-        asked = questions.ask(entry, form.topic_id.data, clock.now())
+        asked = questions.ask(form.submission(form.title.data, form.question.data), form.topic_id.data, clock.now())
     except contact.ContactError as error:
         db.session.rollback()
         getattr(form, error.field).errors = [str(error)]
-        return _page(form, 422, NOT_SENT)
+        return guard.form_page(TEMPLATE, form, 422, guard.NOT_SENT)
     return render_page("citizens/question_sent.html", asked=asked, live=False), 200, {"Cache-Control": "no-store"}
 
 
-guard.REFUSED_PAGES["citizens.question_send"] = lambda status, message: _page(_form(request.form), status, message)
+guard.REFUSED_PAGES["citizens.question_send"] = lambda status, message: guard.form_page(TEMPLATE, _form(request.form), status, message)

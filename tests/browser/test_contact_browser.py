@@ -5,33 +5,18 @@ goes and its reference is shown; the webmaster finds it under its unit."""
 import pytest
 from axe_playwright_python import sync_playwright as axe
 
-from portal import clock
-from portal.models import Role
-from portal.services import two_factor
-from portal.services.accounts import create_user
 from tests.browser.helpers import WCAG_AA, reader_context, screenshot, sign_in
-from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
-from tests.live_server import serve
-
-
-@pytest.fixture
-def contact_site(make_app):
-    app = make_app(demo=True, CITIZEN_FORM_MIN_SECONDS=1, PASSWORD_HASH_PROFILE="CHEAPEST")
-    with app.app_context():
-        two_factor.enable(create_user("quantri", ADMIN_PASSWORD, Role.ADMIN), TOTP_SECRET, clock.now(), actor=None)
-    with serve(app) as url:
-        yield url
 
 
 @pytest.mark.parametrize(("width", "javascript"), [(360, True), (360, False), (1280, True), (1280, False)])
-def test_a_citizen_writes_to_a_unit(browser, contact_site, width, javascript):
+def test_a_citizen_writes_to_a_unit(browser, citizens_site, width, javascript):
     context = reader_context(browser, viewport={"width": width, "height": 800}, java_script_enabled=javascript)
     page = context.new_page()
     errors: list[str] = []
     # The refused post is answered 422, which Chromium logs; anything else is a fault.
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "status of 422" not in message.text else None)
     try:
-        page.goto(contact_site + "/to-chuc/ban-tuyen-giao-thi-uy")
+        page.goto(citizens_site + "/to-chuc/ban-tuyen-giao-thi-uy")
         page.get_by_role("link", name="Gửi thư liên hệ đến Ban Tuyên giáo Thị ủy").click()
         page.wait_for_url("**/lien-he?don-vi=ban-tuyen-giao-thi-uy")
         assert page.get_by_label("Gửi đến đơn vị").locator("option:checked").inner_text().endswith("Ban Tuyên giáo Thị ủy")
@@ -60,7 +45,7 @@ def test_a_citizen_writes_to_a_unit(browser, contact_site, width, javascript):
         context.close()
     admin = reader_context(browser, viewport={"width": width, "height": 800}).new_page()
     try:
-        sign_in(admin, contact_site, "/quan-tri/lien-he")
+        sign_in(admin, citizens_site, "/quan-tri/lien-he")
         admin.get_by_label("Đơn vị").select_option(label="— Ban Tuyên giáo Thị ủy")
         admin.get_by_role("button", name="Lọc").click()
         admin.get_by_role("link", name=reference).click()
