@@ -1,5 +1,6 @@
 """The demo's Hỏi đáp: four topics and a few questions of our own writing, answered by the
-demo's units (the askers are invented and never shown), and one still waiting."""
+demo's units (asked in 2020, their askers' details already cleared), and one still waiting;
+and one contact message, sent the day before the demo is loaded."""
 
 from datetime import datetime, timedelta
 
@@ -7,10 +8,11 @@ from sqlalchemy import select
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Question, QuestionStatus, QuestionTopic, Unit
-from portal.services.contact import new_reference
+from portal.models import ContactMessage, Question, QuestionStatus, QuestionTopic, Unit
+from portal.services.contact import FORGOTTEN, new_reference
 from portal.text import fold, slugify
 
+DEMO_SENDER = "nguoigui@nha.example"
 TOPICS = ("Thủ tục hành chính", "Đất đai, xây dựng", "Giáo dục, y tế", "Công tác Đảng, đoàn thể")
 # (topic, unit slug, title, question, answer, asked on; None: still waiting)
 QUESTIONS = (
@@ -45,11 +47,17 @@ def load_questions() -> None:
     units = dict(db.session.execute(select(Unit.slug, Unit.id)).all())
     for topic, unit, title, text, answer, asked in QUESTIONS:
         db.session.add(Question(
-            reference=new_reference("HD"), topic_id=topics[topic].id, unit_id=units[unit], name="Người hỏi (dữ liệu mẫu)",
-            email="nguoihoi@nha.example", title=title, slug=slugify(title), question=text, answer=answer,
+            reference=new_reference("HD"), topic_id=topics[topic].id, unit_id=units[unit], name=FORGOTTEN, forgotten_at=asked,
+            title=title, slug=slugify(title), question=text, answer=answer,
             words=fold(" ".join((title, text, answer))), status=QuestionStatus.PUBLISHED, handled_by="(dữ liệu mẫu)",
             created_at=asked, published_at=asked.replace(hour=17),
         ))  # fmt: skip
     topic, title, text = WAITING
     db.session.add(Question(reference=new_reference("HD"), topic_id=topics[topic].id, name="Người hỏi (dữ liệu mẫu)",
                             phone="0912 000 000", title=title, question=text, created_at=clock.now() - timedelta(days=2)))  # fmt: skip
+    db.session.add(ContactMessage(
+        reference=new_reference("LH"), unit_id=units["ban-tuyen-giao-thi-uy"], name="Người gửi (dữ liệu mẫu)",
+        email=DEMO_SENDER, subject="Xin tài liệu tuyên truyền về an toàn giao thông",
+        message="Tổ dân phố chúng tôi muốn xin tài liệu tuyên truyền về an toàn giao thông để phát trên loa truyền thanh.",
+        created_at=clock.now() - timedelta(days=1),
+    ))  # fmt: skip

@@ -8,7 +8,7 @@ from portal.services import pages
 from portal.web.page_cache import public_page
 
 
-@bp.get("/<path:path>")
+@bp.get("/<page_path:path>")
 @public_page()
 def page(path: str):
     """One of the site's own pages, found by its slugs from the top; any other address is 404.
