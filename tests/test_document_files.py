@@ -148,3 +148,34 @@ def test_a_scan_is_found_by_its_fields_and_marked_as_a_scan(app):
     with app.test_request_context():
         url = db.session.execute(select(Document)).scalar_one().url
     assert "là bản chụp (không có lớp chữ)" in client.get(url).get_data(as_text=True)
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "bang.xlsx", "xlsx"),
+        (zipped({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}), "van-ban.odt", "odt"),
+        (OLE2 + "WordDocument".encode("utf-16-le"), "cu.doc", "doc"),
+        (OLE2 + "Workbook".encode("utf-16-le"), "bang-cu.xls", "xls"),
+    ],
+)
+def test_office_files_are_kept_for_download_without_reading(tmp_path, data, name, kind):
+    prepared = prepare_file(io.BytesIO(data), name, limits(tmp_path))
+    assert (prepared.row.extension, prepared.row.preview_pages, prepared.row.has_text) == (kind, 0, False)
+    assert list(prepared.files) == [prepared.row.filename] and prepared.row.filename.endswith(f".{kind}")
+
+
+def test_a_zip_that_is_no_office_file_is_refused(tmp_path):
+    with pytest.raises(MediaError, match="Tệp nén này không phải văn bản"):
+        prepare_file(io.BytesIO(zipped({"index.html": b"<script>alert(1)</script>"})), "trang.docx", limits(tmp_path))

@@ -140,3 +140,8 @@ def test_related_documents_are_listed_both_ways_in_the_demo(client, demo_app):
     assert "<h2>Văn bản liên quan</h2>" in plan and "Báo cáo 45-BC/BTGThU</a>" in plan and "Hướng dẫn 03-HD/BTGThU</a>" in plan
     report = client.get(document_url(demo_app, "45-BC/BTGThU")).get_data(as_text=True)
     assert "Kế hoạch 14-KH/BTGThU</a>" in report
+
+
+def test_only_a_pdf_without_text_is_called_a_scan(client, demo_app):
+    assert "bản chụp" not in client.get(document_url(demo_app, SEED_DOCUMENT_NUMBER)).get_data(as_text=True)
+    assert "bản chụp" not in client.get(document_url(demo_app, "08-CT/ThU")).get_data(as_text=True)  # a DOCX

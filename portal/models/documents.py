@@ -168,9 +168,10 @@ class Document(db.Model):
         return Validity(self.validity).label
 
     @property
-    def has_text(self) -> bool:
-        """False when no file has a text layer (a scan): the document is found by its fields only."""
-        return any(file.has_text for file in self.files)
+    def is_scan(self) -> bool:
+        """Its PDF has no text layer (a scan) and no file has text: it is found by its fields only.
+        (Word, Excel and OpenDocument files other than DOCX are not read, which makes no scan.)"""
+        return any(file.extension == "pdf" for file in self.files) and not any(file.has_text for file in self.files)
 
 
 class DocumentFile(db.Model):
