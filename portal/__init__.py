@@ -112,16 +112,18 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal import admin, api, cli, documents, errors, health, news, stats, widgets
+    from portal import admin, api, citizens, cli, documents, errors, health, news, pages, stats, widgets
 
     app.register_blueprint(news.bp)
     app.register_blueprint(documents.bp)
+    app.register_blueprint(citizens.bp)
     app.register_blueprint(widgets.bp)
     app.register_blueprint(stats.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(errors.bp)
+    app.register_blueprint(pages.bp)  # last: its /<path> answers only what no other route does
     app.cli.add_command(cli.portal)
 
 
@@ -131,6 +133,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.filters.update(
         number=text.format_number,
+        tel=text.tel_uri,
         file_size=text.format_size,
         one_decimal=text.format_one_decimal,
         vn_date=text.format_date,

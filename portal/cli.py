@@ -51,8 +51,8 @@ def demo(force: bool, if_empty: bool, articles: int | None, documents: int | Non
 
 @portal.command("purge-bin")
 def purge_bin() -> None:
-    """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày (trang quản trị cũng tự làm, mỗi giờ một lần)."""
-    from portal.services import housekeeping
+    """Xoá hẳn các bài đã nằm trong thùng rác quá 30 ngày và dữ liệu cá nhân của thư liên hệ quá hạn lưu giữ (trang quản trị cũng tự làm, mỗi giờ một lần)."""
+    from portal.services import contact, housekeeping
     from portal.services.audit import COMMAND_LINE
 
     housekeeping.publish_due(clock.now())  # the bin's purge records scheduled articles gone live too
@@ -60,6 +60,8 @@ def purge_bin() -> None:
     for title in titles:
         click.echo(f"Đã xoá hẳn: {title}")
     click.echo(f"Đã xoá hẳn {len(titles)} bài khỏi thùng rác.")
+    cleared = contact.hourly(clock.now(), COMMAND_LINE)
+    click.echo(f"Đã xoá dữ liệu cá nhân của {cleared} thư liên hệ và câu hỏi quá thời hạn lưu giữ.")
 
 
 ratings = AppGroup("ratings", help="Đánh giá bài viết.")

@@ -61,6 +61,12 @@ RATELIMIT_HEADERS_ENABLED = True
 # whole room behind one address rate together, retries included, while a script gets 300 a day.
 # If the limit's store (Redis) fails, votes are limited in memory meanwhile, never refused.
 RATING_LIMIT = "60 per 10 minutes;300 per day"
+# The citizens' forms (contact, questions): messages from one network address, the least time a
+# person takes to fill the form (a bot posts at once), how long the sender's details are kept.
+CITIZEN_FORM_LIMIT = "5 per 10 minutes;20 per day"
+CITIZEN_FORM_MIN_SECONDS = 3
+CITIZEN_FORM_MAX_HOURS = 24
+CONTACT_RETENTION_DAYS = 365
 # Visit counters move to Redis too when REDIS_URL is set (keys under REDIS_KEY_PREFIX + "counters:").
 COUNTERS_REFRESH_SECONDS = 30  # how often an open, visible page refreshes its counters
 STATISTICS_MOST_READ = 10

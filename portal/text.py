@@ -62,3 +62,8 @@ def format_size(size: int) -> str:
         return f"{format_number(round(size / 1024))} KB"
     megabytes = size / 1024 / 1024
     return f"{format_number(int(megabytes))} MB" if megabytes == int(megabytes) else f"{format_one_decimal(megabytes)} MB"
+
+
+def tel_uri(phone: str) -> str:
+    """A ``tel:`` link for a number as people write it ("0239 3 836 125", "+84 239.3836125")."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)

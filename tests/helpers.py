@@ -4,12 +4,16 @@ never from each other."""
 
 import html
 import re
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 import pyotp
+from aiosmtpd.controller import Controller
 from sqlalchemy import event, select
 
 from portal import clock
@@ -151,3 +155,31 @@ def run_together(count: int, work) -> list:
 
     with ThreadPoolExecutor(max_workers=count) as pool:
         return list(pool.map(released, range(count)))
+
+
+class SmtpInbox:
+    """A real SMTP server on loopback (aiosmtpd) that keeps every message it is given; ``address``
+    is what PORTAL_MAIL_SERVER takes. Use it as a context manager."""
+
+    def __init__(self):
+        self.messages: list[tuple[list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
+        return "250 OK"
+
+    def __enter__(self) -> "SmtpInbox":
+        self.controller = Controller(self, hostname="127.0.0.1", port=free_port())
+        self.controller.start()
+        self.address = f"127.0.0.1:{self.controller.port}"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.controller.stop()
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (at the moment of asking)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

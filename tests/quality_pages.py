@@ -11,7 +11,7 @@ from portal import clock
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Document, Role
+from portal.models import Article, Document, Page, Question, Role
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -27,6 +27,13 @@ PAGES = {
     "documents": "/van-ban?loai=ke-hoach",
     "documents-search": "/van-ban?q=ke+hoach+tuyen+giao+2020",
     "document": "{document}",
+    "site-page": "/gioi-thieu/lich-su",
+    "organisation": "/to-chuc",
+    "unit": "/to-chuc/ban-tuyen-giao-thi-uy",
+    "contact": "/lien-he",
+    "questions": "/hoi-dap?chu-de=thu-tuc-hanh-chinh",
+    "question": "{question}",
+    "ask": "/hoi-dap/gui-cau-hoi",
     "statistics": "/thong-ke",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
@@ -44,10 +51,22 @@ PAGES = {
     "admin-documents": "/quan-tri/van-ban",
     "admin-document-edit": "/quan-tri/van-ban/{document_id}",
     "admin-document-terms": "/quan-tri/van-ban/danh-muc",
+    "admin-pages": "/quan-tri/trang",
+    "admin-page-edit": "/quan-tri/trang/{page_id}",
+    "admin-page-revisions": "/quan-tri/trang/{page_id}/phien-ban",
+    "admin-organisation": "/quan-tri/to-chuc",
+    "admin-unit-new": "/quan-tri/to-chuc/don-vi/moi",
+    "admin-person-new": "/quan-tri/to-chuc/nguoi/moi",
+    "admin-contact-messages": "/quan-tri/lien-he",
+    "admin-questions": "/quan-tri/hoi-dap",
+    "admin-menu": "/quan-tri/trinh-don",
+    "admin-question": "/quan-tri/hoi-dap/{waiting_id}",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
-             "admin-documents", "admin-document-edit", "admin-document-terms"}
+             "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
+             "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
+             "admin-questions", "admin-question", "admin-menu"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -60,7 +79,10 @@ def resolve(app, name: str) -> str:
     with app.test_request_context():
         seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
         plan = db.session.execute(select(Document).where(Document.number == SEED_DOCUMENT_NUMBER)).scalar_one()
-        return PAGES[name].format(article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+        history = db.session.execute(select(Page).where(Page.title == "Lịch sử")).scalar_one()
+        answered = db.session.execute(select(Question).where(Question.status == "published")).scalars().first()
+        waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
+        return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
                                  document_id=plan.id)
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, ContentVersion, WebLink
+from portal.models import Article, ArticleStatus, ContentVersion, Question, WebLink
 from portal.web import page_cache
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
@@ -227,7 +227,7 @@ def test_with_redis_every_app_server_shares_the_kept_pages(make_app):
 def public_routes(app) -> list[str]:
     """One address for every public GET route of the URL map (the admin, widgets and files aside)."""
     seed = seed_article(app)
-    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": "", "document_id": 1}
+    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": "", "document_id": 1, "path": "gioi-thieu/lich-su", "person_id": 1}
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -237,6 +237,9 @@ def public_routes(app) -> list[str]:
                 continue
             if rule.endpoint == "news.article":
                 urls.append(url_of(app, seed.id))
+                continue
+            if rule.endpoint == "citizens.question":  # issue 18: a published question of the demo
+                urls.append(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
                 continue
             if rule.endpoint == "documents.document":
                 urls.append(document_url(app, SEED_DOCUMENT_NUMBER))

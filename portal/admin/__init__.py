@@ -62,10 +62,15 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     audit_log,
     auth,
     categories,
+    contact,
     dashboard,
     documents,
     media,
+    menu,
+    organisation,
     own_sessions,
+    pages,
+    questions,
     ratings,
     revisions,
     settings,
@@ -73,5 +78,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "dashboard", "documents", "media", "own_sessions",
-           "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
+           "pages", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

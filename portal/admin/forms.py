@@ -19,29 +19,11 @@ from portal import clock
 from portal.models import ArticleStatus
 from portal.text import format_number
 from portal.web.inputs import MAX_INT, form_int
+from portal.web.vietnamese_forms import WTFormsInVietnamese as _Vietnamese
 
 REQUIRED = "Không được để trống."
 STATUS_CHOICES = [(status.value, status.label) for status in ArticleStatus]
 COUNT_RANGE = f"Phải là một số từ 0 đến {format_number(MAX_INT)}."
-
-
-class _Vietnamese:
-    """WTForms' own messages in Vietnamese (WTForms ships no Vietnamese catalogue)."""
-
-    MESSAGES = {
-        "Not a valid integer value.": "Phải là một số nguyên.",
-        "Not a valid datetime value.": "Thời điểm không hợp lệ (ngày/tháng/năm giờ:phút).",
-        "Not a valid date value.": "Ngày không hợp lệ.",
-        "Not a valid choice.": "Lựa chọn không hợp lệ.",
-        "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
-    }
-
-    def gettext(self, message: str) -> str:
-        return self.MESSAGES.get(message, message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
-
 
 class AdminForm(FlaskForm):
     class Meta:
@@ -163,6 +145,14 @@ class SettingsForm(AdminForm):
     phone = StringField("Điện thoại", [Optional(), _length(50)])
     email = StringField("Thư điện tử", [Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Địa chỉ thư điện tử không hợp lệ."), _length(200)])
     footer = TextAreaField("Chân trang", [Optional(), _length(2000)])
+    owner = StringField("Cơ quan chủ quản", [Optional(), _length(300)])
+    licence = StringField("Giấy phép", [Optional(), _length(300)], description="Ví dụ: Giấy phép số 12/GP-TTĐT ngày 01/02/2024 của Sở Thông tin và Truyền thông.")
+    responsible = StringField("Người chịu trách nhiệm chính", [Optional(), _length(200)])
+    logo = FileField("Biểu trưng (logo)", description="JPEG, PNG hoặc WebP, vuông; hiện ở đầu trang.")
+    remove_logo = BooleanField("Bỏ biểu trưng đang dùng")
+    banner = FileField("Ảnh băng rôn", description="JPEG, PNG hoặc WebP, rộng; hiện dưới đầu trang. Mô tả ảnh là ô dưới đây.")
+    banner_alt = StringField("Mô tả ảnh băng rôn", [_length(300)])
+    remove_banner = BooleanField("Bỏ ảnh băng rôn đang dùng")
 
 
 def _count(label: str, description: str) -> IntegerField:

@@ -743,8 +743,8 @@ SITE = {
     "address": "Đường Nguyễn Du, phường Bắc Hồng, thị xã Hồng Lĩnh, tỉnh Hà Tĩnh",
     "phone": "0239 3 836 125",
     "email": "thiuyhonglinh@hatinh.gov.vn",
-    "footer": (
-        "Cơ quan chủ quản: Ban Thường vụ Thị ủy Hồng Lĩnh. Ghi rõ nguồn “Trang thông tin điện tử Đảng bộ thị xã "
-        "Hồng Lĩnh” khi phát hành lại thông tin từ website này."
-    ),
+    "footer": "Ghi rõ nguồn “Trang thông tin điện tử Đảng bộ thị xã Hồng Lĩnh” khi phát hành lại thông tin từ website này.",
+    "owner": "Ban Thường vụ Thị ủy Hồng Lĩnh",
+    "licence": "Giấy phép số 00/GP-TTĐT (số mẫu của dữ liệu mẫu)",
+    "responsible": "Trưởng Ban Tuyên giáo Thị ủy",
 }

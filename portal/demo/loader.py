@@ -24,6 +24,10 @@ from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.history import add_seed_history
 from portal.demo.library import load_library
+from portal.demo.menu import load_menu
+from portal.demo.organisation import load_organisation
+from portal.demo.pages import load_pages
+from portal.demo.questions import load_questions
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -76,6 +80,10 @@ def load_demo(force: bool = False) -> int:
     library = load_library()
     count = _load_seed_article(categories, library[SEED_DOCUMENT_NUMBER]) + _load_articles(categories)
     _load_sidebar()
+    load_pages()
+    load_organisation(_portrait)
+    load_questions()
+    load_menu()
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
     for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():
@@ -112,6 +120,12 @@ def _save_media(kind: MediaKind, content: bytes, suffix: str, mime_type: str, al
 def _photo(caption: str, seed: int) -> Media:
     svg = drawings.placeholder_photo_svg(caption, seed).encode()
     return _save_media(MediaKind.IMAGE, svg, ".svg", "image/svg+xml", alt=caption, size=(1200, 675))
+
+
+def _portrait(svg: str, alt: str) -> Media:
+    media = _save_media(MediaKind.IMAGE, svg.encode(), ".svg", "image/svg+xml", alt=alt, size=(240, 300))
+    db.session.flush()
+    return media
 
 
 def _cover(category: Category) -> Media:

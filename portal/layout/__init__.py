@@ -4,8 +4,7 @@ from flask import render_template, request, url_for
 
 from portal import clock
 from portal.layout.sidebar import build_sidebar
-from portal.services import settings
-from portal.services.content import menu_categories
+from portal.services import menu, settings
 from portal.web.page_cache import page_query
 
 
@@ -17,7 +16,7 @@ def render_page(template: str, *, live: bool = True, **context) -> str:
     passes ``live_article``, the article whose views and rating the fragment brings.
     """
     context.setdefault("live_article", None)
-    context |= {"site": settings.current(), "menu": menu_categories(), "sidebar": build_sidebar(clock.now()), "live": live}
+    context |= {"site": settings.current(), "menu": menu.main_menu(), "sidebar": build_sidebar(clock.now()), "live": live}
     return render_template(template, **context)
 
 

@@ -1,5 +1,6 @@
 """Models, one module per subject. Importing this package registers them all."""
 
+from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
     Document,
@@ -10,11 +11,13 @@ from portal.models.documents import (
     TermKind,
     Validity,
 )
+from portal.models.pages import Page, PageRevision
+from portal.models.people import Person, Unit
 from portal.models.ratings import RateLimitHits, Vote
 from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
-from portal.models.site import ContentVersion, SiteSettings
+from portal.models.site import ContentVersion, MenuItem, MenuKind, SiteSettings
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
@@ -29,15 +32,26 @@ __all__ = [
     "AuditLog",
     "BlockKind",
     "Category",
+    "ContactMessage",
+    "ContactStatus",
     "ContentVersion",
     "Document",
     "DocumentFile",
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",
+    "MailStatus",
+    "MenuItem",
+    "MenuKind",
     "Media",
     "MediaKind",
     "OnlinePeak",
+    "Page",
+    "PageRevision",
+    "Person",
+    "Question",
+    "QuestionStatus",
+    "QuestionTopic",
     "RateLimitHits",
     "ROLE_LABELS",
     "RecoveryCode",
@@ -49,6 +63,7 @@ __all__ = [
     "TallyKind",
     "TermKind",
     "TOTAL_PERIOD",
+    "Unit",
     "User",
     "Validity",
     "VisitorPresence",

@@ -1,7 +1,9 @@
-"""The site's own settings: one row, edited by the webmaster; and the content version."""
+"""The site's own settings: one row, edited by the webmaster; the main menu; and the content version."""
 
-from sqlalchemy import DDL, String, Text, event
-from sqlalchemy.orm import Mapped, mapped_column
+import enum
+
+from sqlalchemy import DDL, CheckConstraint, ForeignKey, String, Text, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
 
@@ -17,6 +19,47 @@ class SiteSettings(db.Model):
     email: Mapped[str] = mapped_column(String(200), default="")
     footer: Mapped[str] = mapped_column(Text, default="")
     visit_offset: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The footer's legal lines (Nghị định 42/2022/NĐ-CP), the logo and the banner under the masthead.
+    owner: Mapped[str] = mapped_column(String(300), default="", server_default="")  # cơ quan chủ quản
+    licence: Mapped[str] = mapped_column(String(300), default="", server_default="")  # giấy phép số …
+    responsible: Mapped[str] = mapped_column(String(200), default="", server_default="")  # người chịu trách nhiệm chính
+    logo_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
+    banner_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
+
+    logo = relationship("Media", foreign_keys=[logo_id], lazy="joined")
+    banner = relationship("Media", foreign_keys=[banner_id], lazy="joined")
+
+
+class MenuKind(enum.StrEnum):
+    CATEGORY = "category"
+    PAGE = "page"
+    DOCUMENTS = "documents"
+    LINK = "link"
+
+    @property
+    def label(self) -> str:
+        return {"category": "Chuyên mục", "page": "Trang", "documents": "Thư viện văn bản", "link": "Liên kết"}[self.value]
+
+
+class MenuItem(db.Model):
+    """An entry of the main menu: a category, a page, the documents library or a link (a path of
+    the site, /to-chuc, or an address elsewhere); ``parent_id`` puts it in a top entry's sub-menu
+    (one level). An entry whose category or page goes goes with it."""
+
+    __tablename__ = "menu_item"
+    __table_args__ = (CheckConstraint("kind IN ('category', 'page', 'documents', 'link')", name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("menu_item.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[MenuKind] = mapped_column(String(10))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("page.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    position: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    category = relationship("Category", lazy="joined")
+    page = relationship("Page", lazy="joined")
 
 
 class ContentVersion(db.Model):
@@ -37,6 +80,7 @@ class ContentVersion(db.Model):
 CONTENT_TABLES = (
     "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
+    "page", "unit", "person", "question", "question_topic", "menu_item",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"

@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import documents, feeds, settings
+from portal.services import documents, feeds, organisation, pages, questions, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -68,6 +68,9 @@ def sitemap():
         site_changed=max(map(feeds.last_modified, articles), default=None),
         categories=feeds.category_last_changes(now),
         documents=documents.newest(),
+        pages=pages.published(),
+        units=[unit for unit, _depth in organisation.units_tree()],
+        questions=questions.newest(),
         last_modified=feeds.last_modified,
         **date_filters(),
     )

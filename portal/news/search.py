@@ -1,12 +1,13 @@
 """The search page: /tim-kiem?q=… over titles, summaries and bodies, without diacritics."""
 
 from flask import abort, current_app, request
+from sqlalchemy import func, select
 
 from portal import clock
 from portal.extensions import db
 from portal.layout import render_page
 from portal.news import bp
-from portal.services import documents
+from portal.services import documents, questions
 from portal.services import search as search_service
 from portal.web.inputs import int_arg
 from portal.web.page_cache import public_page
@@ -22,8 +23,18 @@ def _matching_documents(terms: list[str], page: int) -> tuple[list, int]:
     return documents.documents_by_id(ids[:DOCUMENTS_BESIDE]), len(ids)
 
 
+def _matching_questions(query: str, page: int) -> tuple[list, int]:
+    """The answered questions (Hỏi đáp) holding the words, listed beside the articles on the first page."""
+    if not query.strip() or page != 1:
+        return [], 0
+    found = questions.published(None, query)
+    total = db.session.execute(select(func.count()).select_from(found.subquery())).scalar()
+    return list(db.session.execute(found.limit(DOCUMENTS_BESIDE)).scalars()), total
+
+
 def _results_page(query: str, terms=(), pagination=None, error: str | None = None, status: int = 200):
     found, total = _matching_documents(list(terms), pagination.page if pagination else 1)
+    asked, asked_total = _matching_questions(query if terms else "", pagination.page if pagination else 1)
     page = render_page(
         "news/search.html",
         query=query,
@@ -34,6 +45,8 @@ def _results_page(query: str, terms=(), pagination=None, error: str | None = Non
         snippet=search_service.snippet,
         documents=found,
         documents_total=total,
+        questions=asked,
+        questions_total=asked_total,
     )
     return page, status
 

@@ -39,6 +39,8 @@ ACTION_LABELS = {
     "trash": "chuyển vào thùng rác",
     "restore": "khôi phục",
     "purge": "xoá hẳn",
+    "forget": "xoá dữ liệu cá nhân",
+    "reject": "không đăng",
 }
 TARGET_LABELS = {
     "article": "bài viết",
@@ -52,6 +54,12 @@ TARGET_LABELS = {
     "rating": "đánh giá",
     "user": "tài khoản",
     "online_record": "số online cao nhất",
+    "page": "trang",
+    "unit": "đơn vị",
+    "person": "người trong tổ chức",
+    "contact_message": "thư liên hệ",
+    "question": "câu hỏi",
+    "menu_item": "mục trình đơn",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

@@ -1,5 +1,6 @@
 """What the site does with articles on its own, without cron: a scheduled article that went
-live is recorded as published, and the bin is emptied of what has been there ``BIN_DAYS`` days.
+live is recorded as published, and the bin is emptied of what has been there ``BIN_DAYS`` days
+(with it, the citizens' messages past their retention time are cleared: portal.services.contact).
 
 Run by the admin's requests (``keep_up``, portal.admin.articles) and by
 `flask --app wsgi portal purge-bin`.
@@ -11,7 +12,7 @@ from sqlalchemy import delete, select, update
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, User
-from portal.services import audit
+from portal.services import audit, contact
 from portal.services.workflow import AUTOMATIC, WrongState, record_change
 
 S = ArticleStatus
@@ -85,6 +86,7 @@ def keep_up(now: datetime, last_purge: datetime | None) -> datetime | None:
     if last_purge is not None and now - last_purge < timedelta(hours=1):
         return last_purge
     purge_bin(now)
+    contact.hourly(now, AUTOMATIC)  # issue 18: the citizens' messages past their retention time, mail waiting
     return now
 
 

@@ -1,4 +1,4 @@
-"""Mail to the newsroom, in Vietnamese, where an SMTP server is configured.
+"""Mail to the newsroom and to the units citizens write to, in Vietnamese, where an SMTP server is configured.
 
 ``PORTAL_MAIL_SERVER`` ("host" or "host:port") turns it on; without it nothing is sent. A
 server that is down or refuses never fails the action that sent the mail: the move is already
@@ -6,6 +6,8 @@ committed, the failure is logged. Sent with the standard library (smtplib, email
 
 import logging
 import smtplib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import formataddr
 
@@ -28,29 +30,60 @@ def _server() -> tuple[str, int] | None:
     return host, int(port or 25)
 
 
+def enabled() -> bool:
+    """Is an SMTP server configured?"""
+    return _server() is not None
+
+
+@contextmanager
+def _connection(server: tuple[str, int]) -> Iterator[smtplib.SMTP]:
+    config = current_app.config
+    with smtplib.SMTP(*server, timeout=TIMEOUT_SECONDS) as smtp:
+        if config.get("MAIL_STARTTLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD", ""))
+        yield smtp
+
+
+def _message(name: str, address: str, subject: str, text: str, reply_to: str = "") -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_SENDER"]
+    message["To"] = formataddr((name, address))
+    if reply_to:
+        message["Reply-To"] = reply_to
+    message["Subject"] = subject
+    message.set_content(f"Chào {name},\n\n{text}\n\n— Cổng thông tin điện tử (thư tự động)\n")
+    return message
+
+
 def send(recipients: list[User], subject: str, text: str) -> int:
     """Send one message to each account that has an address; how many were sent."""
     server, addressed = _server(), [user for user in recipients if user.email]
     if server is None or not addressed:
         return 0
-    config = current_app.config
     try:
-        with smtplib.SMTP(*server, timeout=TIMEOUT_SECONDS) as smtp:
-            if config.get("MAIL_STARTTLS"):
-                smtp.starttls()
-            if config.get("MAIL_USERNAME"):
-                smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD", ""))
+        with _connection(server) as smtp:
             for user in addressed:
-                message = EmailMessage()
-                message["From"] = config["MAIL_SENDER"]
-                message["To"] = formataddr((user.shown_name, user.email))
-                message["Subject"] = subject
-                message.set_content(f"Chào {user.shown_name},\n\n{text}\n\n— Cổng thông tin điện tử (thư tự động)\n")
-                smtp.send_message(message)
+                smtp.send_message(_message(user.shown_name, user.email, subject, text))
     except (OSError, smtplib.SMTPException) as error:
         log.warning("Không gửi được thư “%s” qua %s:%s: %s", subject, *server, error)
         return 0
     return len(addressed)
+
+
+def send_to(name: str, address: str, subject: str, text: str, reply_to: str = "") -> bool:
+    """Send one message to one address; False when no server is configured or it failed (logged)."""
+    server = _server()
+    if server is None:
+        return False
+    try:
+        with _connection(server) as smtp:
+            smtp.send_message(_message(name, address, subject, text, reply_to))
+    except (OSError, smtplib.SMTPException) as error:
+        log.warning("Không gửi được thư “%s” qua %s:%s: %s", subject, *server, error)
+        return False
+    return True
 
 
 def _edit_address(article: Article) -> str:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.models import SiteSettings, User
 from portal.services import audit
+from portal.services.media import PreparedUpload
 
 DEFAULT_NAME = "Cổng thông tin điện tử"
 _ROW = select(SiteSettings).limit(1)
@@ -32,11 +33,19 @@ def for_editing() -> SiteSettings:
     return row
 
 
-def save(values: dict[str, str | int], actor: User | None) -> SiteSettings:
-    """Change the named settings; ``actor`` None is the command line."""
+def save(values: dict[str, str | int], actor: User | None, images: dict[str, PreparedUpload | None] | None = None) -> SiteSettings:
+    """Change the named settings, and the ``images`` named ("logo", "banner": a checked upload, or
+    None to remove it); ``actor`` None is the command line."""
     row = for_editing()
     for name, value in values.items():
         setattr(row, name, value.strip() if isinstance(value, str) else value)
+    for name, upload in (images or {}).items():
+        if upload is None:
+            setattr(row, f"{name}_id", None)
+            continue
+        with upload.stored() as media:
+            db.session.flush()
+            setattr(row, f"{name}_id", media.id)
     db.session.flush()
     audit.record(actor, "update", "settings", row.id, ", ".join(sorted(values)))
     db.session.commit()

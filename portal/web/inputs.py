@@ -13,6 +13,7 @@ text column can hold one (SQLite would store it and PostgreSQL raise DataError).
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, request
+from wtforms.validators import Regexp
 from werkzeug.routing import IntegerConverter, ValidationError
 
 MAX_INT = 2**31 - 1  # the largest id or page number both databases' INTEGER columns hold
@@ -109,3 +110,8 @@ def init_app(app: Flask) -> None:
     """Bound ``<int:…>`` in every route (call before the blueprints are registered), the URL length and NUL."""
     app.url_map.converters["int"] = BoundedIntConverter
     app.before_request_funcs.setdefault(None, [])[:0] = [_refuse_long_url, _refuse_nul]
+
+
+# What a phone number and an email address may look like, in the admin's and the citizens' forms.
+PHONE = Regexp(r"^[0-9 +().-]*$", message="Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + . - ( ).")
+EMAIL = Regexp(r"^([^@\s]+@[^@\s]+\.[^@\s]+)?$", message="Địa chỉ thư điện tử không hợp lệ.")

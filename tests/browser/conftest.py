@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from portal import clock
+from portal.models import Role
+from portal.services import two_factor
+from portal.services.accounts import create_user
 from tests.browser.helpers import reader_context
+from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
 from tests.live_server import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,6 +45,17 @@ def browser():
 def live_url(demo_app):
     """The demo site served on a free loopback port."""
     with serve(demo_app) as url:
+        yield url
+
+
+@pytest.fixture
+def citizens_site(make_app):
+    """The demo site with a quản trị account ("quantri") and a least time to fill the citizens'
+    forms of one second, served on a free loopback port (issue 18)."""
+    app = make_app(demo=True, CITIZEN_FORM_MIN_SECONDS=1, PASSWORD_HASH_PROFILE="CHEAPEST")
+    with app.app_context():
+        two_factor.enable(create_user("quantri", ADMIN_PASSWORD, Role.ADMIN), TOTP_SECRET, clock.now(), actor=None)
+    with serve(app) as url:
         yield url
 
 

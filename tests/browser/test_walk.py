@@ -13,14 +13,27 @@ from sqlalchemy import select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Category, Document, DocumentTerm, SidebarBlock, Song, WebLink
+from portal.models import (
+    Article,
+    Category,
+    ContactMessage,
+    Document,
+    DocumentTerm,
+    Page,
+    Person,
+    Question,
+    SidebarBlock,
+    Song,
+    Unit,
+    WebLink,
+)
 from tests.browser.helpers import reader_context, screenshot, sign_in
 from tests.live_server import serve
 
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
 SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/healthz", "/tin-tuc/luu/")
-SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss"}
+SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss", "/hoi-dap/rss", "/to-chuc/nguoi/<int:person_id>.vcf"}
 SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
                "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
 
@@ -48,6 +61,9 @@ def _values(app) -> dict[str, object]:
             "article_id": seed.id, "slug": seed.category.slug, "category_slug": seed.category.slug,
             "category_id": first(Category), "song_id": first(Song), "link_id": first(WebLink),
             "block_id": first(SidebarBlock), "page": 1, "document_id": first(Document), "term_id": first(DocumentTerm),
+            # issue 18: the pages, the organisation, the citizens' messages and questions, the menu
+            "path": "gioi-thieu/lich-su", "page_id": first(Page), "unit_id": first(Unit), "person_id": first(Person),
+            "message_id": first(ContactMessage), "question_id": first(Question),
         }
 
 
@@ -64,6 +80,12 @@ def walk_paths(app) -> list[str]:
                 continue
             if rule.endpoint == "documents.document":
                 paths.add(db.session.execute(select(Document).order_by(Document.id)).scalars().first().url)
+                continue
+            if rule.endpoint == "pages.unit":
+                paths.add("/to-chuc/ban-tuyen-giao-thi-uy")
+                continue
+            if rule.endpoint == "citizens.question":
+                paths.add(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
                 continue
             if "kind" in rule.arguments:
                 arguments["kind"], arguments["item_id"] = "bai-hat", values["song_id"]

@@ -1,0 +1,47 @@
+"""The organisation's public pages: /to-chuc (the leaders, then every unit), each unit's page,
+and each person's vCard."""
+
+import re
+
+from flask import Response, abort, url_for
+
+from portal.extensions import db
+from portal.layout import render_page
+from portal.models import Person
+from portal.pages import bp
+from portal.services import organisation, settings
+from portal.text import slugify
+from portal.web.page_cache import public_page
+
+
+@bp.get("/to-chuc")
+@public_page()
+def organisation_page():
+    """The leaders first, then the units in their tree with their contacts."""
+    return render_page("pages/organisation.html", leaders=organisation.leaders(), units=organisation.units_tree())
+
+
+@bp.get("/to-chuc/<slug>")
+@public_page()
+def unit(slug: str):
+    """One unit: its duties, its contacts, its people (leaders first) and the units under it."""
+    found = organisation.unit_by_slug(slug)
+    if found is None:
+        abort(404)
+    trail, chain = [(found.name, None)], found.parent
+    while chain is not None:
+        trail.insert(0, (chain.name, url_for("pages.unit", slug=chain.slug)))
+        chain = chain.parent
+    trail.insert(0, ("Tổ chức bộ máy", url_for("pages.organisation_page")))
+    return render_page("pages/unit.html", unit=found, trail=trail)
+
+
+@bp.get("/to-chuc/nguoi/<int:person_id>.vcf")
+@public_page()
+def vcard(person_id: int):
+    """A person's card, for a phone's contacts."""
+    person = db.get_or_404(Person, person_id)
+    page = url_for("pages.unit", slug=person.unit.slug, _external=True)
+    body = organisation.vcard(person, settings.current().name, page)
+    filename = re.sub(r"[^a-z0-9-]", "", slugify(person.name)) or "lien-he"
+    return Response(body, mimetype="text/vcard", headers={"Content-Disposition": f'attachment; filename="{filename}.vcf"'})

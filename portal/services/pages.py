@@ -1,0 +1,154 @@
+"""The site's own pages: the tree, finding a page by its address, saving with a revision,
+ordering, deleting a page without sub-pages, restoring an older revision."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Page, PageRevision, User
+from portal.services import audit
+from portal.services.content import sanitise_html
+from portal.services.ordering import move_in
+from portal.text import slugify
+
+
+class PageError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class PageFields:
+    title: str
+    slug: str
+    parent_id: int | None
+    summary: str
+    body: str
+    published: bool
+
+
+def _all() -> list[Page]:
+    return list(db.session.execute(select(Page).order_by(Page.position, Page.id)).scalars())
+
+
+def tree() -> list[tuple[Page, int]]:
+    """Every page with its depth (0 at the top), each followed by its sub-pages, in order."""
+    everything = _all()
+    ordered: list[tuple[Page, int]] = []
+
+    def add(parent_id: int | None, depth: int) -> None:
+        for page in (p for p in everything if p.parent_id == parent_id):
+            ordered.append((page, depth))
+            add(page.id, depth + 1)
+
+    add(None, 0)
+    return ordered
+
+
+def by_path(path: str) -> Page | None:
+    """The published page at ``gioi-thieu/lich-su`` (every page above it published too)."""
+    page = None
+    for slug in path.strip("/").split("/"):
+        parent = Page.parent_id.is_(None) if page is None else Page.parent_id == page.id
+        page = db.session.execute(select(Page).where(parent, Page.slug == slug, Page.published)).scalar_one_or_none()
+        if page is None:
+            return None
+    return page
+
+
+def published() -> list[Page]:
+    """Every page a reader can open (for the sitemap)."""
+    return [page for page, _depth in tree() if page.published and all(p.published for p in page.ancestors)]
+
+
+def reserved_slugs() -> set[str]:
+    """The first parts of the site's own addresses (``van-ban``, ``tin-tuc`` …): a top-level page
+    may not take one, or it would hide that part of the site or be hidden by it."""
+    return {rule.rule.strip("/").split("/")[0] for rule in current_app.url_map.iter_rules() if not rule.rule.startswith("/<")}
+
+
+def _check(page: Page, fields: PageFields) -> str:
+    slug = slugify(fields.slug or fields.title)
+    if not slug:
+        raise PageError("title", "Tiêu đề phải có ít nhất một chữ cái hoặc chữ số.")
+    if fields.parent_id is not None:
+        parent = db.session.get(Page, fields.parent_id)
+        if parent is None:
+            raise PageError("parent_id", "Trang cấp trên không còn nữa.")
+        if page.id is not None and (parent.id == page.id or page in parent.ancestors):
+            raise PageError("parent_id", "Không thể xếp một trang vào chính nó hay vào trang con của nó.")
+    elif slug in reserved_slugs():
+        raise PageError("slug", f"Đường dẫn “{slug}” là của một phần khác của trang web; hãy chọn đường dẫn khác.")
+    sibling = Page.parent_id.is_(None) if fields.parent_id is None else Page.parent_id == fields.parent_id
+    taken = select(Page.id).where(sibling, Page.slug == slug, Page.id != (page.id or 0))
+    if db.session.execute(taken).first():
+        raise PageError("slug", "Đã có một trang cùng cấp dùng đường dẫn này.")
+    return slug
+
+
+def _new_revision(page: Page, actor: User | None, at: datetime, note: str) -> PageRevision:
+    number = db.session.execute(select(func.max(PageRevision.number)).where(PageRevision.page_id == page.id)).scalar() or 0
+    revision = PageRevision(
+        page_id=page.id, number=number + 1, title=page.title, summary=page.summary, body=page.body,
+        user_id=actor.id if actor else None, username=actor.username if actor else audit.COMMAND_LINE, note=note, created_at=at,
+    )  # fmt: skip
+    db.session.add(revision)
+    return revision
+
+
+def save(page: Page | None, fields: PageFields, actor: User | None, now: datetime) -> Page:
+    """Create (``page`` None) or change a page, keeping what it now says as its next revision."""
+    created = page is None
+    if created:
+        last = db.session.execute(select(func.max(Page.position))).scalar() or 0
+        page = Page(position=last + 1)
+    slug = _check(page, fields)
+    page.title, page.slug, page.parent_id = fields.title.strip(), slug, fields.parent_id
+    page.summary, page.body = fields.summary.strip(), sanitise_html(fields.body)
+    page.published, page.updated_at = fields.published, now
+    db.session.add(page)
+    db.session.flush()
+    revision = _new_revision(page, actor, now, "")
+    audit.record(actor, "create" if created else "update", "page", page.id, f"“{page.title}”: bản {revision.number}")
+    db.session.commit()
+    return page
+
+
+def move(page: Page, step: int, actor: User) -> None:
+    """Move a page one place among the pages beside it (step −1 up, +1 down)."""
+    siblings = [p for p in _all() if p.parent_id == page.parent_id]
+    move_in(siblings, page, step)
+    audit.record(actor, "reorder", "page", page.id, page.title)
+    db.session.commit()
+
+
+def delete(page: Page, actor: User) -> None:
+    if page.children:
+        raise PageError("", f"Trang “{page.title}” còn trang con: hãy chuyển hoặc xoá chúng trước.")
+    audit.record(actor, "delete", "page", page.id, page.title)
+    db.session.delete(page)
+    db.session.commit()
+
+
+def revisions_of(page_id: int) -> list[PageRevision]:
+    """Newest first."""
+    query = select(PageRevision).where(PageRevision.page_id == page_id).order_by(PageRevision.number.desc())
+    return list(db.session.execute(query).scalars())
+
+
+def restore(page: Page, number: int, actor: User, now: datetime) -> PageRevision:
+    """Put revision ``number``'s title, summary and body back on the page, as a new revision."""
+    query = select(PageRevision).where(PageRevision.page_id == page.id, PageRevision.number == number)
+    old = db.session.execute(query).scalar_one_or_none()
+    if old is None:
+        raise PageError("", f"Trang không có bản lưu số {number}.")
+    page.title, page.summary, page.body, page.updated_at = old.title, old.summary, old.body, now
+    restored = _new_revision(page, actor, now, f"Khôi phục từ bản {number}")
+    db.session.flush()
+    audit.record(actor, "restore", "page", page.id, f"“{page.title}”: bản {restored.number} (từ bản {number})")
+    db.session.commit()
+    return restored
