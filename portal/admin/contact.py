@@ -19,7 +19,7 @@ def contact_messages():
     """The messages newest first, filtered by unit (``don-vi``, 0: no unit) and state."""
     unit_id, status = int_arg("don-vi", None, minimum=0), request.args.get("trang-thai") or None
     g.page_query = {name: request.args[name] for name in ("don-vi", "trang-thai") if request.args.get(name)}  # kept by the pager
-    page = db.paginate(contact.listing(unit_id, status), per_page=50, error_out=False)
+    page = db.paginate(contact.listing(unit_id, status), page=int_arg("page", 1), per_page=50, error_out=False)
     units = [(unit.id, "— " * depth + unit.name) for unit, depth in organisation.units_tree()]
     return render_template("admin/contact_messages.html", page=page, units=units, unit_id=unit_id, status=status,
                            statuses=list(ContactStatus))  # fmt: skip

@@ -11,6 +11,7 @@ from portal.admin.page_forms import QuestionModerationForm
 from portal.extensions import db
 from portal.models import Question, QuestionStatus
 from portal.services import contact, organisation, questions
+from portal.web.inputs import int_arg
 
 PUBLISH, REJECT = "dang", "khong-dang"
 
@@ -20,7 +21,7 @@ def questions_moderation():
     """The questions, those waiting first, filtered by state."""
     status = request.args.get("trang-thai") or None
     g.page_query = {"trang-thai": status} if status else {}  # kept by the pager
-    page = db.paginate(questions.moderation_list(status), per_page=50, error_out=False)
+    page = db.paginate(questions.moderation_list(status), page=int_arg("page", 1), per_page=50, error_out=False)
     return render_template("admin/questions.html", page=page, status=status, statuses=list(QuestionStatus), waiting=questions.count_waiting())
 
 
