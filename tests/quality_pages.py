@@ -5,6 +5,12 @@ article, whose id is only known once the demo is loaded; pages in ``SIGNED_IN`` 
 opened by the webmaster account that ``add_webmaster`` creates.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from flask import Flask
 from sqlalchemy import select
 
 from portal import clock
@@ -84,6 +90,26 @@ def resolve(app, name: str) -> str:
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
         return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
                                  document_id=plan.id)
+
+
+@contextmanager
+def quality_site(folder: Path) -> Iterator[Flask]:
+    """The demo site on a SQLite file of its own, with the webmaster, for a whole module of
+    checks: they only read its pages, and what they check (markup, accessibility) is the same
+    whatever the database, so one site serves every page instead of one site a page."""
+    from portal import create_app
+    from portal.demo.loader import load_demo
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PORTAL_INSTANCE_PATH", str(folder / "instance"))
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'portal.sqlite3'}", **CONFIG})
+        with app.app_context():
+            db.create_all()
+            load_demo()
+        add_webmaster(app)
+        yield app
+        with app.app_context():
+            db.engine.dispose()
 
 
 def add_webmaster(app) -> tuple[str, str]:

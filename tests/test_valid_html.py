@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AdminBrowser
-from tests.quality_pages import CONFIG, PAGES, add_webmaster, resolve
+from tests.helpers import ADMIN_PASSWORD, AdminBrowser
+from tests.quality_pages import PAGES, WEBMASTER, quality_site, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,11 +35,9 @@ def checker_errors(tmp_path_factory):
     if not shutil.which("java"):
         pytest.skip("Java is missing (apt-get install default-jre-headless; .ci/run does it)")
     folder = tmp_path_factory.mktemp("html")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PORTAL_INSTANCE_PATH", str(folder / "instance"))
-        app = _demo_app(folder)
+    with quality_site(folder) as app:
         client = app.test_client()
-        AdminBrowser(client).sign_in(*add_webmaster(app))  # the visitor's pages read no session
+        AdminBrowser(client).sign_in(WEBMASTER, ADMIN_PASSWORD)  # the visitor's pages read no session
         files = {}
         for name in PAGES:
             files[name] = folder / f"{name}.html"
@@ -55,18 +53,6 @@ def checker_errors(tmp_path_factory):
             name = Path(message.get("url", "").removeprefix("file:")).stem
             errors.setdefault(name, []).append(f"{message.get('lastLine', '?')}: {message['message']}")
     return errors
-
-
-def _demo_app(folder: Path):
-    from portal import create_app
-    from portal.demo.loader import load_demo
-    from portal.extensions import db
-
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'portal.sqlite3'}", **CONFIG})
-    with app.app_context():
-        db.create_all()
-        load_demo()
-    return app
 
 
 @pytest.mark.parametrize("name", PAGES)

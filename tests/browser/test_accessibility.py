@@ -2,30 +2,38 @@
 
 import pytest
 
-from tests.browser.helpers import WCAG_AA, sign_in
+from tests.browser.helpers import WCAG_AA, reader_context, sign_in
 from tests.live_server import serve
-from tests.quality_pages import CONFIG, PAGES, SIGNED_IN, WEBMASTER, add_webmaster, resolve
+from tests.quality_pages import PAGES, SIGNED_IN, WEBMASTER, quality_site, resolve
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is missing")
 
 
-@pytest.fixture
-def site(make_app):
-    """The demo site, served on a free loopback port."""
-    app = make_app(demo=True, **CONFIG)
-    add_webmaster(app)
-    with serve(app) as url:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The demo site, served on a free loopback port for the whole module: the checks only read."""
+    with quality_site(tmp_path_factory.mktemp("axe")) as app, serve(app) as url:
         yield app, url
 
 
+@pytest.fixture(scope="module")
+def webmaster_page(browser, site):
+    """One browser tab signed in as the webmaster, for every signed-in page of the module."""
+    context = reader_context(browser)
+    tab = context.new_page()
+    sign_in(tab, site[1], username=WEBMASTER)  # as the webmaster would, with the app's code
+    yield tab
+    context.close()
+
+
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_wcag_violations(page, site, name):
+def test_page_is_accessible_with_one_h1(request, site, name):
     app, url = site
-    if name in SIGNED_IN:
-        sign_in(page, url, username=WEBMASTER)  # as the webmaster would, with the app's code
+    page = request.getfixturevalue("webmaster_page" if name in SIGNED_IN else "page")
     page.goto(url + resolve(app, name))
     results = axe_playwright.Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
+    assert page.locator("h1").count() == 1
 
 
 def test_keyboard_user_skips_to_the_content_with_a_visible_focus(page, site):
@@ -38,12 +46,3 @@ def test_keyboard_user_skips_to_the_content_with_a_visible_focus(page, site):
     assert skip.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "noi-dung"
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_page_has_one_h1(page, site, name):
-    app, url = site
-    if name in SIGNED_IN:
-        sign_in(page, url, username=WEBMASTER)  # as the webmaster would, with the app's code
-    page.goto(url + resolve(app, name))
-    assert page.locator("h1").count() == 1
