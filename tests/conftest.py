@@ -1,11 +1,14 @@
 """Fixtures: an app on a fresh database per test (SQLite, or PostgreSQL when configured), with or
 without the demo site."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
+from flask import Flask
 from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import text
+from werkzeug.routing import Rule
 
 from portal import create_app
 from portal.extensions import db
@@ -40,6 +43,26 @@ class SessionBytecodeCache(BytecodeCache):
 COMPILED_TEMPLATES = SessionBytecodeCache()
 
 
+def _compile_url_builders_once() -> None:
+    """Werkzeug compiles a URL builder for every rule of every app (Python source through
+    ``compile``): half of ``create_app``'s time, in a suite that builds an app per test. The
+    builder depends only on the rule's text, its defaults and ``append_unknown`` (converters are
+    looked up through the rule when it runs), so the tests compile each one once."""
+    compiled: dict[tuple, Callable] = {}
+    compile_builder = Rule._compile_builder
+
+    def once(self: Rule, append_unknown: bool = True) -> Callable:
+        key = (self.rule, tuple(self._trace), repr(sorted((self.defaults or {}).items())), append_unknown)
+        if key not in compiled:
+            compiled[key] = compile_builder(self, append_unknown)
+        return compiled[key]
+
+    Rule._compile_builder = once
+
+
+_compile_url_builders_once()
+
+
 @pytest.fixture
 def make_app(tmp_path, monkeypatch, request, demo_sites):
     """Build an app whose instance folder and database are this test's own.
@@ -55,7 +78,8 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
     if TEST_REDIS_URL:
         services |= {"REDIS_URL": TEST_REDIS_URL, "REDIS_KEY_PREFIX": redis_key_prefix()}
 
-    def build(demo: bool = False, **config):
+    def build(demo: bool | Callable[[Flask], None] = False, **config):
+        """``demo``: True for the demo site, or a function that adds to it (saved with it)."""
         copied = demo and not built and not config.keys() & {"SQLALCHEMY_DATABASE_URI", "DATABASE_URL"}
         if TEST_DATABASE_URL and not built:
             services["SQLALCHEMY_DATABASE_URI"] = request.getfixturevalue("postgresql_session_database")
@@ -64,7 +88,8 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
         app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
         first = not built
         built.append(app)
-        if copied and demo_sites.restore(app):
+        variant = getattr(demo, "__name__", "")
+        if copied and demo_sites.restore(app, variant):
             return app
         with app.app_context():
             db.create_all()
@@ -74,8 +99,10 @@ def make_app(tmp_path, monkeypatch, request, demo_sites):
                 from portal.demo.loader import load_demo
 
                 load_demo()
+        if callable(demo) and first:
+            demo(app)
         if copied:
-            demo_sites.save(app)
+            demo_sites.save(app, variant)
         return app
 
     yield build
@@ -144,18 +171,16 @@ def fixed_clock():
 
 # --------------------------------------------------------------------------- admin (issue 5)
 
-@pytest.fixture
-def admin_app(make_app):
-    """The demo site with the newsroom's accounts (issue 16): a quản trị ("quantri", with
-    two-factor sign-in on TOTP_SECRET, which AdminBrowser.sign_in answers), a biên tập
-    viên ("bientap") who approves in EDITOR_CATEGORIES and a phóng viên ("phongvien") who writes
-    in WRITER_CATEGORIES (category slugs of the demo site)."""
+def add_newsroom_accounts(app) -> None:
+    """The newsroom's accounts (issue 16) on the demo site: a quản trị ("quantri", with
+    two-factor sign-in on TOTP_SECRET, which AdminBrowser.sign_in answers), a biên tập viên
+    ("bientap") who approves in EDITOR_CATEGORIES and a phóng viên ("phongvien") who writes in
+    WRITER_CATEGORIES (category slugs of the demo site)."""
     from portal import clock
     from portal.models import Category, Role
     from portal.services import two_factor
     from portal.services.accounts import create_user
 
-    app = make_app(demo=True, PASSWORD_HASH_PROFILE="CHEAPEST")  # argon2id, fast parameters
     with app.app_context():
         ids = dict(db.session.execute(db.select(Category.slug, Category.id)).all())
         webmaster = create_user("quantri", ADMIN_PASSWORD, Role.ADMIN, display_name="Quản trị viên")
@@ -164,7 +189,13 @@ def admin_app(make_app):
                     category_ids=[ids[slug] for slug in EDITOR_CATEGORIES])  # fmt: skip
         create_user("phongvien", ADMIN_PASSWORD, Role.WRITER, display_name="Phóng viên",
                     category_ids=[ids[slug] for slug in WRITER_CATEGORIES])  # fmt: skip
-    return app
+
+
+@pytest.fixture
+def admin_app(make_app):
+    """The demo site with the newsroom's accounts (``add_newsroom_accounts``), saved with them
+    for the next test as the demo itself is (tests/demo_sites.py)."""
+    return make_app(demo=add_newsroom_accounts, PASSWORD_HASH_PROFILE="CHEAPEST")  # argon2id, fast parameters
 
 
 @pytest.fixture

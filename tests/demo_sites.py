@@ -4,7 +4,8 @@ Loading the demo (tables, forty articles, their covers and renditions, the sideb
 visit history) costs several times what a test does with it. What the loader writes depends on
 three things only: the database (SQLite or PostgreSQL), the counter store (the invented visit
 history goes into SQL tallies, not into Redis) and the site's clock (the history ends today,
-rows are stamped with the time). The first test of each such kind loads the demo as before and
+rows are stamped with the time); a test fixture may add its own rows to the demo (the
+newsroom's accounts), saved as a variant of its own. The first test of each such kind loads the demo as before and
 saves it; the next ones get a copy: the SQLite file through SQLite's backup API, the PostgreSQL
 rows with ``COPY`` into the session's database (emptied first, as for every test there), and
 the uploaded files as hard links.
@@ -104,11 +105,11 @@ class DemoSites:
             when = moment if app.config.get("CLOCK") else moment.date()
             return db.engine.dialect.name, isinstance(counting.store(), SqlCounterStore), when
 
-    def restore(self, app: Flask) -> bool:
+    def restore(self, app: Flask, variant: str = "") -> bool:
         """Copy the saved demo site of the app's kind into its database (on PostgreSQL, one whose
         tables exist) and its upload folder; False when none is saved yet: the caller then loads
         the demo and calls ``save``."""
-        saved = self.saved.get(self.kind(app))
+        saved = self.saved.get((*self.kind(app), variant))
         if saved is None:
             return False
         saved.database.put(app)
@@ -116,9 +117,10 @@ class DemoSites:
         shutil.copytree(saved.uploads, app.config["UPLOAD_FOLDER"], dirs_exist_ok=True, copy_function=os.link)
         return True
 
-    def save(self, app: Flask) -> None:
-        """Keep the demo site just loaded into the app's database for the next tests of its kind."""
-        kind, name = self.kind(app), f"demo{len(self.saved)}"
+    def save(self, app: Flask, variant: str = "") -> None:
+        """Keep the demo site just loaded into the app's database for the next tests of its kind
+        (``variant``: the name of what the test added to the demo, as ``admin_app`` its accounts)."""
+        kind, name = (*self.kind(app), variant), f"demo{len(self.saved)}"
         if _is_sqlite(app):
             database = SqliteFile.take(app, self.folder / f"{name}.sqlite3")
         else:
