@@ -102,6 +102,7 @@ def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
     assert f"secret={secret}&" in _read_qr_code(screenshot(page.locator(".qr-code"), f"accounts-qr-code-{width}"))
     page.get_by_label("Mã trong ứng dụng").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Bật xác thực hai bước").click()
+    page.locator(".recovery-codes li").first.wait_for()
     assert page.locator(".recovery-codes li").count() == 10
     _looks_right(page, f"accounts-recovery-codes-{width}", errors)
     page.get_by_role("link", name="Tôi đã cất các mã, tiếp tục").click()

@@ -49,6 +49,7 @@ def test_a_citizen_writes_to_a_unit(browser, citizens_site, width, javascript):
         admin.get_by_label("Đơn vị").select_option(label="— Ban Tuyên giáo Thị ủy")
         admin.get_by_role("button", name="Lọc").click()
         admin.get_by_role("link", name=reference).click()
+        admin.wait_for_url("**/quan-tri/lien-he/*")  # the message's own page, not the list just left
         assert admin.get_by_text("0912 345 678").count() == 1
         results = axe.Axe().run(admin, options=WCAG_AA)
         assert results.violations_count == 0, results.generate_report()
