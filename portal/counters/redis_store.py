@@ -2,6 +2,7 @@
 
 import dataclasses
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -103,6 +104,7 @@ class RedisCounterStore:
         self._read = client.register_script(_COUNTERS_SCRIPT)
         self._renew = client.register_script(_RENEW_SCRIPT)
         self._last: Counters | None = None
+        self._last_lock = threading.Lock()
         self._paused_until = 0.0
 
     def _redis(self, operation: Callable[[], T]) -> T:
@@ -162,11 +164,14 @@ class RedisCounterStore:
         online, peak_visitors, peak_at, *figures = row
         figures = [_number(value) for value in figures]
         record = OnlineRecord(int(peak_visitors), datetime.fromisoformat(peak_at.decode())) if peak_visitors else None
-        self._last = Counters(
+        read = Counters(
             total=Tally(*figures[0:2]), today=Tally(*figures[2:4]), month=Tally(*figures[4:6]),
             online=int(online), record=record,
         )  # fmt: skip
-        return self._last
+        with self._last_lock:  # threads' reads may end out of order: keep the latest, whose total is highest
+            if self._last is None or read.total.page_views >= self._last.total.page_views:
+                self._last = read
+        return read
 
     def tallies(self, kind: TallyKind, first: date, last: date) -> dict[date, Tally]:
         periods = _periods(kind, first, last)
