@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Article, Poll, PollBallot, PollChoice, User
@@ -127,16 +128,19 @@ def results_of(poll: Poll) -> PollResults:
     return PollResults(poll.voters, {choice.id: choice.votes for choice in poll.choices})
 
 
+_WITH_CHOICES = joinedload(Poll.choices)  # one query for a page's poll and its choices
+
+
 def sidebar_poll(now: datetime) -> Poll | None:
     """The newest open poll marked for the sidebar."""
     query = select(Poll).where(Poll.in_sidebar, is_open(now)).order_by(Poll.created_at.desc(), Poll.id.desc()).limit(1)
-    return db.session.execute(query).scalar_one_or_none()
+    return db.session.execute(query.options(_WITH_CHOICES)).unique().scalar_one_or_none()
 
 
 def poll_of(article: Article) -> Poll | None:
     """The poll shown inside an article, the newest if several name it."""
     query = select(Poll).where(Poll.article_id == article.id).order_by(Poll.id.desc()).limit(1)
-    return db.session.execute(query).scalar_one_or_none()
+    return db.session.execute(query.options(_WITH_CHOICES)).unique().scalar_one_or_none()
 
 
 def listing() -> list[Poll]:
