@@ -153,3 +153,18 @@ def test_the_admin_creates_a_poll_inside_an_article_and_closes_it(admin, admin_a
         assert not db.session.get(Poll, poll.id).is_open(clock.now())
     closed = admin_app.test_client().post(f"/widgets/poll/{poll.id}", data={"choice": "1"}, headers=HTMX)
     assert closed.status_code == 409
+
+
+def test_a_poll_with_ballots_keeps_its_choices_and_their_counts(admin, admin_app):
+    poll_id, choices = demo_poll(admin_app)
+    assert admin_app.test_client().post(f"/widgets/poll/{poll_id}", data={"choice": str(choices[2])}, headers=HTMX).status_code == 200
+    url = f"/quan-tri/tham-do/{poll_id}"
+    base = {"question": POLL_QUESTION, "in_sidebar": "y"}
+    added = admin.post(url, base | {"choices": "Một\nHai\nBa\nBốn\nNăm"})
+    assert added.status_code == 422 and "không thêm hay bớt" in added.get_data(as_text=True)
+    switched = admin.post(url, base | {"choices": "A\nB\nC\nD", "multiple": "y"})
+    assert switched.status_code == 422 and "chọn một và chọn nhiều" in switched.get_data(as_text=True)
+    assert admin.post(url, base | {"choices": "A\nB\nVăn bản mới\nD"}).status_code == 302
+    with admin_app.app_context():
+        poll = db.session.get(Poll, poll_id)
+        assert [(c.label, c.votes) for c in poll.choices] == [("A", 0), ("B", 0), ("Văn bản mới", 1), ("D", 0)]

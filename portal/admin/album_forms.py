@@ -38,7 +38,7 @@ class PhotoUploadForm(AdminForm):
 class PollForm(AdminForm):
     question = StringField("Câu hỏi", [InputRequired(REQUIRED), _length(300)])
     choices = TextAreaField(
-        "Các câu trả lời", [InputRequired(REQUIRED), _length(3000)],
+        "Các câu trả lời", [InputRequired(REQUIRED), _length(3000)], render_kw={"rows": MAX_CHOICES},
         description=f"Mỗi dòng một câu trả lời, từ {MIN_CHOICES} đến {MAX_CHOICES} câu.",
     )  # fmt: skip
     multiple = BooleanField("Cho chọn nhiều câu trả lời")

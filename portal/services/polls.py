@@ -169,6 +169,8 @@ def save_poll(poll: Poll | None, fields: PollFields, actor: User) -> Poll:
     poll = poll or Poll()
     if poll.voters and len(labels) != len(poll.choices):
         raise PollError("choices", "Cuộc thăm dò đã có người bình chọn: chỉ sửa được lời của các câu trả lời, không thêm hay bớt.")
+    if poll.voters and fields.multiple != poll.multiple:
+        raise PollError("multiple", "Cuộc thăm dò đã có người bình chọn: không đổi được giữa chọn một và chọn nhiều.")
     poll.question, poll.multiple, poll.closes_at = fields.question.strip(), fields.multiple, fields.closes_at
     poll.in_sidebar, poll.article_id = fields.in_sidebar, fields.article.id if fields.article else None
     if poll.voters:
