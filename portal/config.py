@@ -6,6 +6,7 @@ SQLALCHEMY_DATABASE_URI = "sqlite:///portal.sqlite3"  # resolved inside the inst
 SQLALCHEMY_ENGINE_OPTIONS: dict = {}
 SITE_TIMEZONE = "Asia/Ho_Chi_Minh"
 ARTICLES_PER_PAGE = 10
+ALBUMS_PER_PAGE = 12  # /anh
 DOCUMENTS_PER_PAGE = 20
 RELATED_ARTICLES = 6
 UPLOAD_FOLDER_NAME = "uploads"

@@ -17,7 +17,7 @@ from portal import clock
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Document, Page, Question, Role
+from portal.models import Album, Article, Document, Page, Poll, Question, Role
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -41,6 +41,10 @@ PAGES = {
     "question": "{question}",
     "ask": "/hoi-dap/gui-cau-hoi",
     "statistics": "/thong-ke",
+    "albums": "/anh",
+    "album": "/anh/{album}",
+    "photo": "/anh/{album}/2",
+    "poll": "/tham-do/{poll_id}",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
     "admin-dashboard": "/quan-tri/",
@@ -67,12 +71,17 @@ PAGES = {
     "admin-questions": "/quan-tri/hoi-dap",
     "admin-menu": "/quan-tri/trinh-don",
     "admin-question": "/quan-tri/hoi-dap/{waiting_id}",
+    "admin-albums": "/quan-tri/album",
+    "admin-album-edit": "/quan-tri/album/{album_id}",
+    "admin-polls": "/quan-tri/tham-do",
+    "admin-poll-edit": "/quan-tri/tham-do/{poll_id}",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
              "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
              "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
-             "admin-questions", "admin-question", "admin-menu"}
+             "admin-questions", "admin-question", "admin-menu", "admin-albums", "admin-album-edit", "admin-polls",
+             "admin-poll-edit"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -88,8 +97,10 @@ def resolve(app, name: str) -> str:
         history = db.session.execute(select(Page).where(Page.title == "Lịch sử")).scalar_one()
         answered = db.session.execute(select(Question).where(Question.status == "published")).scalars().first()
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
+        album = db.session.execute(select(Album).order_by(Album.id)).scalars().first()
+        poll = db.session.execute(select(Poll).order_by(Poll.id)).scalars().first()
         return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
-                                 document_id=plan.id)
+                                 document_id=plan.id, album=album.slug, album_id=album.id, poll_id=poll.id)
 
 
 @contextmanager

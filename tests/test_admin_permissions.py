@@ -10,13 +10,13 @@ import tempfile
 import pytest
 
 from portal import create_app
-from portal.services.rights import APPROVING, LIBRARY, NEWSROOM, OWN_ACCOUNT, SIGNED_OUT
+from portal.services.rights import ALBUMS_AND_POLLS, APPROVING, LIBRARY, NEWSROOM, OWN_ACCOUNT, SIGNED_OUT
 from tests.helpers import AdminBrowser
 
 SAMPLE_ARGUMENTS = {"article_id": 1, "category_id": 1, "song_id": 1, "link_id": 1, "block_id": 1,
                     "item_id": 1, "kind": "bai-hat", "user_id": 3, "session_id": 1, "document_id": 1, "file_id": 1,
                     "term_id": 1, "page_id": 1, "number": 1, "unit_id": 1, "person_id": 1, "message_id": 1,
-                    "question_id": 1}  # fmt: skip
+                    "question_id": 1, "album_id": 1, "poll_id": 1}  # fmt: skip
 
 
 def _admin_routes() -> list[tuple[str, str, str]]:
@@ -53,7 +53,7 @@ def _request(browser: AdminBrowser, method: str, path: str, token_page: str):
 
 ROLE_REACH = {
     "phongvien": OWN_ACCOUNT | NEWSROOM,
-    "bientap": OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY,
+    "bientap": OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY | ALBUMS_AND_POLLS,
 }
 # Pages for quản trị only, named so that the test fails if the rights table ever opens them.
 ADMIN_ONLY = {"admin.accounts_list", "admin.account_new", "admin.account_edit", "admin.audit_log", "admin.settings",

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, ContentVersion, Question, WebLink
+from portal.models import Album, Article, ArticleStatus, ContentVersion, Poll, Question, WebLink
 from portal.web import page_cache
 from tests.counters_support import BROWSER_UA, redis_prefix, redis_url_or_skip
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
@@ -240,6 +240,13 @@ def public_routes(app) -> list[str]:
                 continue
             if rule.endpoint == "citizens.question":  # issue 18: a published question of the demo
                 urls.append(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
+                continue
+            if rule.endpoint in ("news.album", "news.photo"):  # issue 19: the demo's first album, its first photo
+                slug = db.session.execute(select(Album.slug).order_by(Album.id)).scalars().first()
+                urls.append(app.url_for(rule.endpoint, slug=slug, **({"number": 1} if "number" in rule.arguments else {})))
+                continue
+            if rule.endpoint == "news.poll":
+                urls.append(app.url_for(rule.endpoint, poll_id=db.session.execute(select(Poll.id)).scalars().first()))
                 continue
             if rule.endpoint == "documents.document":
                 urls.append(document_url(app, SEED_DOCUMENT_NUMBER))

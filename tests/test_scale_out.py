@@ -40,6 +40,8 @@ from tests.gunicorn_server import (
     reading_paths,
     use_server_environment,
 )
+from tests.poll_ballots import VOTERS as POLL_VOTERS
+from tests.poll_ballots import vote_together
 from tests.real_services import (
     delete_redis_keys,
     redis_key_prefix,
@@ -372,3 +374,30 @@ def test_visitor_cookie_from_one_server_is_valid_on_the_other(cluster):
         assert COOKIE_NAME in first.headers.get("Set-Cookie", "")  # set by the counting image, never by a page
     with opener.open(urllib.request.Request(cluster.servers[1].url + "/widgets/dem.gif", headers=reader), timeout=10) as second:
         assert second.headers.get("Set-Cookie") is None  # the same visitor, not a new one
+
+
+def test_a_poll_voted_on_both_servers_counts_exactly(cluster):
+    """2,000 distinct visitors from 20 threads, their ballots shared between the two servers
+    (issue 19): the poll's voters, each choice's votes and the ballot rows all agree."""
+    engine = create_engine(cluster.database_url)
+    try:
+        with engine.begin() as connection:
+            poll_id = connection.execute(
+                text("INSERT INTO poll (question, multiple, in_sidebar, voters, created_at) VALUES ('Hai máy chủ?', true, false, 0, :now) RETURNING id"),
+                {"now": datetime.now()},
+            ).scalar_one()
+            choice_ids = [
+                connection.execute(text("INSERT INTO poll_choice (poll_id, label, position, votes) VALUES (:poll, :label, :n, 0) RETURNING id"),
+                                   {"poll": poll_id, "label": f"Ý {n}", "n": n}).scalar_one()
+                for n in range(1, 5)
+            ]  # fmt: skip
+        statuses, expected, seconds = vote_together([server.url for server in cluster.servers], poll_id, choice_ids)
+        print(f"\n{POLL_VOTERS} ballots on two servers from 20 threads: {seconds:.1f} s ({POLL_VOTERS / seconds:.0f}/s)")
+        assert statuses == [200] * POLL_VOTERS
+        with engine.connect() as connection:
+            voters = connection.execute(text("SELECT voters FROM poll WHERE id = :id"), {"id": poll_id}).scalar_one()
+            ballots = connection.execute(text("SELECT count(*) FROM poll_ballot WHERE poll_id = :id"), {"id": poll_id}).scalar_one()
+            votes = dict(connection.execute(text("SELECT id, votes FROM poll_choice WHERE poll_id = :id"), {"id": poll_id}).all())
+    finally:
+        engine.dispose()
+    assert voters == ballots == POLL_VOTERS and votes == dict(expected)

@@ -58,6 +58,7 @@ def private(response):
 
 from portal.admin import (  # noqa: E402  (the routes need bp)
     accounts,
+    albums,
     articles,
     audit_log,
     auth,
@@ -70,6 +71,7 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     organisation,
     own_sessions,
     pages,
+    polls,
     questions,
     ratings,
     revisions,
@@ -78,5 +80,5 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
-           "pages", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+__all__ = ["accounts", "albums", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
+           "pages", "polls", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip

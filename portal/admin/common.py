@@ -1,12 +1,14 @@
 """What the admin's views share: the acting user, upload limits, fragments and confirmations."""
 
+import re
 from pathlib import Path
 
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
 
 from portal.admin.forms import ConfirmForm
-from portal.models import User
+from portal.extensions import db
+from portal.models import Article, User
 from portal.services.media import UploadLimits
 from portal.web.fragments import wants_fragment
 
@@ -42,3 +44,33 @@ def ask_first(question: str, button: str, back: str) -> Response | None:
     if not ConfirmForm().validate_on_submit():
         abort(400)
     return None
+
+
+ARTICLE_ADDRESS = re.compile(r"-(\d+)\.html(?:[?#].*)?$")
+
+
+def articles_at(addresses: str) -> tuple[list[Article], list[str]]:
+    """The articles at the addresses pasted one a line (each once, in order), and the lines
+    that name no article."""
+    found, wrong = [], []
+    for line in (addresses or "").splitlines():
+        if not line.strip():
+            continue
+        address = ARTICLE_ADDRESS.search(line.strip())
+        article = db.session.get(Article, int(address.group(1))) if address and len(address.group(1)) < 10 else None
+        (found if article else wrong).append(article or line.strip())
+    return list(dict.fromkeys(found)), wrong
+
+
+def article_addresses(articles: list[Article]) -> str:
+    """The articles' full addresses, one a line, as the forms take them."""
+    return "\n".join(url_for("news.home", _external=True).rstrip("/") + article.url for article in articles)
+
+
+def articles_field(field) -> list[Article] | None:
+    """The articles a form's address field lists, or None with the field's error set."""
+    found, wrong = articles_at(field.data)
+    if wrong:
+        field.errors = [f"Không tìm thấy bài viết ở địa chỉ: {', '.join(wrong)[:300]}."]
+        return None
+    return found

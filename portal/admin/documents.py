@@ -1,13 +1,12 @@
 """The văn bản library: the list with filters, uploading files (each a draft with the fields its
 file proposes), editing and publishing, replacing a file, managing the lists."""
 
-import re
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
 from portal.admin import bp
-from portal.admin.common import actor, ask_first
+from portal.admin.common import actor, article_addresses, articles_field, ask_first
 from portal.admin.document_forms import DocumentForm, ReplaceFileForm, TermForm, UploadForm
 from portal.admin.forms import options
 from portal.extensions import db
@@ -80,22 +79,9 @@ def _row(model, row_id: int | None):
     return db.session.get(model, row_id) if row_id else None
 
 
-ARTICLE_ADDRESS = re.compile(r"-(\d+)\.html(?:[?#].*)?$")
-
-
 def _articles(form: DocumentForm) -> list[Article] | None:
     """The articles whose addresses the form lists, or None with the field's error set."""
-    found, wrong = [], []
-    for line in (form.article_links.data or "").splitlines():
-        if not line.strip():
-            continue
-        address = ARTICLE_ADDRESS.search(line.strip())
-        article = db.session.get(Article, int(address.group(1))) if address and len(address.group(1)) < 10 else None
-        (found if article else wrong).append(article or line.strip())
-    if wrong:
-        form.article_links.errors = [f"Không tìm thấy bài viết ở địa chỉ: {', '.join(wrong)[:300]}."]
-        return None
-    return list(dict.fromkeys(found))
+    return articles_field(form.article_links)
 
 
 def _fields(form: DocumentForm) -> documents.DocumentFields:
@@ -117,7 +103,7 @@ def document_edit(document_id: int):
     _choices(form, document)
     if request.method == "GET":
         form.related_ids.data = [related.id for related in document.related]
-        form.article_links.data = "\n".join(url_for("news.home", _external=True).rstrip("/") + a.url for a in document.articles)
+        form.article_links.data = article_addresses(document.articles)
     if form.validate_on_submit() and (fields := _fields(form)).articles is not None:
         try:
             documents.update_document(document, fields, actor())

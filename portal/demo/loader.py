@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from portal.counters import counting
 from portal.counters.sql_store import SqlCounterStore
 from portal.demo import articles as data
+from portal.demo import albums as gallery
 from portal.demo import covers
 from portal.demo import media as drawings
 from portal.demo import visits as visit_history
@@ -46,7 +47,7 @@ from portal.models import (
 from portal.models.documents import document_path
 from portal.services import settings
 from portal.services.content import sanitise_html
-from portal.services.media import PreparedUpload, UploadLimits, prepare_image
+from portal.services.media import PreparedUpload, UploadLimits, prepare_image, write_all
 from portal.text import slugify
 
 SEED_FILE = "seed-article-2020-02-20.txt"
@@ -80,6 +81,7 @@ def load_demo(force: bool = False) -> int:
     library = load_library()
     count = _load_seed_article(categories, library[SEED_DOCUMENT_NUMBER]) + _load_articles(categories)
     _load_sidebar()
+    _load_albums_and_poll()
     load_pages()
     load_organisation(_portrait)
     load_questions()
@@ -232,6 +234,22 @@ def _load_articles(categories: dict[str, Category]) -> int:
     return len(data.ARTICLES)
 
 
+def _load_albums_and_poll() -> None:
+    """The two albums (their drawn photos through the upload pipeline) and the sidebar's poll."""
+
+    def store(prepared: PreparedUpload) -> Media:
+        write_all(prepared.folder, prepared.files)
+        db.session.add(prepared.media)
+        return prepared.media
+
+    def article_titled(title: str) -> Article:
+        return db.session.execute(select(Article).where(Article.title == title)).scalar_one()
+
+    limits = UploadLimits(_upload_folder(), max_bytes=current_app.config["IMAGE_MAX_BYTES"])
+    db.session.add_all(gallery.load_albums(limits, store, article_titled))
+    db.session.add(gallery.demo_poll(datetime(2021, 4, 1, 8, 0)))
+
+
 def _load_sidebar() -> None:
     town_map = _save_media(
         MediaKind.IMAGE, drawings.town_map_svg().encode(), ".svg", "image/svg+xml", alt=MAP_CAPTION, size=(800, 600)
@@ -242,6 +260,7 @@ def _load_sidebar() -> None:
         SidebarBlock(kind=BlockKind.LINKS, title="Liên kết website"),
         SidebarBlock(kind=BlockKind.COUNTERS, title="Thống kê truy cập"),
         SidebarBlock(kind=BlockKind.MOST_READ, title="Đọc nhiều"),
+        SidebarBlock(kind=BlockKind.POLL, title="Thăm dò ý kiến"),
     ]
     for position, block in enumerate(blocks, start=1):
         block.position = position

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from portal.counters import counting
 from portal.counters.visits import Counters
 from portal.extensions import db
-from portal.models import BlockKind, SidebarBlock, Song, WebLink
+from portal.models import BlockKind, Poll, SidebarBlock, Song, WebLink
+from portal.services import polls
 from portal.services.content import most_read
 
 
@@ -25,6 +26,7 @@ class Sidebar:
     links: list[WebLink] = field(default_factory=list)
     most_read: list = field(default_factory=list)
     counters: Counters | None = None
+    poll: Poll | None = None  # the poll block's poll; the block is left out without one
 
     @property
     def shows_counters(self) -> bool:
@@ -32,7 +34,7 @@ class Sidebar:
 
 
 def build_sidebar(now: datetime) -> Sidebar:
-    """The visible blocks in order, with the songs, links, most-read list and counters they show."""
+    """The visible blocks in order, with the songs, links, most-read list, counters and poll they show."""
     query = select(SidebarBlock).where(SidebarBlock.visible).order_by(SidebarBlock.position, SidebarBlock.id)
     sidebar = Sidebar(blocks=list(db.session.execute(query).scalars()))
     kinds = {block.kind for block in sidebar.blocks}
@@ -42,6 +44,8 @@ def build_sidebar(now: datetime) -> Sidebar:
         sidebar.links = list(db.session.execute(select(WebLink).order_by(WebLink.position, WebLink.id)).scalars())
     if BlockKind.MOST_READ in kinds:
         sidebar.most_read = most_read(now, current_app.config["MOST_READ_COUNT"])
+    if BlockKind.POLL in kinds:
+        sidebar.poll = polls.sidebar_poll(now)
     if BlockKind.COUNTERS in kinds:
         sidebar.counters = counting.current_counters()
     return sidebar

@@ -1,5 +1,6 @@
 """Models, one module per subject. Importing this package registers them all."""
 
+from portal.models.albums import Album, AlbumPhoto
 from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
@@ -13,6 +14,7 @@ from portal.models.documents import (
 )
 from portal.models.pages import Page, PageRevision
 from portal.models.people import Person, Unit
+from portal.models.polls import Poll, PollBallot, PollChoice
 from portal.models.ratings import RateLimitHits, Vote
 from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleStateChange
 from portal.models.search import ArticleSearch
@@ -22,6 +24,8 @@ from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPres
 from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
 __all__ = [
+    "Album",
+    "AlbumPhoto",
     "Article",
     "ArticleAutosave",
     "ArticleRevision",
@@ -48,6 +52,9 @@ __all__ = [
     "OnlinePeak",
     "Page",
     "PageRevision",
+    "Poll",
+    "PollBallot",
+    "PollChoice",
     "Person",
     "Question",
     "QuestionStatus",

@@ -15,6 +15,7 @@ class BlockKind(enum.StrEnum):
     LINKS = "links"
     COUNTERS = "counters"
     MOST_READ = "most_read"
+    POLL = "poll"  # the newest open poll marked for the sidebar
 
 
 class SidebarBlock(db.Model):

@@ -81,10 +81,17 @@ CONTENT_TABLES = (
     "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
     "page", "unit", "person", "question", "question_topic", "menu_item",
+    "album", "album_photo", "album_article", "poll", "poll_choice",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"
 )
+# Tables with live figures beside their content: only these columns' updates are content.
+WATCHED_COLUMNS = {
+    "article": ARTICLE_CONTENT_COLUMNS,
+    "poll": "question, multiple, closes_at, in_sidebar, article_id",  # not voters
+    "poll_choice": "poll_id, label, position",  # not votes
+}
 _RAISE = (  # the row is made by the first write (and again after a TRUNCATE)
     "INSERT INTO content_version (id, version) VALUES (1, 1)"
     " ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1"
@@ -94,7 +101,7 @@ _RAISE = (  # the row is made by the first write (and again after a TRUNCATE)
 def _sqlite_triggers() -> list[str]:
     statements = []
     for table in CONTENT_TABLES:
-        changed = f"UPDATE OF {ARTICLE_CONTENT_COLUMNS}" if table == "article" else "UPDATE"
+        changed = f"UPDATE OF {WATCHED_COLUMNS[table]}" if table in WATCHED_COLUMNS else "UPDATE"
         for suffix, operation in (("ai", "INSERT"), ("au", changed), ("ad", "DELETE")):
             statements.append(f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {_RAISE}; END")
     return statements
@@ -106,9 +113,9 @@ def _postgresql_triggers() -> list[str]:
         f"$$ BEGIN {_RAISE}; RETURN NULL; END $$"
     ]
     for table in CONTENT_TABLES:
-        if table == "article":
+        if table in WATCHED_COLUMNS:
             statements.append(
-                f"CREATE OR REPLACE TRIGGER content_version_article_au AFTER UPDATE OF {ARTICLE_CONTENT_COLUMNS} ON article"
+                f"CREATE OR REPLACE TRIGGER content_version_{table}_au AFTER UPDATE OF {WATCHED_COLUMNS[table]} ON {table}"
                 " FOR EACH STATEMENT EXECUTE FUNCTION raise_content_version()"
             )
             operations = "INSERT OR DELETE OR TRUNCATE"

@@ -13,7 +13,7 @@ from portal import clock
 from portal.layout import render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
-from portal.services import content, documents
+from portal.services import albums, content, documents, polls
 
 if TYPE_CHECKING:
     from portal.widgets.rating import RatingPanel
@@ -23,7 +23,8 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
     """The article page with its related articles and the rating widget; ``rating`` is one
     visitor's widget (a vote posted without JavaScript), else the one every reader gets. The
     webmaster's preview gets no related articles (the article may not be out yet) and no live fragment."""
-    from portal.widgets.rating import RatingPanel  # not at the top: portal.widgets imports this module
+    from portal.widgets.poll import page_panel  # not at the top: portal.widgets imports this module
+    from portal.widgets.rating import RatingPanel
 
     figures = content.article_figures(article.id)
     related = [] if preview else content.related_articles(article, clock.now(), current_app.config["RELATED_ARTICLES"])
@@ -32,6 +33,8 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "figures": figures,
         "related": related,
         "attached": documents.attached_to(article),
+        "albums": albums.linked_to(article),
+        "poll_panel": page_panel(polls.poll_of(article), clock.now()),
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,

@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import documents, feeds, organisation, pages, questions, settings
+from portal.services import albums, documents, feeds, organisation, pages, questions, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -59,7 +59,8 @@ def category_rss(slug: str):
 @bp.get("/sitemap.xml")
 @public_page()
 def sitemap():
-    """Every visible article and category, with the time it last changed; the library's documents."""
+    """Every visible article and category, with the time it last changed; the library's documents,
+    the pages, units, answered questions and photo albums."""
     now = clock.now()
     articles = feeds.sitemap_articles(now)
     body = render_template(
@@ -71,6 +72,7 @@ def sitemap():
         pages=pages.published(),
         units=[unit for unit, _depth in organisation.units_tree()],
         questions=questions.newest(),
+        albums=db.session.execute(albums.published()).scalars(),
         last_modified=feeds.last_modified,
         **date_filters(),
     )

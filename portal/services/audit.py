@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "purge": "xoá hẳn",
     "forget": "xoá dữ liệu cá nhân",
     "reject": "không đăng",
+    "close": "khoá",
 }
 TARGET_LABELS = {
     "article": "bài viết",
@@ -60,6 +61,8 @@ TARGET_LABELS = {
     "contact_message": "thư liên hệ",
     "question": "câu hỏi",
     "menu_item": "mục trình đơn",
+    "album": "album ảnh",
+    "poll": "thăm dò ý kiến",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

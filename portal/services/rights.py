@@ -9,8 +9,9 @@ author and its state (portal.services.workflow).
 | role                        | reaches                                                        |
 | --------------------------- | -------------------------------------------------------------- |
 | cộng tác viên / phóng viên  | own account pages; articles and images (``NEWSROOM``)           |
-| biên tập viên               | the same, the approver's actions (``APPROVING``), and the văn   |
-|                             | bản library's documents and files (``LIBRARY``)                  |
+| biên tập viên               | the same, the approver's actions (``APPROVING``), the văn bản   |
+|                             | library's documents and files (``LIBRARY``), photo albums and   |
+|                             | polls (``ALBUMS_AND_POLLS``)                                     |
 | quản trị                    | everything: accounts, categories, sidebar, settings, audit log  |
 """
 
@@ -54,9 +55,17 @@ APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
 # The văn bản library: official documents are published by those who approve (its lists, by quản trị).
 LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace"})
 
+# Photo albums and polls: what the editors put forward, published by those who approve.
+ALBUMS_AND_POLLS = frozenset(
+    {
+        "admin.albums_list", "admin.album_edit", "admin.album_upload", "admin.album_photos", "admin.album_delete",
+        "admin.polls_list", "admin.poll_edit", "admin.poll_close", "admin.poll_delete",
+    }
+)  # fmt: skip
+
 REACH = {
     Role.WRITER: OWN_ACCOUNT | NEWSROOM,
-    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY,
+    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY | ALBUMS_AND_POLLS,
 }
 
 

@@ -3,7 +3,8 @@
 A full page is the same bytes for every reader, so what is live or personal comes from here:
 the page loads GET /widgets/live once with htmx (``templates/includes/_live.html``), which
 answers with out-of-band swaps of what that page shows (``bo-dem=1``: the counters; ``bai``: the
-article's views and its rating widget with the reader's own vote), and counts the view: the
+article's views and its rating widget with the reader's own vote; ``tham-do``: the results of
+the page's polls the reader has voted in), and counts the view: the
 visit, the reader's presence and the article's view, in one write transaction. Without
 JavaScript the page's ``<noscript>`` image, GET /widgets/dem.gif, counts the same view. While
 the tab stays open, GET /widgets/counters refreshes the counters and keeps the reader online.
@@ -18,10 +19,14 @@ from flask import Response, make_response, redirect, render_template, request, u
 
 from portal import clock
 from portal.counters import counting
-from portal.services import content, settings
+from portal.extensions import db
+from portal.models import Poll
+from portal.services import content, polls, settings
 from portal.web.fragments import wants_fragment
-from portal.web.inputs import int_arg
+from portal.web.inputs import bounded_int, int_arg
+from portal.web.visitor import known_visitor
 from portal.widgets import bp
+from portal.widgets.poll import PollPanel, poll_panel
 from portal.widgets.rating import rating_panel
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")  # a 1×1 transparent GIF
@@ -36,6 +41,20 @@ def _count_view():
         return None, None
     figures = view.article if view else content.visible_figures(article_id, clock.now())
     return article_id, figures
+
+
+def _voted_polls() -> list[PollPanel]:
+    """The polls of the page (``tham-do``, at most two) in which this reader has voted, with
+    their results: the page shows everyone the form."""
+    visitor = known_visitor()
+    if not visitor:
+        return []
+    panels = []
+    for poll_id in {bounded_int(value, 1) for value in request.args.getlist("tham-do")[:2]} - {None}:
+        own = polls.own_choices(poll_id, visitor)
+        if own and (poll := db.session.get(Poll, poll_id)) is not None:
+            panels.append(poll_panel(poll, clock.now(), own))
+    return panels
 
 
 @bp.get("/live")
@@ -53,6 +72,7 @@ def live():
         show_counters=bool(request.args.get("bo-dem")),
         counters=counters,
         offset=settings.visit_offset(),
+        polls=_voted_polls(),
     )
     return _never_kept(html)
 

@@ -20,7 +20,7 @@ from portal.services.content import ArticleFigures
 from portal.web.cross_origin import REFUSED, is_cross_origin
 from portal.web.fragments import wants_fragment
 from portal.web.visitor import current_visitor
-from portal.widgets import bp
+from portal.widgets import OVER_THE_LIMIT, bp
 from portal.widgets.forms import STARS_MESSAGE, RatingForm
 from portal.widgets.rating import missing_article_panel, rating_panel
 
@@ -76,9 +76,9 @@ def answer(article_id: int, status: int, message: str, form: RatingForm | None =
     return render_article(article, panel), status, {"Cache-Control": "no-store"}
 
 
-@bp.errorhandler(RateLimitExceeded)
 def too_many_votes(error: RateLimitExceeded):
-    """Too many votes from one network address (counted before the view runs): 429, nothing stored."""
-    if request.endpoint != "widgets.rate":
-        return http_error(error)
+    """Too many votes from one network address: 429, nothing stored."""
     return answer(request.view_args["article_id"], error.code, TOO_MANY)
+
+
+OVER_THE_LIMIT["widgets.rate"] = too_many_votes

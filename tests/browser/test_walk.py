@@ -14,6 +14,7 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import (
+    Album,
     Article,
     Category,
     ContactMessage,
@@ -21,6 +22,7 @@ from portal.models import (
     DocumentTerm,
     Page,
     Person,
+    Poll,
     Question,
     SidebarBlock,
     Song,
@@ -64,6 +66,8 @@ def _values(app) -> dict[str, object]:
             # issue 18: the pages, the organisation, the citizens' messages and questions, the menu
             "path": "gioi-thieu/lich-su", "page_id": first(Page), "unit_id": first(Unit), "person_id": first(Person),
             "message_id": first(ContactMessage), "question_id": first(Question),
+            # issue 19: the albums (the first one's second photo) and polls
+            "album_id": first(Album), "poll_id": first(Poll), "number": 2,
         }
 
 
@@ -81,6 +85,8 @@ def walk_paths(app) -> list[str]:
             if rule.endpoint == "documents.document":
                 paths.add(db.session.execute(select(Document).order_by(Document.id)).scalars().first().url)
                 continue
+            if rule.endpoint in ("news.album", "news.photo"):
+                arguments["slug"] = db.session.execute(select(Album.slug).order_by(Album.id)).scalars().first()
             if rule.endpoint == "pages.unit":
                 paths.add("/to-chuc/ban-tuyen-giao-thi-uy")
                 continue
