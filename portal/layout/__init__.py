@@ -1,23 +1,46 @@
-"""What every public page shares: the site's settings, the main menu and the sidebar."""
+"""What every public page shares: the site's settings, the main menu and the sidebar; on the
+English section's pages, its own menu and no sidebar (its blocks are the Vietnamese site's)."""
 
-from flask import render_template, request, url_for
+from urllib.parse import urlsplit
 
-from portal import clock
+from flask import current_app, render_template, request, url_for
+
+from portal import clock, i18n
 from portal.layout.sidebar import build_sidebar
+from portal.models.content import ENGLISH, VIETNAMESE
 from portal.services import menu, settings
 from portal.web.page_cache import page_query
 
 
-def render_page(template: str, *, live: bool = True, **context) -> str:
+def render_page(template: str, *, live: bool = True, counterpart: str | None = None, **context) -> str:
     """Render a full public page with the header, menu, sidebar and footer filled in.
 
     A page with ``live`` (all but error pages and the webmaster's preview) loads its live
     fragment, which counts the page view (``portal.widgets.routes_live``); an article page
     passes ``live_article``, the article whose views and rating the fragment brings.
+    ``counterpart`` is the path of the same page in the other language, when there is one: the
+    head links the two (``hreflang``) and the header's language switch leads there.
     """
+    english = i18n.language() == ENGLISH
     context.setdefault("live_article", None)
-    context |= {"site": settings.current(), "menu": menu.main_menu(), "sidebar": build_sidebar(clock.now()), "live": live}
+    context |= {
+        "site": settings.current(),
+        "menu": menu.english_menu() if english else menu.main_menu(),
+        "sidebar": None if english else build_sidebar(clock.now()),
+        "live": live,
+        "alternates": _alternates(request.path, counterpart, english),
+        "other_language_home": url_for("news.home" if english else "pages.english_home"),
+    }
     return render_template(template, **context)
+
+
+def _alternates(path: str, counterpart: str | None, english: bool) -> dict[str, str]:
+    """The page and its counterpart by language, as absolute addresses; empty without one."""
+    if counterpart is None:
+        return {}
+    here, there = (ENGLISH, VIETNAMESE) if english else (VIETNAMESE, ENGLISH)
+    site = urlsplit(current_app.config["SITE_URL"])
+    return {language: f"{site.scheme}://{site.netloc}{address}" for language, address in ((here, path), (there, counterpart))}
 
 
 def page_url(number: int) -> str:
