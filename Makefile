@@ -22,8 +22,8 @@ $(CATALOGUE).mo: $(CATALOGUE).po $(INSTALLED)
 	$(BIN)/pybabel compile --domain messages --directory portal/translations --locale en
 
 messages: install  ## gather the templates' labels into the English catalogue (then translate the new ones there)
-	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --omit-header --output-file build/messages.pot templates
-	$(BIN)/pybabel update --input-file build/messages.pot --domain messages --output-dir portal/translations --locale en --no-fuzzy-matching --no-location --width 120
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --omit-header --output-file build/messages.pot templates portal
+	$(BIN)/pybabel update --input-file build/messages.pot --domain messages --output-dir portal/translations --locale en --no-fuzzy-matching --width 120
 
 $(INSTALLED): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

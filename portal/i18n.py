@@ -27,6 +27,12 @@ ENGLISH_PREFIX = "/en/"
 COMPILED = TRANSLATIONS / ENGLISH / "LC_MESSAGES" / "messages.mo"
 
 
+def N_(label: str) -> str:
+    """A label written in Python, marked for the catalogue (``make messages`` gathers it); the
+    template that shows it translates it, ``_(label)``."""
+    return label
+
+
 def language() -> str:
     """The language of the page being answered: English under /en/, Vietnamese everywhere else."""
     if has_request_context() and (request.path.startswith(ENGLISH_PREFIX) or request.path == ENGLISH_PREFIX[:-1]):

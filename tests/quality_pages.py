@@ -35,6 +35,13 @@ PAGES = {
     "question": "{question}",
     "ask": "/hoi-dap/gui-cau-hoi",
     "statistics": "/thong-ke",
+    # issue 18, point 4: the English section
+    "en-home": "/en/",
+    "en-organisation": "/en/organisation",
+    "en-unit": "/en/organisation/ban-tuyen-giao-thi-uy",
+    "en-page": "/en/about-us/functions-and-duties",
+    "en-article": "{english_article}",
+    "en-search": "/en/search?q=duties",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
     "admin-dashboard": "/quan-tri/",
@@ -82,7 +89,7 @@ def resolve(app, name: str) -> str:
         history = db.session.execute(select(Page).where(Page.title == "Lịch sử")).scalar_one()
         answered = db.session.execute(select(Question).where(Question.status == "published")).scalars().first()
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
-        return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+        return PAGES[name].format(english_article=seed.translation.url, page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
                                  document_id=plan.id)
 
 

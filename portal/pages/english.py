@@ -31,11 +31,6 @@ def english_home():
     return render_page("pages/english_home.html", counterpart=url_for("news.home"), **context)
 
 
-@bp.get("/en")
-def english_root():
-    return redirect(url_for("pages.english_home"), code=301)
-
-
 @bp.get("/en/organisation")
 @public_page()
 def english_organisation():
