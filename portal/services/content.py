@@ -58,7 +58,7 @@ def is_visible(now: datetime, language: str = VIETNAMESE) -> ColumnElement[bool]
 
 # What a list of links to articles needs (title, address, date, views): not the bodies.
 LISTED = (
-    load_only(Article.id, Article.title, Article.slug, Article.category_id, Article.published_at, Article.view_count),
+    load_only(Article.id, Article.title, Article.slug, Article.category_id, Article.published_at, Article.view_count, Article.language),
     raiseload(Article.cover),
 )
 

@@ -27,12 +27,15 @@ def visible_article(article_id: int, now: datetime) -> Article | None:
 
 
 def article_counterpart(article: Article, now: datetime) -> Article | None:
-    """The article's other-language version, if a visitor may see it now."""
-    other = article.translation if article.language == VIETNAMESE else article.original
-    if other is None:
-        return None
-    query = select(Article.id).where(Article.id == other.id, is_visible(now, other.language))
-    return other if db.session.execute(query).first() else None
+    """The article's other-language version, if a visitor may see it now (one query: every
+    article page asks)."""
+    pair = article_translation.c
+    if article.language == VIETNAMESE:
+        this, other, language = pair.original_id, pair.article_id, ENGLISH
+    else:
+        this, other, language = pair.article_id, pair.original_id, VIETNAMESE
+    query = select(Article).join(article_translation, other == Article.id).where(this == article.id, is_visible(now, language))
+    return db.session.execute(query).scalar_one_or_none()
 
 
 def page_for_translation(original: Page) -> pages.PageFields:
