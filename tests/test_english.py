@@ -50,8 +50,8 @@ def test_every_english_page_and_its_vietnamese_one_link_each_other(client, demo_
 
 def test_the_language_switch_goes_to_the_counterpart_or_the_other_home(client):
     switch = re.compile(r'<p class="language-switch"><a href="([^"]+)" hreflang="(\w+)" lang="\w+">([^<]+)</a>')
-    cases = {"/to-chuc": ("http://localhost/en/organisation", "en", "English"),
-             "/en/organisation": ("http://localhost/to-chuc", "vi", "Tiếng Việt"),
+    cases = {"/to-chuc": ("/en/organisation", "en", "English"),
+             "/en/organisation": ("/to-chuc", "vi", "Tiếng Việt"),
              "/gioi-thieu/lich-su": ("/en/", "en", "English"),
              "/en/search?q=duties": ("/", "vi", "Tiếng Việt")}  # fmt: skip
     for path, expected in cases.items():

@@ -29,7 +29,7 @@ def render_page(template: str, *, live: bool = True, counterpart: str | None = N
         "sidebar": None if english else build_sidebar(clock.now()),
         "live": live,
         "alternates": _alternates(request.path, counterpart, english),
-        "other_language_home": url_for("news.home" if english else "pages.english_home"),
+        "other_language": counterpart or url_for("news.home" if english else "pages.english_home"),
     }
     return render_template(template, **context)
 
