@@ -14,6 +14,7 @@ from sqlalchemy import select
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Page, Unit
+from portal.services import housekeeping
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "portal" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
@@ -203,3 +204,14 @@ def test_the_catalogue_translates_every_label_of_the_templates():
     missing = [label for label in wanted if not catalogue.get(label) or not catalogue.get(label).string]
     assert missing == []
     assert not any(message.fuzzy for message in catalogue if message.id)
+
+
+def test_purging_the_original_keeps_the_english_version_on_its_own(client, demo_app):
+    english_article, _ = english_seed(demo_app)
+    with demo_app.app_context():
+        seed = db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one()
+        seed.status = "trashed"
+        db.session.commit()
+        housekeeping.purge(seed, None)
+        assert db.session.execute(select(Article).where(Article.language == "en")).scalar_one().original is None
+    assert alternates(client, english_article) == {}  # nothing to link any more; the English article stays

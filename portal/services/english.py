@@ -4,7 +4,7 @@ and searching the section."""
 
 from datetime import datetime
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, or_, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, Page, User
@@ -67,7 +67,7 @@ def search(words: str, now: datetime) -> tuple[list[Article], list[Page]]:
     for term in terms:
         pattern = f"%{_escaped(term)}%"
         found = found.where(or_(ArticleSearch.title.like(pattern, escape="\\"), ArticleSearch.body.like(pattern, escape="\\")))
-    matched = list(db.session.execute(articles(now).where(and_(Article.id.in_(found)))).scalars())
+    matched = list(db.session.execute(articles(now).where(Article.id.in_(found))).scalars())
     shown = [page for page in pages.published(ENGLISH)
              if all(term in fold(f"{page.title} {page.summary} {html_to_text(page.body)}") for term in terms)]  # fmt: skip
     return matched, shown
