@@ -11,10 +11,19 @@ FLASK := $(BIN)/flask --app wsgi
 # The Nu HTML Checker that the tests run on every page, pinned, from the npm registry.
 VNU_VERSION := 26.9.27
 VNU_JAR := $(VENV)/vnu-$(VNU_VERSION)/vnu.jar
+# The English section's labels: the catalogue kept in git, compiled here (portal/i18n.py reads the .mo).
+CATALOGUE := portal/translations/en/LC_MESSAGES/messages
 
-.PHONY: install db run dev vnu test bench search-quality profile clean
+.PHONY: install db run dev vnu test bench search-quality profile messages clean
 
-install: $(INSTALLED)
+install: $(INSTALLED) $(CATALOGUE).mo
+
+$(CATALOGUE).mo: $(CATALOGUE).po $(INSTALLED)
+	$(BIN)/pybabel compile --domain messages --directory portal/translations --locale en
+
+messages: install  ## gather the templates' labels into the English catalogue (then translate the new ones there)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --no-location --omit-header --output-file build/messages.pot templates portal
+	$(BIN)/pybabel update --input-file build/messages.pot --domain messages --output-dir portal/translations --locale en --no-fuzzy-matching --width 120
 
 $(INSTALLED): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

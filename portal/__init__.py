@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal import text
+from portal import i18n, text
 from portal.counters import counting
 from portal.extensions import compress, csrf, db, htmx, limiter, login_manager, migrate
 from portal.web import assets, inputs, page_cache, security, site_address, visitor
@@ -132,10 +132,10 @@ def _register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.filters.update(
-        number=text.format_number,
         tel=text.tel_uri,
         file_size=text.format_size,
         one_decimal=text.format_one_decimal,
         vn_date=text.format_date,
         vn_datetime=text.format_datetime,
     )
+    i18n.init_app(app)  # the labels of the English section, and numbers and dates in the page's language

@@ -45,6 +45,13 @@ PAGES = {
     "album": "/anh/{album}",
     "photo": "/anh/{album}/2",
     "poll": "/tham-do/{poll_id}",
+    # issue 18, point 4: the English section
+    "en-home": "/en/",
+    "en-organisation": "/en/organisation",
+    "en-unit": "/en/organisation/ban-tuyen-giao-thi-uy",
+    "en-page": "/en/about-us/functions-and-duties",
+    "en-article": "{english_article}",
+    "en-search": "/en/search?q=duties",
     "not-found": "/khong-co-trang-nay",
     "admin-sign-in": "/quan-tri/dang-nhap",
     "admin-dashboard": "/quan-tri/",
@@ -99,7 +106,7 @@ def resolve(app, name: str) -> str:
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
         album = db.session.execute(select(Album).order_by(Album.id)).scalars().first()
         poll = db.session.execute(select(Poll).order_by(Poll.id)).scalars().first()
-        return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
+        return PAGES[name].format(english_article=seed.translation.url, page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
                                  document_id=plan.id, album=album.slug, album_id=album.id, poll_id=poll.id)
 
 

@@ -52,7 +52,7 @@ def test_demo_content(demo_app):
 
 def test_every_demo_article_has_its_own_drawn_cover_with_renditions(demo_app):
     with demo_app.app_context():
-        articles = db.session.execute(select(Article)).scalars().all()
+        articles = db.session.execute(select(Article).where(Article.language == "vi")).scalars().all()  # an English version shares its original's cover
         assert articles and all(article.cover for article in articles)
         assert len({article.cover_id for article in articles}) == len(articles)
         for article in articles:

@@ -96,7 +96,8 @@ def test_sitemap_lists_every_visible_article_and_category(client, demo_app):
         albums = db.session.execute(select(func.count(Album.id)).where(Album.published)).scalar()  # issue 19: /anh and each album
         for document in documents:
             assert entries[f"http://localhost{document.url}"].startswith(document.updated_at.strftime("%Y-%m-%dT%H:%M"))
-    assert len(entries) == 1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered + 1 + albums
+    english = 1 + 1 + units  # issue 18, point 4: /en/, /en/organisation and its units (English articles and pages are counted above)
+    assert len(entries) == 1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered + 1 + albums + english
     assert "http://localhost/van-ban" in entries
     assert entries["http://localhost/"] == "2020-06-22T14:50:00+07:00"
 

@@ -116,7 +116,7 @@ def test_category_pagination(make_app):
     client = app.test_client()
     with app.app_context():
         category = db.session.execute(select(Category).where(Category.slug == "xay-dung-dang")).scalar_one()
-        total = len(db.session.execute(select(Article).where(Article.category_id == category.id)).scalars().all())
+        total = len(db.session.execute(select(Article).where(Article.category_id == category.id, Article.language == "vi")).scalars().all())
     pages = -(-total // 2)
     assert pages >= 2
     first = client.get("/tin-tuc/xay-dung-dang/")
@@ -246,5 +246,5 @@ def test_live_fragment_query_budget(make_app):
     assert returning.count == LIVE_FRAGMENT_QUERIES, returning.statements
 
 
-ARTICLE_PAGE_QUERIES = 17  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one), the albums it links, its poll and the sidebar's poll (each with its choices)
+ARTICLE_PAGE_QUERIES = 18  # the content version, the next scheduled article, the article, its figures, related, its English version (issue 18), site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one), the albums it links, its poll and the sidebar's poll (each with its choices)
 LIVE_FRAGMENT_QUERIES = 7  # presence, tallies, the article's view (one transaction), the counters, the own vote, the offset, the own ballot in the sidebar's poll

@@ -238,6 +238,12 @@ def public_routes(app) -> list[str]:
             if rule.endpoint == "news.article":
                 urls.append(url_of(app, seed.id))
                 continue
+            if rule.endpoint == "pages.english_article":  # issue 18, point 4: the demo's English article
+                urls.append(db.session.get(Article, seed.id).translation.url)
+                continue
+            if rule.endpoint == "pages.english_page":
+                urls.append("/en/about-us/functions-and-duties")
+                continue
             if rule.endpoint == "citizens.question":  # issue 18: a published question of the demo
                 urls.append(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
                 continue

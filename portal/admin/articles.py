@@ -10,7 +10,7 @@ from portal.admin.common import actor, ask_first, image_limits
 from portal.admin.forms import STATUS_CHOICES, ArticleForm, ConfirmForm, options
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
-from portal.models.content import PUBLIC_STATES
+from portal.models.content import PUBLIC_STATES, VIETNAMESE
 from portal.news.article_page import render_article
 from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
@@ -89,9 +89,9 @@ def _prepared_cover(form: ArticleForm) -> PreparedUpload | None:
         return None
 
 
-def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, int]:
+def _store(form: ArticleForm, article: Article | None, translation_of: Article | None = None) -> tuple[Article | None, int]:
     """Save from a valid form: the article, or None and the status of the refusal (its message
-    set on the form)."""
+    set on the form); a new article may be the English version of ``translation_of``."""
     data = _input(form)
     data.cover_id = None if (article is None or form.remove_cover.data) else article.cover_id
     cover = _prepared_cover(form)
@@ -99,7 +99,7 @@ def _store(form: ArticleForm, article: Article | None) -> tuple[Article | None, 
         return None, 422
     try:
         if article is None:
-            return publishing.create_article(data, actor(), clock.now(), _action(form), cover), 302
+            return publishing.create_article(data, actor(), clock.now(), _action(form), cover, translation_of), 302
         return publishing.save_article(article, data, actor(), clock.now(), _action(form), cover), 302
     except workflow.Forbidden:
         abort(403)
@@ -120,27 +120,27 @@ def _refuse_other_categories(form: ArticleForm) -> None:
         abort(403)
 
 
-def _save(form: ArticleForm, article: Article | None):
+def _save(form: ArticleForm, article: Article | None, translation_of: Article | None = None):
     """Validate, store, and redirect; or the form again with its errors (422, 409)."""
     if request.method == "POST":
         _refuse_other_categories(form)
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
-        saved, status = _store(form, article)
+        saved, status = _store(form, article, translation_of)
         if saved is not None:
             flash(f"Đã lưu bài viết “{saved.title}” ({ArticleStatus(saved.status_at(clock.now())).label}).", "success")
             return redirect(url_for("admin.article_edit", article_id=saved.id))
         if article is not None:
             db.session.refresh(article)
-    return _form_page(form, article), status
+    return _form_page(form, article, translation_of), status
 
 
-def _form_page(form: ArticleForm, article: Article | None) -> str:
+def _form_page(form: ArticleForm, article: Article | None, translation_of: Article | None = None) -> str:
     user, now = actor(), clock.now()
     kept = autosave.latest(user, article.id if article else None)
     if kept is not None and article is not None and kept.saved_at <= article.updated_at:
         kept = None  # saved since: nothing to recover
-    context = {"form": form, "article": article, "autosaved": kept, "now": now}
+    context = {"form": form, "article": article, "autosaved": kept, "now": now, "translation_of": translation_of}
     if article is not None:
         context |= {
             "live": article.status_at(now) == ArticleStatus.PUBLISHED,
@@ -194,6 +194,21 @@ def article_edit(article_id: int):
     if article.category_id not in {choice.value for choice in form.category_id.choices}:
         form.category_id.choices.insert(0, options([(article.category_id, article.category.name)])[0])
     return _save(form, article)
+
+
+@bp.route("/bai-viet/<int:article_id>/ban-tieng-anh", methods=["GET", "POST"])
+def article_translate(article_id: int):
+    """Write the English version of a Vietnamese article, from its text; if it has one, edit that."""
+    original = readable_article(article_id)
+    if original.language != VIETNAMESE:
+        abort(404)
+    if original.translation is not None:
+        return redirect(url_for("admin.article_edit", article_id=original.translation.id))
+    form = ArticleForm(None, obj=original) if request.method == "GET" else ArticleForm()
+    if request.method == "GET":
+        form.slug.data, form.published_at.data = "", None  # made from the English title; published when approved
+    form.category_id.choices = options(_category_choices())
+    return _save(form, None, translation_of=original)
 
 
 @bp.get("/bai-viet/<int:article_id>/xem-truoc")

@@ -148,6 +148,14 @@ class SettingsForm(AdminForm):
     owner = StringField("Cơ quan chủ quản", [Optional(), _length(300)])
     licence = StringField("Giấy phép", [Optional(), _length(300)], description="Ví dụ: Giấy phép số 12/GP-TTĐT ngày 01/02/2024 của Sở Thông tin và Truyền thông.")
     responsible = StringField("Người chịu trách nhiệm chính", [Optional(), _length(200)])
+    # The English section (/en/): each left empty shows the Vietnamese there.
+    name_en = StringField("Tên cổng thông tin bằng tiếng Anh", [Optional(), _length(200)], description="Cho trang tiếng Anh (/en/).")
+    introduction_en = TextAreaField("Giới thiệu ngắn bằng tiếng Anh", [Optional(), _length(2000)],
+                                    description="Vài câu về cơ quan, ở đầu trang chủ tiếng Anh.")  # fmt: skip
+    owner_en = StringField("Cơ quan chủ quản bằng tiếng Anh", [Optional(), _length(300)])
+    licence_en = StringField("Giấy phép bằng tiếng Anh", [Optional(), _length(300)])
+    responsible_en = StringField("Người chịu trách nhiệm chính, bằng tiếng Anh", [Optional(), _length(200)],
+                                 description="Một chức danh thì dịch; một họ tên để trống (hiện như đã viết).")  # fmt: skip
     logo = FileField("Biểu trưng (logo)", description="JPEG, PNG hoặc WebP, vuông; hiện ở đầu trang.")
     remove_logo = BooleanField("Bỏ biểu trưng đang dùng")
     banner = FileField("Ảnh băng rôn", description="JPEG, PNG hoặc WebP, rộng; hiện dưới đầu trang. Mô tả ảnh là ô dưới đây.")

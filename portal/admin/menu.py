@@ -8,13 +8,14 @@ from portal.admin.forms import MoveForm, options
 from portal.admin.page_forms import MenuItemForm
 from portal.extensions import db
 from portal.models import MenuItem, MenuKind
+from portal.models.content import VIETNAMESE
 from portal.services import categories, menu, pages
 
 
 def _form(item: MenuItem | None) -> MenuItemForm:
     form = MenuItemForm(None, obj=item) if request.method == "GET" else MenuItemForm(obj=item)
     form.category_id.choices = options([("", "(Không)"), *categories.choices()])
-    form.page_id.choices = options([("", "(Không)"), *((page.id, "— " * depth + page.title) for page, depth in pages.tree())])
+    form.page_id.choices = options([("", "(Không)"), *((page.id, "— " * depth + page.title) for page, depth in pages.tree(VIETNAMESE))])
     tops = [(top.id, top.label) for top, depth in menu.tree() if depth == 0 and (item is None or top.id != item.id)]
     form.parent_id.choices = options([("", "(Mục cấp cao nhất)"), *tops])
     return form

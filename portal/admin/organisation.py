@@ -35,7 +35,8 @@ def unit_edit(unit_id: int | None = None):
     form = _unit_form(unit)
     if form.validate_on_submit():
         fields = organisation.UnitFields(form.name.data, form.slug.data or "", form.parent_id.data, form.duties.data or "",
-                                         form.address.data or "", form.phone.data or "", form.email.data or "")  # fmt: skip
+                                         form.address.data or "", form.phone.data or "", form.email.data or "",
+                                         form.name_en.data or "", form.duties_en.data or "")  # fmt: skip
         try:
             saved = organisation.save_unit(unit, fields, actor())
         except organisation.OrganisationError as error:
@@ -105,7 +106,8 @@ def _save_person(form: PersonForm, person: Person | None) -> Person | None:
             form.photo.errors = [str(error)]
             return None
     fields = organisation.PersonFields(form.name.data, form.job_title.data or "", form.is_leader.data, form.unit_id.data,
-                                       form.phone.data or "", form.email.data or "", form.position.data, form.remove_photo.data)  # fmt: skip
+                                       form.phone.data or "", form.email.data or "", form.position.data, form.remove_photo.data,
+                                       form.job_title_en.data or "")  # fmt: skip
     try:
         return organisation.save_person(person, fields, photo, actor())
     except organisation.OrganisationError as error:

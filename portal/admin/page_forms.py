@@ -24,9 +24,14 @@ class PageForm(AdminForm):
 
 class UnitForm(AdminForm):
     name = StringField("Tên đơn vị", [InputRequired(REQUIRED), _length(200)])
+    name_en = StringField("Tên đơn vị bằng tiếng Anh", [Optional(), _length(200)], description="Cho trang tiếng Anh (/en/organisation).")
     slug = StringField("Đường dẫn (slug)", [Optional(), _length(140)], description="Để trống để tạo từ tên.")
     parent_id = SelectField("Trực thuộc", coerce=form_int, validate_choice=False)
     duties = TextAreaField("Chức năng, nhiệm vụ")
+    duties_en = TextAreaField(
+        "Chức năng, nhiệm vụ bằng tiếng Anh",
+        description="Cho trang tiếng Anh; các đoạn văn, danh sách như ô trên (HTML đơn giản: <p>, <ul><li>). Để trống: trang tiếng Anh hiện bản tiếng Việt.",
+    )  # fmt: skip
     address = StringField("Địa chỉ", [Optional(), _length(300)])
     phone = StringField("Điện thoại", [Optional(), _length(50), PHONE])
     email = StringField("Thư điện tử", [Optional(), _length(200), EMAIL])
@@ -35,6 +40,7 @@ class UnitForm(AdminForm):
 class PersonForm(AdminForm):
     name = StringField("Họ và tên", [InputRequired(REQUIRED), _length(120)])
     job_title = StringField("Chức vụ", [Optional(), _length(200)])
+    job_title_en = StringField("Chức vụ bằng tiếng Anh", [Optional(), _length(200)], description="Cho trang tiếng Anh (/en/organisation).")
     is_leader = BooleanField("Là lãnh đạo (hiện trước, và ở mục Lãnh đạo của trang Tổ chức bộ máy)")
     unit_id = SelectField("Đơn vị", coerce=form_int, validate_choice=False)
     phone = StringField("Điện thoại", [Optional(), _length(50), PHONE])

@@ -9,13 +9,15 @@ from portal.admin.forms import ConfirmForm, MoveForm, options
 from portal.admin.page_forms import PageForm
 from portal.extensions import db
 from portal.models import Page
-from portal.services import pages
+from portal.models.content import ENGLISH, VIETNAMESE
+from portal.services import english, pages
 
 
-def _form(page: Page | None) -> PageForm:
+def _form(page: Page | None, language: str = VIETNAMESE) -> PageForm:
     form = PageForm(None, obj=page) if request.method == "GET" else PageForm(obj=page)
-    below = {page.id} | {p.id for p, _depth in pages.tree() if page in p.ancestors} if page else set()
-    parents = [(p.id, "— " * depth + p.title) for p, depth in pages.tree() if p.id not in below]
+    language = page.language if page else language
+    below = {page.id} | {p.id for p, _depth in pages.tree(language) if page in p.ancestors} if page else set()
+    parents = [(p.id, "— " * depth + p.title) for p, depth in pages.tree(language) if p.id not in below]
     form.parent_id.choices = options([("", "(Trang cấp cao nhất)"), *parents])
     return form
 
@@ -44,6 +46,33 @@ def page_edit(page_id: int | None = None):
             flash(f"Đã lưu trang “{saved.title}”.", "success")
             return redirect(url_for("admin.page_edit", page_id=saved.id))
     return render_template("admin/page_form.html", form=form, page=page), 422 if form.errors else 200
+
+
+@bp.route("/trang/<int:page_id>/ban-tieng-anh", methods=["GET", "POST"])
+def page_translate(page_id: int):
+    """Write the English version of a Vietnamese page, from its text; if it has one, edit that."""
+    original = db.get_or_404(Page, page_id)
+    if original.language != VIETNAMESE:
+        abort(404)
+    if original.translation is not None:
+        return redirect(url_for("admin.page_edit", page_id=original.translation.id))
+    form = _form(None, ENGLISH)
+    if request.method == "GET":
+        first = english.page_for_translation(original)
+        form.title.data, form.parent_id.data, form.summary.data, form.body.data = first.title, first.parent_id, first.summary, first.body
+        form.published.data = first.published
+    if form.validate_on_submit():
+        fields = pages.PageFields(form.title.data, form.slug.data or "", form.parent_id.data, form.summary.data or "",
+                                  form.body.data, form.published.data, ENGLISH)  # fmt: skip
+        try:
+            saved = english.save_page_translation(original, fields, actor(), clock.now())
+        except pages.PageError as error:
+            db.session.rollback()
+            getattr(form, error.field or "title").errors = [str(error)]
+        else:
+            flash(f"Đã lưu bản tiếng Anh “{saved.title}”.", "success")
+            return redirect(url_for("admin.page_edit", page_id=saved.id))
+    return render_template("admin/page_form.html", form=form, page=None, translation_of=original), 422 if form.errors else 200
 
 
 @bp.post("/trang/<int:page_id>/di-chuyen")

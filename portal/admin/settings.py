@@ -8,7 +8,8 @@ from portal.admin.forms import SettingsForm
 from portal.services import settings as site_settings
 from portal.services.media import MediaError, prepare_image
 
-FIELDS = ("name", "tagline", "address", "phone", "email", "footer", "owner", "licence", "responsible")
+FIELDS = ("name", "tagline", "address", "phone", "email", "footer", "owner", "licence", "responsible",
+          "name_en", "introduction_en", "owner_en", "licence_en", "responsible_en")  # fmt: skip
 
 
 @bp.route("/cai-dat", methods=["GET", "POST"])

@@ -19,7 +19,7 @@ from portal.counters import counting
 from portal.counters.sql_store import SqlCounterStore
 from portal.demo import articles as data
 from portal.demo import albums as gallery
-from portal.demo import covers
+from portal.demo import covers, english
 from portal.demo import media as drawings
 from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
@@ -86,9 +86,10 @@ def load_demo(force: bool = False) -> int:
     load_organisation(_portrait)
     load_questions()
     load_menu()
+    english.load_english(SEED_TITLE)
     history = visit_history.add_visit_history() if _counts_in_sql() else 0
     site = settings.for_editing()
-    for name, value in (data.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():
+    for name, value in (data.SITE | english.SITE | {"visit_offset": SEED_VISIT_TOTAL - history}).items():
         setattr(site, name, value)
     db.session.commit()
     return count

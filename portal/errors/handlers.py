@@ -5,17 +5,19 @@ from werkzeug.exceptions import HTTPException, InternalServerError, default_exce
 from portal.api import http_error_as_json, is_api_path
 from portal.errors import bp
 from portal.extensions import db
+from portal.i18n import N_
 from portal.layout import render_page
 
+# Marked for the English catalogue: the page shows _(title), in English under /en/.
 TITLES = {
-    400: "Yêu cầu không hợp lệ",
-    403: "Bạn không có quyền xem trang này",
-    404: "Không tìm thấy trang",
-    405: "Phương thức không được hỗ trợ",
-    413: "Tệp gửi lên quá lớn",
-    414: "Địa chỉ trang quá dài",
-    429: "Bạn thao tác quá nhanh",
-    500: "Đã có lỗi xảy ra",
+    400: N_("Yêu cầu không hợp lệ"),
+    403: N_("Bạn không có quyền xem trang này"),
+    404: N_("Không tìm thấy trang"),
+    405: N_("Phương thức không được hỗ trợ"),
+    413: N_("Tệp gửi lên quá lớn"),
+    414: N_("Địa chỉ trang quá dài"),
+    429: N_("Bạn thao tác quá nhanh"),
+    500: N_("Đã có lỗi xảy ra"),
 }
 
 

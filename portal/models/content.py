@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from flask import url_for
-from sqlalchemy import CheckConstraint, ColumnElement, ForeignKey, Index, String, Text, and_, case, literal
+from sqlalchemy import CheckConstraint, Column, ColumnElement, ForeignKey, Index, String, Table, Text, and_, case, literal
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -120,6 +120,19 @@ class Media(db.Model):
         return upload_path(self.filename)
 
 
+# Languages of articles and pages: Vietnamese, the site's own, and English, whose versions live
+# under /en/ (``portal.pages.english``).
+VIETNAMESE, ENGLISH = "vi", "en"
+
+# An English article and the Vietnamese one it translates: one row per pair, each side at most once.
+article_translation = Table(
+    "article_translation",
+    db.metadata,
+    Column("article_id", ForeignKey("article.id", ondelete="CASCADE"), primary_key=True),  # the English version
+    Column("original_id", ForeignKey("article.id", ondelete="CASCADE"), nullable=False, unique=True),
+)
+
+
 class Article(db.Model):
     __tablename__ = "article"
     __table_args__ = (
@@ -153,12 +166,27 @@ class Article(db.Model):
     trashed_at: Mapped[datetime | None]  # when it went to the bin, purged 30 days later
     rating_count: Mapped[int] = mapped_column(default=0, server_default="0")
     rating_sum: Mapped[int] = mapped_column(default=0, server_default="0")
+    # "en": an English version, shown only under /en/ and never in the Vietnamese lists.
+    language: Mapped[str] = mapped_column(String(2), default=VIETNAMESE, server_default=VIETNAMESE)
 
     category: Mapped[Category] = relationship(back_populates="articles", lazy="joined")
     cover: Mapped[Media | None] = relationship(lazy="joined")
+    # The Vietnamese article this English one translates, and the other way round.
+    original: Mapped["Article | None"] = relationship(
+        secondary=article_translation, primaryjoin=lambda: Article.id == article_translation.c.article_id,
+        secondaryjoin=lambda: Article.id == article_translation.c.original_id, uselist=False, lazy="select",
+        back_populates="translation",
+    )  # fmt: skip
+    translation: Mapped["Article | None"] = relationship(
+        secondary=article_translation, primaryjoin=lambda: Article.id == article_translation.c.original_id,
+        secondaryjoin=lambda: Article.id == article_translation.c.article_id, uselist=False, lazy="select",
+        back_populates="original",
+    )  # fmt: skip
 
     @property
     def url(self) -> str:
+        if self.language == ENGLISH:
+            return url_for("pages.english_article", slug=self.slug, article_id=self.id)
         return article_url(self.category.slug, self.slug, self.id)
 
     @property

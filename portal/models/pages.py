@@ -3,11 +3,20 @@ as a revision."""
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, true
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
+from portal.models.content import ENGLISH, VIETNAMESE
+
+# An English page and the Vietnamese page it translates, as for articles.
+page_translation = Table(
+    "page_translation",
+    db.metadata,
+    Column("page_id", ForeignKey("page.id", ondelete="CASCADE"), primary_key=True),  # the English version
+    Column("original_id", ForeignKey("page.id", ondelete="CASCADE"), nullable=False, unique=True),
+)
 
 
 class Page(db.Model):
@@ -26,9 +35,21 @@ class Page(db.Model):
     position: Mapped[int] = mapped_column(default=0, server_default="0")
     published: Mapped[bool] = mapped_column(default=True, server_default=true())
     updated_at: Mapped[datetime] = mapped_column(default=clock.now)
+    # "en": an English page, under /en/; its parent, if any, is an English page too.
+    language: Mapped[str] = mapped_column(String(2), default=VIETNAMESE, server_default=VIETNAMESE)
 
     parent: Mapped["Page | None"] = relationship(remote_side=[id], back_populates="children", lazy="joined", join_depth=4)
     children: Mapped[list["Page"]] = relationship(back_populates="parent", order_by="(Page.position, Page.id)", lazy="selectin")
+    original: Mapped["Page | None"] = relationship(
+        secondary=page_translation, primaryjoin=lambda: Page.id == page_translation.c.page_id,
+        secondaryjoin=lambda: Page.id == page_translation.c.original_id, uselist=False, lazy="select",
+        back_populates="translation",
+    )  # fmt: skip
+    translation: Mapped["Page | None"] = relationship(
+        secondary=page_translation, primaryjoin=lambda: Page.id == page_translation.c.original_id,
+        secondaryjoin=lambda: Page.id == page_translation.c.page_id, uselist=False, lazy="select",
+        back_populates="original",
+    )  # fmt: skip
 
     @property
     def ancestors(self) -> list["Page"]:
@@ -40,9 +61,19 @@ class Page(db.Model):
         return chain
 
     @property
+    def slugs(self) -> str:
+        """Its slugs from the top: ``gioi-thieu/lich-su``."""
+        return "/".join(page.slug for page in (*self.ancestors, self))
+
+    @property
     def path(self) -> str:
-        """The page's address: its slugs from the top, ``/gioi-thieu/lich-su``."""
-        return "/" + "/".join(page.slug for page in (*self.ancestors, self))
+        """The page's address: ``/gioi-thieu/lich-su``; an English page's is under /en/ (``/en/about``)."""
+        return ("/en/" if self.language == ENGLISH else "/") + self.slugs
+
+    @property
+    def visible(self) -> bool:
+        """Published, and every page above it too."""
+        return self.published and all(page.published for page in self.ancestors)
 
 
 class PageRevision(db.Model):

@@ -18,6 +18,9 @@ class Unit(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(140), unique=True)
     duties: Mapped[str] = mapped_column(Text, default="", server_default="")  # sanitised HTML
+    # The English section's (/en/organisation): empty, the Vietnamese is shown there, marked as such.
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    duties_en: Mapped[str] = mapped_column(Text, default="", server_default="")  # sanitised HTML
     address: Mapped[str] = mapped_column(String(300), default="", server_default="")
     phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
     email: Mapped[str] = mapped_column(String(200), default="", server_default="")
@@ -30,6 +33,15 @@ class Unit(db.Model):
         back_populates="unit", order_by=lambda: (Person.is_leader.desc(), Person.position, Person.id), lazy="selectin"
     )
 
+    @property
+    def ancestors(self) -> list["Unit"]:
+        """The units above this one, from the top."""
+        chain, unit = [], self.parent
+        while unit is not None:
+            chain.insert(0, unit)
+            unit = unit.parent
+        return chain
+
 
 class Person(db.Model):
     """Someone of a unit: its leaders (``is_leader``) come first, then ``position`` orders them."""
@@ -40,6 +52,7 @@ class Person(db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     job_title: Mapped[str] = mapped_column(String(200), default="", server_default="")  # chức vụ
+    job_title_en: Mapped[str] = mapped_column(String(200), default="", server_default="")  # for /en/organisation
     is_leader: Mapped[bool] = mapped_column(default=False, server_default=false())
     photo_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
     phone: Mapped[str] = mapped_column(String(50), default="", server_default="")

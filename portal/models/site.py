@@ -23,6 +23,13 @@ class SiteSettings(db.Model):
     owner: Mapped[str] = mapped_column(String(300), default="", server_default="")  # cơ quan chủ quản
     licence: Mapped[str] = mapped_column(String(300), default="", server_default="")  # giấy phép số …
     responsible: Mapped[str] = mapped_column(String(200), default="", server_default="")  # người chịu trách nhiệm chính
+    # The English section's name, introduction and footer lines (/en/); empty, the Vietnamese is shown
+    # (marked lang="vi"). Addresses and names are shown as written, as the post and people know them.
+    name_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    introduction_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    owner_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    licence_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    responsible_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
     logo_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
     banner_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
 
@@ -80,7 +87,7 @@ class ContentVersion(db.Model):
 CONTENT_TABLES = (
     "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
-    "page", "unit", "person", "question", "question_topic", "menu_item",
+    "page", "unit", "person", "question", "question_topic", "menu_item", "article_translation", "page_translation",
     "album", "album_photo", "album_article", "poll", "poll_choice",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (

@@ -13,7 +13,7 @@ from portal import clock
 from portal.layout import render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
-from portal.services import albums, content, documents, polls
+from portal.services import albums, content, documents, english, polls
 
 if TYPE_CHECKING:
     from portal.widgets.rating import RatingPanel
@@ -39,4 +39,6 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "preview": preview,
         "live_article": None if preview else article.id,
     }
-    return render_page("news/article.html", live=not preview, **context | sharing_context(article))
+    translation = None if preview else english.article_counterpart(article, clock.now())
+    counterpart = translation.url if translation else None
+    return render_page("news/article.html", live=not preview, counterpart=counterpart, **context | sharing_context(article))

@@ -9,7 +9,7 @@ from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import albums, documents, feeds, organisation, pages, questions, settings
+from portal.services import albums, documents, english, feeds, organisation, pages, questions, settings
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -59,8 +59,9 @@ def category_rss(slug: str):
 @bp.get("/sitemap.xml")
 @public_page()
 def sitemap():
-    """Every visible article and category, with the time it last changed; the library's documents,
-    the pages, units, answered questions and photo albums."""
+    """Every visible article and category, with the time it last changed; the library's documents;
+    the pages, the organisation, answered questions, photo albums and the English section, each
+    page beside its other-language version (``xhtml:link`` alternates, as Google reads them)."""
     now = clock.now()
     articles = feeds.sitemap_articles(now)
     body = render_template(
@@ -73,6 +74,9 @@ def sitemap():
         units=[unit for unit, _depth in organisation.units_tree()],
         questions=questions.newest(),
         albums=db.session.execute(albums.published()).scalars(),
+        english_articles=english.translated_articles(now),
+        english_only=[a for a in db.session.execute(english.articles(now)).scalars() if a.original is None],
+        site_url=current_app.config["SITE_URL"].rstrip("/"),
         last_modified=feeds.last_modified,
         **date_filters(),
     )

@@ -1,4 +1,4 @@
-from flask import abort, current_app, redirect, send_from_directory
+from flask import abort, current_app, redirect, send_from_directory, url_for
 from sqlalchemy import select
 
 from portal import clock
@@ -19,7 +19,7 @@ def home():
     now = clock.now()
     lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
     sections = content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
-    return render_page("news/home.html", lead=lead, sections=sections)
+    return render_page("news/home.html", lead=lead, sections=sections, counterpart=url_for("pages.english_home"))
 
 
 @bp.get("/tin-tuc/<slug>/", defaults={"page": 1})

@@ -25,4 +25,4 @@ def _page_paths(state: BlueprintSetupState) -> None:
 
 bp.record_once(_page_paths)
 
-from portal.pages import organisation, routes  # noqa: E402,F401
+from portal.pages import english, organisation, routes  # noqa: E402,F401

@@ -18,7 +18,8 @@ from portal.web.page_cache import public_page
 @public_page()
 def organisation_page():
     """The leaders first, then the units in their tree with their contacts."""
-    return render_page("pages/organisation.html", leaders=organisation.leaders(), units=organisation.units_tree())
+    return render_page("pages/organisation.html", leaders=organisation.leaders(), units=organisation.units_tree(),
+                       counterpart=url_for("pages.english_organisation"))  # fmt: skip
 
 
 @bp.get("/to-chuc/<slug>")
@@ -28,12 +29,7 @@ def unit(slug: str):
     found = organisation.unit_by_slug(slug)
     if found is None:
         abort(404)
-    trail, chain = [(found.name, None)], found.parent
-    while chain is not None:
-        trail.insert(0, (chain.name, url_for("pages.unit", slug=chain.slug)))
-        chain = chain.parent
-    trail.insert(0, ("Tổ chức bộ máy", url_for("pages.organisation_page")))
-    return render_page("pages/unit.html", unit=found, trail=trail)
+    return render_page("pages/unit.html", unit=found, counterpart=url_for("pages.english_unit", slug=slug))
 
 
 @bp.get("/to-chuc/nguoi/<int:person_id>.vcf")

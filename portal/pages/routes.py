@@ -19,4 +19,5 @@ def page(path: str):
     if found is None:
         abort(404)
     trail = [(above.title, above.path) for above in found.ancestors] + [(found.title, None)]
-    return render_page("pages/page.html", page=found, trail=trail)
+    english = pages.counterpart(found)
+    return render_page("pages/page.html", page=found, trail=trail, counterpart=english.path if english else None)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
 from portal.models import Article, Category
-from portal.models.content import HIDDEN_STATES
+from portal.models.content import HIDDEN_STATES, VIETNAMESE
 from portal.services.word import normalise_word_html
 from portal.web.urls import article_url
 
@@ -43,27 +43,29 @@ def sanitise_html(html: str) -> str:
     )
 
 
-def is_visible(now: datetime) -> ColumnElement[bool]:
+def is_visible(now: datetime, language: str = VIETNAMESE) -> ColumnElement[bool]:
     """The condition on an article a visitor may see at ``now``: published or scheduled (never a
-    draft, one awaiting approval or returned, unpublished or in the bin), and its time has come.
+    draft, one awaiting approval or returned, unpublished or in the bin), and its time has come;
+    in ``language``: the English versions are for the English section alone, never in the
+    Vietnamese lists, feeds, figures or home page.
 
     Written "not in the hidden states" rather than "published or scheduled": an equality on
     status leads SQLite to the (status, published_at) index and a sort of every match, where
     this form lets it walk ix_article_published_at newest first and stop at the LIMIT.
     """
-    return and_(Article.status.not_in(HIDDEN_STATES), Article.published_at <= now)
+    return and_(Article.status.not_in(HIDDEN_STATES), Article.published_at <= now, Article.language == language)
 
 
 # What a list of links to articles needs (title, address, date, views): not the bodies.
 LISTED = (
-    load_only(Article.id, Article.title, Article.slug, Article.category_id, Article.published_at, Article.view_count),
+    load_only(Article.id, Article.title, Article.slug, Article.category_id, Article.published_at, Article.view_count, Article.language),
     raiseload(Article.cover),
 )
 
 
-def published(now: datetime) -> Select[tuple[Article]]:
-    """Articles a visitor may see at ``now``, newest first."""
-    return select(Article).where(is_visible(now)).order_by(Article.published_at.desc(), Article.id.desc())
+def published(now: datetime, language: str = VIETNAMESE) -> Select[tuple[Article]]:
+    """Articles in ``language`` a visitor may see at ``now``, newest first."""
+    return select(Article).where(is_visible(now, language)).order_by(Article.published_at.desc(), Article.id.desc())
 
 
 def in_category_tree(category_id: int) -> ColumnElement[bool]:

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Category, MenuItem, MenuKind, Page, User
-from portal.services import audit
+from portal.models.content import ENGLISH
+from portal.services import audit, pages
 from portal.services.content import menu_categories
 from portal.services.ordering import move_in
 
@@ -58,8 +59,7 @@ def _href(item: MenuItem) -> str | None:
     if item.kind == MenuKind.CATEGORY:
         return item.category.url
     if item.kind == MenuKind.PAGE:
-        visible = item.page.published and all(above.published for above in item.page.ancestors)
-        return item.page.path if visible else None
+        return item.page.path if item.page.visible else None
     if item.kind == MenuKind.DOCUMENTS:
         return url_for("documents.index")
     return item.url
@@ -125,3 +125,10 @@ def delete(item: MenuItem, actor: User) -> None:
     audit.record(actor, "delete", "menu_item", item.id, item.label)
     db.session.delete(item)
     db.session.commit()
+
+
+def english_menu() -> list[Entry]:
+    """The English section's menu after "Home" (the header adds its fixed links): its top pages,
+    each with its pages under it."""
+    top = [page for page, depth in pages.tree(ENGLISH) if depth == 0 and page.published]
+    return [Entry(page.title, page.path, [Entry(child.title, child.path) for child in page.children if child.published]) for page in top]

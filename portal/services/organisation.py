@@ -29,6 +29,8 @@ class UnitFields:
     address: str
     phone: str
     email: str
+    name_en: str = ""
+    duties_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class PersonFields:
     email: str
     position: int
     remove_photo: bool = False
+    job_title_en: str = ""
 
 
 def units_tree() -> list[tuple[Unit, int]]:
@@ -96,6 +99,7 @@ def save_unit(unit: Unit | None, fields: UnitFields, actor: User | None) -> Unit
     unit.name, unit.slug, unit.parent_id = fields.name.strip(), slug, fields.parent_id
     unit.duties, unit.address = sanitise_html(fields.duties), fields.address.strip()
     unit.phone, unit.email = fields.phone.strip(), fields.email.strip()
+    unit.name_en, unit.duties_en = fields.name_en.strip(), sanitise_html(fields.duties_en)
     db.session.add(unit)
     db.session.flush()
     audit.record(actor, "create" if created else "update", "unit", unit.id, unit.name)
@@ -128,6 +132,7 @@ def save_person(person: Person | None, fields: PersonFields, photo: PreparedUplo
     created = person is None
     person = person or Person()
     person.name, person.job_title, person.is_leader = fields.name.strip(), fields.job_title.strip(), fields.is_leader
+    person.job_title_en = fields.job_title_en.strip()
     person.unit_id, person.position = fields.unit_id, fields.position
     person.phone, person.email = fields.phone.strip(), fields.email.strip()
     if fields.remove_photo:

@@ -1,14 +1,15 @@
 """The site's own pages: the tree, finding a page by its address, saving with a revision,
 ordering, deleting a page without sub-pages, restoring an older revision."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from portal.extensions import db
 from portal.models import Page, PageRevision, User
+from portal.models.content import ENGLISH, VIETNAMESE
 from portal.services import audit
 from portal.services.content import sanitise_html
 from portal.services.ordering import move_in
@@ -29,15 +30,22 @@ class PageFields:
     summary: str
     body: str
     published: bool
+    language: str = VIETNAMESE
 
 
-def _all() -> list[Page]:
-    return list(db.session.execute(select(Page).order_by(Page.position, Page.id)).scalars())
+def _all(language: str | None = None) -> list[Page]:
+    query = select(Page).order_by(Page.position, Page.id)
+    if language is not None:
+        query = query.where(Page.language == language)
+    return list(db.session.execute(query).scalars())
 
 
-def tree() -> list[tuple[Page, int]]:
-    """Every page with its depth (0 at the top), each followed by its sub-pages, in order."""
-    everything = _all()
+def tree(language: str | None = None) -> list[tuple[Page, int]]:
+    """Every page (in ``language``; else the Vietnamese tree, then the English one) with its depth
+    (0 at the top), each followed by its sub-pages, in order."""
+    if language is None:
+        return tree(VIETNAMESE) + tree(ENGLISH)
+    everything = _all(language)
     ordered: list[tuple[Page, int]] = []
 
     def add(parent_id: int | None, depth: int) -> None:
@@ -49,26 +57,36 @@ def tree() -> list[tuple[Page, int]]:
     return ordered
 
 
-def by_path(path: str) -> Page | None:
-    """The published page at ``gioi-thieu/lich-su`` (every page above it published too)."""
+def by_path(path: str, language: str = VIETNAMESE) -> Page | None:
+    """The published page at ``gioi-thieu/lich-su`` (every page above it published too); an
+    English page's path is the part after /en/."""
     page = None
     for slug in path.strip("/").split("/"):
-        parent = Page.parent_id.is_(None) if page is None else Page.parent_id == page.id
+        parent = and_(Page.parent_id.is_(None), Page.language == language) if page is None else Page.parent_id == page.id
         page = db.session.execute(select(Page).where(parent, Page.slug == slug, Page.published)).scalar_one_or_none()
         if page is None:
             return None
     return page
 
 
-def published() -> list[Page]:
-    """Every page a reader can open (for the sitemap)."""
-    return [page for page, _depth in tree() if page.published and all(p.published for p in page.ancestors)]
+def published(language: str | None = None) -> list[Page]:
+    """Every page a reader can open (for the sitemap and the English home)."""
+    return [page for page, _depth in tree(language) if page.visible]
 
 
-def reserved_slugs() -> set[str]:
-    """The first parts of the site's own addresses (``van-ban``, ``tin-tuc`` …): a top-level page
-    may not take one, or it would hide that part of the site or be hidden by it."""
-    return {rule.rule.strip("/").split("/")[0] for rule in current_app.url_map.iter_rules() if not rule.rule.startswith("/<")}
+def counterpart(page: Page) -> Page | None:
+    """The page's other-language version, if a reader can open it (for ``hreflang`` and the switch)."""
+    other = page.translation if page.language == VIETNAMESE else page.original
+    return other if other is not None and other.visible else None
+
+
+def reserved_slugs(language: str = VIETNAMESE) -> set[str]:
+    """The first parts of the site's own addresses (``van-ban``, ``tin-tuc`` …; under /en/,
+    ``news``, ``organisation`` …): a top-level page may not take one, or it would hide that part
+    of the site or be hidden by it."""
+    prefix = "/" if language == VIETNAMESE else "/en/"
+    rules = [rule.rule.removeprefix(prefix) for rule in current_app.url_map.iter_rules() if rule.rule.startswith(prefix)]
+    return {rule.split("/")[0] for rule in rules if not rule.startswith("<")}
 
 
 def _check(page: Page, fields: PageFields) -> str:
@@ -79,11 +97,14 @@ def _check(page: Page, fields: PageFields) -> str:
         parent = db.session.get(Page, fields.parent_id)
         if parent is None:
             raise PageError("parent_id", "Trang cấp trên không còn nữa.")
+        if parent.language != fields.language:
+            raise PageError("parent_id", "Trang cấp trên phải cùng ngôn ngữ với trang này.")
         if page.id is not None and (parent.id == page.id or page in parent.ancestors):
             raise PageError("parent_id", "Không thể xếp một trang vào chính nó hay vào trang con của nó.")
-    elif slug in reserved_slugs():
+    elif slug in reserved_slugs(fields.language):
         raise PageError("slug", f"Đường dẫn “{slug}” là của một phần khác của trang web; hãy chọn đường dẫn khác.")
-    sibling = Page.parent_id.is_(None) if fields.parent_id is None else Page.parent_id == fields.parent_id
+    top = and_(Page.parent_id.is_(None), Page.language == fields.language)
+    sibling = top if fields.parent_id is None else Page.parent_id == fields.parent_id
     taken = select(Page.id).where(sibling, Page.slug == slug, Page.id != (page.id or 0))
     if db.session.execute(taken).first():
         raise PageError("slug", "Đã có một trang cùng cấp dùng đường dẫn này.")
@@ -100,17 +121,21 @@ def _new_revision(page: Page, actor: User | None, at: datetime, note: str) -> Pa
     return revision
 
 
-def save(page: Page | None, fields: PageFields, actor: User | None, now: datetime) -> Page:
-    """Create (``page`` None) or change a page, keeping what it now says as its next revision."""
+def save(page: Page | None, fields: PageFields, actor: User | None, now: datetime, translation_of: Page | None = None) -> Page:
+    """Create (``page`` None) or change a page, keeping what it now says as its next revision; a
+    new page may be the English version of ``translation_of``."""
     created = page is None
     if created:
         last = db.session.execute(select(func.max(Page.position))).scalar() or 0
-        page = Page(position=last + 1)
+        page = Page(position=last + 1, language=fields.language)
+    fields = replace(fields, language=page.language)
     slug = _check(page, fields)
     page.title, page.slug, page.parent_id = fields.title.strip(), slug, fields.parent_id
     page.summary, page.body = fields.summary.strip(), sanitise_html(fields.body)
     page.published, page.updated_at = fields.published, now
     db.session.add(page)
+    if translation_of is not None:
+        page.original = translation_of
     db.session.flush()
     revision = _new_revision(page, actor, now, "")
     audit.record(actor, "create" if created else "update", "page", page.id, f"“{page.title}”: bản {revision.number}")
@@ -120,7 +145,7 @@ def save(page: Page | None, fields: PageFields, actor: User | None, now: datetim
 
 def move(page: Page, step: int, actor: User) -> None:
     """Move a page one place among the pages beside it (step −1 up, +1 down)."""
-    siblings = [p for p in _all() if p.parent_id == page.parent_id]
+    siblings = [p for p in _all(page.language) if p.parent_id == page.parent_id]
     move_in(siblings, page, step)
     audit.record(actor, "reorder", "page", page.id, page.title)
     db.session.commit()

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
-from portal.models.content import PUBLIC_STATES, upload_path
+from portal.models.content import ENGLISH, PUBLIC_STATES, VIETNAMESE, upload_path
 from portal.services import audit, autosave, revisions, rights, workflow
 from portal.services.content import in_category_tree, sanitise_html
 from portal.services.media import PreparedUpload
@@ -195,19 +195,27 @@ def _publish_time(action: Action, data: ArticleInput, now: datetime) -> datetime
 
 
 def create_article(
-    data: ArticleInput, actor: User, now: datetime, action: Action, cover: PreparedUpload | None = None
+    data: ArticleInput, actor: User, now: datetime, action: Action, cover: PreparedUpload | None = None,
+    translation_of: Article | None = None,
 ) -> Article:
     """Save a new draft written by ``actor`` (revision 1), then make the move asked for; a new
-    cover image is stored in the same transaction."""
+    cover image is stored in the same transaction. ``translation_of``: the new article is the
+    English version of that Vietnamese one (for /en/ alone)."""
     if not rights.may_write_in(actor, data.category_id):
         raise workflow.Forbidden("Bạn không được viết bài trong chuyên mục này.")
+    if translation_of is not None and (translation_of.language != VIETNAMESE or translation_of.translation is not None):
+        raise PublishingError("title", "Bài này đã có bản tiếng Anh.")
     article = Article(created_at=now, status=ArticleStatus.DRAFT)  # its author: the first state change
+    if translation_of is not None:
+        article.language = ENGLISH
     publish_at = _publish_time(action, data, now)
     _apply(article, data, now)  # checks everything before any file is written
     with _cover_stored(cover) as media:
         if media is not None:
             article.cover = media
         db.session.add(article)
+        if translation_of is not None:
+            article.original = translation_of
         db.session.flush()
         workflow.record_change(article, None, actor, now)
         revisions.record_in_transaction(article, actor, now, "create")

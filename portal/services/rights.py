@@ -37,6 +37,7 @@ NEWSROOM = frozenset(
     {
         "admin.articles",
         "admin.article_new",
+        "admin.article_translate",
         "admin.article_edit",
         "admin.article_preview",
         "admin.article_autosave",

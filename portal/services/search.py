@@ -36,7 +36,7 @@ from sqlalchemy.orm import Mapper
 
 from portal.extensions import db
 from portal.models import Article, ArticleSearch
-from portal.models.content import PUBLIC_STATES
+from portal.models.content import PUBLIC_STATES, VIETNAMESE
 from portal.models.search import FTS_TABLE, FTS_TITLE_TABLE, PG_DOCUMENT_COLUMN, PG_TITLE_COLUMN
 from portal.services.content import is_visible
 from portal.text import fold
@@ -47,7 +47,7 @@ MAX_TERMS = 10
 SNIPPET_WORDS = 36
 SNIPPET_LEAD = 8
 INDEXED_FIELDS = ("title", "summary", "body")
-RANKED_FIELDS = ("status", "published_at")
+RANKED_FIELDS = ("status", "published_at", "language")
 RESULT_LIMIT = 1000
 SCORED_AT_MOST = 1000  # up to this many matches are ranked by relevance; more, newest first
 TITLE_WEIGHT = 8.0  # a word in the title counts as much as eight in the body
@@ -134,14 +134,16 @@ def _seconds(moment: datetime) -> int:
     return (moment - RANK_EPOCH) // timedelta(seconds=1)
 
 
-def rank_key(article_id: int, status: str, published_at: datetime | None) -> int:
+def rank_key(article_id: int, status: str, published_at: datetime | None, language: str = VIETNAMESE) -> int:
     """One integer that sorts visible articles like (published_at, id): the published second
     (since 1900) shifted left ``ID_BITS`` plus the id. Drafts get minus their id, below every
     visible key, so "visible at ``now``" is the key range 1 … ``visible_bound(now)``. So do the
-    other states no visitor sees (awaiting approval, returned, unpublished, in the bin)."""
+    other states no visitor sees (awaiting approval, returned, unpublished, in the bin), and the
+    English versions: the site search is the Vietnamese site's (the English section searches its
+    own few pages, ``portal.services.english``)."""
     if article_id >= 1 << ID_BITS:
         raise ValueError(f"article id {article_id} does not fit the search rank key")
-    if status not in PUBLIC_STATES or published_at is None:
+    if status not in PUBLIC_STATES or published_at is None or language != VIETNAMESE:
         return -article_id
     return (_seconds(published_at) << ID_BITS) | article_id
 
@@ -161,7 +163,7 @@ def index_articles(connection: Connection, articles: Iterable[dict]) -> None:
     rows = [
         {
             "article_id": a["id"],
-            "rank_key": rank_key(a["id"], a["status"], a["published_at"]),
+            "rank_key": rank_key(a["id"], a["status"], a["published_at"], a.get("language", VIETNAMESE)),
             **document_of(a["title"], a["summary"], a["body"]),
         }
         for a in articles
@@ -173,7 +175,7 @@ def index_articles(connection: Connection, articles: Iterable[dict]) -> None:
 def reindex_article(connection: Connection, article: Article) -> None:
     """Rewrite one article's index row from its current title, summary, body, status and date."""
     document = document_of(article.title or "", article.summary or "", article.body or "")
-    document["rank_key"] = rank_key(article.id, article.status, article.published_at)
+    document["rank_key"] = rank_key(article.id, article.status, article.published_at, article.language)
     table_ = ArticleSearch.__table__
     changed = connection.execute(update(table_).where(table_.c.article_id == article.id).values(**document))
     if changed.rowcount == 0:
@@ -183,7 +185,7 @@ def reindex_article(connection: Connection, article: Article) -> None:
 def rekey_article(connection: Connection, article: Article) -> None:
     """Only the rank key changes: the article was published, unpublished or re-dated."""
     table_ = ArticleSearch.__table__
-    key = rank_key(article.id, article.status, article.published_at)
+    key = rank_key(article.id, article.status, article.published_at, article.language)
     changed = connection.execute(update(table_).where(table_.c.article_id == article.id).values(rank_key=key))
     if changed.rowcount == 0:
         reindex_article(connection, article)
@@ -193,7 +195,7 @@ def reindex_all(batch_size: int = 1000) -> int:
     """Rebuild the whole index from the articles table; returns the number of articles indexed."""
     connection = db.session.connection()
     connection.execute(delete(ArticleSearch))
-    query = select(Article.id, Article.title, Article.summary, Article.body, Article.status, Article.published_at)
+    query = select(Article.id, Article.title, Article.summary, Article.body, Article.status, Article.published_at, Article.language)
     rows = [dict(row) for row in db.session.execute(query).mappings()]
     for start in range(0, len(rows), batch_size):
         index_articles(connection, rows[start : start + batch_size])

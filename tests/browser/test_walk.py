@@ -87,8 +87,14 @@ def walk_paths(app) -> list[str]:
                 continue
             if rule.endpoint in ("news.album", "news.photo"):
                 arguments["slug"] = db.session.execute(select(Album.slug).order_by(Album.id)).scalars().first()
-            if rule.endpoint == "pages.unit":
-                paths.add("/to-chuc/ban-tuyen-giao-thi-uy")
+            if rule.endpoint in ("pages.unit", "pages.english_unit"):
+                paths.add(rule.build({"slug": "ban-tuyen-giao-thi-uy"}, append_unknown=False)[1])
+                continue
+            if rule.endpoint == "pages.english_article":  # issue 18, point 4: the demo's English article
+                paths.add(db.session.execute(select(Article).where(Article.title == SEED_TITLE)).scalar_one().translation.url)
+                continue
+            if rule.endpoint == "pages.english_page":
+                paths.add("/en/about-us/functions-and-duties")
                 continue
             if rule.endpoint == "citizens.question":
                 paths.add(db.session.execute(select(Question).where(Question.status == "published")).scalars().first().url)
