@@ -246,5 +246,5 @@ def test_live_fragment_query_budget(make_app):
     assert returning.count == LIVE_FRAGMENT_QUERIES, returning.statements
 
 
-ARTICLE_PAGE_QUERIES = 14  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one)
+ARTICLE_PAGE_QUERIES = 15  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one), its attached files
 LIVE_FRAGMENT_QUERIES = 6  # presence, tallies, the article's view (one transaction), the counters, the own vote, the offset

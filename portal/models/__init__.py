@@ -1,10 +1,12 @@
 """Models, one module per subject. Importing this package registers them all."""
 
+from portal.models.attachments import ArticleAttachment
 from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
     Document,
     DocumentFile,
+    DocumentRevision,
     DocumentSearch,
     DocumentStatus,
     DocumentTerm,
@@ -23,6 +25,7 @@ from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCod
 
 __all__ = [
     "Article",
+    "ArticleAttachment",
     "ArticleAutosave",
     "ArticleRevision",
     "ArticleStateChange",
@@ -37,6 +40,7 @@ __all__ = [
     "ContentVersion",
     "Document",
     "DocumentFile",
+    "DocumentRevision",
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",

@@ -80,7 +80,7 @@ class ContentVersion(db.Model):
 CONTENT_TABLES = (
     "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
-    "page", "unit", "person", "question", "question_topic", "menu_item",
+    "page", "unit", "person", "question", "question_topic", "menu_item", "article_attachment",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"

@@ -32,6 +32,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "figures": figures,
         "related": related,
         "attached": documents.attached_to(article),
+        "attachments": article.attachments,
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,
