@@ -161,3 +161,10 @@ def test_a_bad_file_is_refused_with_a_message_and_nothing_is_stored(admin_app, e
         assert db.session.get(Article, article_id).title != "Tiêu đề mới"
     assert sorted(_folder(admin_app).iterdir()) == files_before  # the good file of the same post is not kept either
     assert 'value="Tiêu đề mới"' in page  # the form keeps what was typed
+
+
+@pytest.mark.parametrize(("value", "message"), [("abc", "Lựa chọn không hợp lệ."), ("999999", "«999999» không có trong danh sách")])
+def test_a_forged_document_choice_gets_a_vietnamese_message(admin_app, editor, value, message):
+    article_id = _write(admin_app, editor)
+    refused = _edit(admin_app, editor, article_id, document_ids=[value])
+    assert refused.status_code == 422 and message in refused.get_data(as_text=True)
