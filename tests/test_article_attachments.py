@@ -126,6 +126,8 @@ def test_files_are_reordered_and_taken_off_and_each_revision_keeps_its_list(admi
     with admin_app.app_context():
         kept = [(r.number, r.attachment_ids) for r in revisions.revisions_of(article_id)]
     assert kept == [(3, str(b)), (2, f"{b},{a}"), (1, f"{a},{b}")]
+    history = editor.client.get(f"/quan-tri/bai-viet/{article_id}/phien-ban").get_data(as_text=True)
+    assert "Tệp đính kèm: b.docx</span>" in history and "Tệp đính kèm: a.pdf, b.docx</span>" in history
     compared = editor.client.get(f"/quan-tri/bai-viet/{article_id}/so-sanh?cu=1&moi=3").get_data(as_text=True)
     assert "Tài liệu đính kèm" in compared and "<del>a.pdf</del>" in compared
     restored = editor.post(f"/quan-tri/bai-viet/{article_id}/phien-ban/khoi-phuc",

@@ -98,6 +98,12 @@ def documents_chosen(ids: list[int], keep: list[Document] = ()) -> list[Document
     return list((found | kept).values())
 
 
+def names_by_id(article_id: int) -> dict[int, str]:
+    """The names of every file the article has had (the history lists each revision's)."""
+    query = select(ArticleAttachment.id, ArticleAttachment.original_name).where(ArticleAttachment.article_id == article_id)
+    return dict(db.session.execute(query).all())
+
+
 def names(attachments: str) -> list[str]:
     """The files of a revision by their names, in its order (for the comparison of two revisions)."""
     wanted = ids_of(attachments)
