@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.models import Article, ArticleAttachment, Category, Document
 from portal.models.attachments import ATTACHMENT_FOLDER
 from portal.services import revisions
-from tests.helpers import article_version, document_url, url_of
+from tests.helpers import article_version, document_url, seed_article, url_of
 
 NEW = "/quan-tri/bai-viet/moi"
 DECISION = next(item for item in DOCUMENTS if item.spec.number == "1250/QĐ-UBND")  # a PDF of three pages or fewer
@@ -112,6 +112,11 @@ def test_a_drafts_files_are_seen_only_in_the_admin(admin_app, writer):
     preview = writer.client.get(f"/quan-tri/bai-viet/{article_id}/xem-truoc").get_data(as_text=True)
     assert f'src="/quan-tri/bai-viet/{article_id}/dinh-kem/{attachment_id}/trang-1.png"' in preview
     assert _get(reader, f"/quan-tri/bai-viet/{article_id}/dinh-kem/{attachment_id}").status_code == 302  # to sign in
+    seed = seed_article(admin_app)  # not the writer's: its file is not theirs to open in the admin either
+    with admin_app.app_context():
+        [outline] = db.session.get(Article, seed.id).attachments
+        assert _get(writer.client, f"/quan-tri/bai-viet/{seed.id}/dinh-kem/{outline.id}").status_code == 404
+        assert _get(reader, f"/tin-tuc/dinh-kem/{outline.id}").status_code == 200  # the seed is public
 
 
 def test_files_are_reordered_and_taken_off_and_each_revision_keeps_its_list(admin_app, editor):
