@@ -5,7 +5,8 @@ lĩnh vực, trích yếu, người ký and chức vụ, the dates and whether i
 cơ quan and lĩnh vực are rows of one table of terms (``DocumentTerm``, told apart by ``kind``),
 so the webmaster manages the lists. A document has one or more files (``DocumentFile``) with
 the text extracted from them and the preview images rendered at upload; it may cite other
-documents and be cited by articles.
+documents and be cited by articles. Each save is kept as a revision (``DocumentRevision``) with
+the files in use then; a replaced file is kept, so an older revision can be restored whole.
 
 ``document_search`` holds each document's folded words (fields and the text of its files) for
 search, with SQLite FTS5 and PostgreSQL tsvector built through DDL events as for articles
