@@ -94,7 +94,6 @@ def portal_cases(app: Flask, seed: int = 8) -> list[Case]:
     rng = random.Random(seed)
     with app.app_context(), app.test_request_context():
         articles = _article_sample(app, rng)
-        urls = [a.url for a in articles]
         ids = [a.id for a in articles]
         newest = list(db.session.execute(published(clock.now()).limit(READ_TOGETHER)).scalars())
         read = [(a.url, a.id) for a in newest]

@@ -68,6 +68,8 @@ PAGES = {
     "admin-documents": "/quan-tri/van-ban",
     "admin-document-edit": "/quan-tri/van-ban/{document_id}",
     "admin-document-terms": "/quan-tri/van-ban/danh-muc",
+    "admin-document-history": "/quan-tri/van-ban/{document_id}/lich-su",
+    "admin-article-preview": "/quan-tri/bai-viet/{article_id}/xem-truoc",
     "admin-pages": "/quan-tri/trang",
     "admin-page-edit": "/quan-tri/trang/{page_id}",
     "admin-page-revisions": "/quan-tri/trang/{page_id}/phien-ban",
@@ -85,7 +87,8 @@ PAGES = {
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
-             "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
+             "admin-documents", "admin-document-edit", "admin-document-terms", "admin-document-history",
+             "admin-article-preview", "admin-pages", "admin-page-edit",
              "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
              "admin-questions", "admin-question", "admin-menu", "admin-albums", "admin-album-edit", "admin-polls",
              "admin-poll-edit"}

@@ -144,7 +144,8 @@ def test_archive_holds_database_uploads_and_key(sqlite_site):
     assert result.exit_code == 0, result.output
     archive = Path(sqlite_site.instance_path, "backups", ARCHIVE)
     assert archive.stat().st_mode & 0o077 == 0
-    uploads = sorted(p.name for p in Path(sqlite_site.config["UPLOAD_FOLDER"]).iterdir())
+    folder = Path(sqlite_site.config["UPLOAD_FOLDER"])
+    uploads = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))  # the articles' attachments in dinh-kem/
     with tarfile.open(archive) as tar:
         names = tar.getnames()
     assert "portal.sqlite3" in names and "secret_key" in names

@@ -6,6 +6,7 @@ import re
 import runpy
 import shutil
 import subprocess
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -112,6 +113,9 @@ def test_nginx_in_front_of_gunicorn(tmp_path):
             assert status == 200 and upload_headers["content-encoding"] == "gzip"
             assert upload_headers["cache-control"] == "public, max-age=31536000, immutable"
             assert "sandbox" in upload_headers["content-security-policy"] and image.startswith(b"\x1f\x8b")
+            attached = next((instance / "uploads" / "dinh-kem").glob("*.pdf")).name  # the seed article's outline
+            with pytest.raises(urllib.error.HTTPError, match="404"):  # sent by the app only, once it has asked
+                fetch(f"{base}/uploads/dinh-kem/{attached}", **site)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -118,6 +118,7 @@ def _walk(app, client, csrf_token: str, skip: set[str]) -> list[str]:
             except Exception as error:  # noqa: BLE001
                 failures.append(f"{request} → {type(error).__name__}")
                 continue
+            response.close()  # a file sent (an article's attachment) is closed
             if response.status_code >= 500:
                 failures.append(f"{request} → {response.status_code}")
     return failures

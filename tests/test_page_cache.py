@@ -233,7 +233,7 @@ def public_routes(app) -> list[str]:
         for rule in app.url_map.iter_rules():
             if "GET" not in rule.methods or rule.endpoint.split(".")[0] in ("admin", "widgets", "static", "health"):
                 continue
-            if rule.endpoint in ("news.upload",):
+            if rule.endpoint in ("news.upload", "news.attachment", "news.attachment_page"):  # files, not pages
                 continue
             if rule.endpoint == "news.article":
                 urls.append(url_of(app, seed.id))

@@ -2,7 +2,6 @@
 the reader's own state through the live fragment, every refusal in Vietnamese with its status,
 and the admin."""
 
-import re
 from datetime import timedelta
 
 import pytest

@@ -3,19 +3,22 @@ path), preview, the bin."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from portal import clock
 from portal.admin import bp
-from portal.admin.common import actor, ask_first, image_limits
+from portal.admin.attachment_forms import SHOWN, changes_from_form
+from portal.admin.common import actor, ask_first, attachment_folder, image_limits
 from portal.admin.forms import STATUS_CHOICES, ArticleForm, ConfirmForm, options
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category
+from portal.models import Article, ArticleAttachment, ArticleStatus, Category, Document, DocumentStatus
 from portal.models.content import PUBLIC_STATES, VIETNAMESE
 from portal.news.article_page import render_article
 from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
 from portal.services.workflow import Move
 from portal.web.inputs import bounded_int, int_arg
+from portal.web.stored_files import send_stored
 
 FIELD_FOR = {"cover_id": "cover_file"}  # service field → form field
 SAVE = "save"  # the plain "Lưu" button; the others are the moves of portal.services.workflow
@@ -61,11 +64,18 @@ def articles():
     )  # fmt: skip
 
 
+def _document_choices(form: ArticleForm) -> None:
+    """The library's published documents, newest first, to be cited under the article."""
+    query = select(Document).where(Document.status == DocumentStatus.PUBLISHED).order_by(Document.issued_on.desc(), Document.id.desc())
+    form.document_ids.choices = options((d.id, f"{d.number} – {d.title}"[:140]) for d in db.session.execute(query).scalars())
+
+
 def _input(form: ArticleForm) -> publishing.ArticleInput:
     return publishing.ArticleInput(
         title=form.title.data or "", slug=form.slug.data or "", summary=form.summary.data or "",
         body=form.body.data or "", category_id=form.category_id.data, cover_id=None,
         cover_caption=form.cover_caption.data or "", byline=form.byline.data or "", published_at=form.published_at.data,
+        document_ids=form.document_ids.data if request.form.get(SHOWN) else None,
     )  # fmt: skip
 
 
@@ -95,7 +105,8 @@ def _store(form: ArticleForm, article: Article | None, translation_of: Article |
     data = _input(form)
     data.cover_id = None if (article is None or form.remove_cover.data) else article.cover_id
     cover = _prepared_cover(form)
-    if form.cover_file.errors:
+    data.attachments = changes_from_form(form, article)
+    if form.cover_file.errors or form.attachment_files.errors:
         return None, 422
     try:
         if article is None:
@@ -173,6 +184,7 @@ def article_new():
     """Write a new article."""
     form = ArticleForm(None) if request.method == "GET" else ArticleForm()
     form.category_id.choices = options(_category_choices())
+    _document_choices(form)
     if request.method == "GET":
         _recovered(form, None)
     return _save(form, None)
@@ -187,10 +199,12 @@ def article_edit(article_id: int):
         abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
     if request.method == "GET":
         form.version.data = article.version
+        form.document_ids.data = [document.id for document in article.documents]
         if article.status not in PUBLIC_STATES and article.published_at is not None and article.published_at <= clock.now():
             form.published_at.data = None  # an old date of an unpublished article is no time to publish at
         _recovered(form, article)
     form.category_id.choices = options(_category_choices())
+    _document_choices(form)
     if article.category_id not in {choice.value for choice in form.category_id.choices}:
         form.category_id.choices.insert(0, options([(article.category_id, article.category.name)])[0])
     return _save(form, article)
@@ -211,10 +225,32 @@ def article_translate(article_id: int):
     return _save(form, None, translation_of=original)
 
 
+def _attachment_of(article_id: int, attachment_id: int) -> ArticleAttachment:
+    """A file of an article the account may open (taken off or not: the history lists those too)."""
+    article = readable_article(article_id)
+    found = db.get_or_404(ArticleAttachment, attachment_id)
+    if found.article_id != article.id:
+        abort(404)
+    return found
+
+
+@bp.get("/bai-viet/<int:article_id>/dinh-kem/<int:attachment_id>")
+def article_attachment(article_id: int, attachment_id: int):
+    """An attached file as a download, whatever the article's state (its form, its preview)."""
+    return send_stored(attachment_folder(), _attachment_of(article_id, attachment_id))
+
+
+@bp.get("/bai-viet/<int:article_id>/dinh-kem/<int:attachment_id>/trang-<int:page>.png")
+def article_attachment_page(article_id: int, attachment_id: int, page: int):
+    """The picture of a page of an attached PDF, for the article's preview."""
+    return send_stored(attachment_folder(), _attachment_of(article_id, attachment_id), page)
+
+
 @bp.get("/bai-viet/<int:article_id>/xem-truoc")
 def article_preview(article_id: int):
     """The article page as visitors will see it, whatever its state."""
     article = readable_article(article_id)
+    article.attachments  # noqa: B018  (loaded while the article is in the session)
     db.session.expunge(article)  # shown only: nothing set below may reach the database
     article.published_at = article.published_at or clock.now()
     return render_article(article, preview=True)

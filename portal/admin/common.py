@@ -9,6 +9,8 @@ from flask_login import current_user
 from portal.admin.forms import ConfirmForm
 from portal.extensions import db
 from portal.models import Article, User
+from portal.models.attachments import ATTACHMENT_FOLDER
+from portal.services.document_files import DocumentLimits
 from portal.services.media import UploadLimits
 from portal.web.fragments import wants_fragment
 
@@ -27,6 +29,20 @@ def image_limits() -> UploadLimits:
 def audio_limits() -> UploadLimits:
     config = current_app.config
     return UploadLimits(Path(config["UPLOAD_FOLDER"]), config["AUDIO_MAX_BYTES"], ())
+
+
+def document_limits(folder: Path | None = None) -> DocumentLimits:
+    """The bounds of a văn bản file (the library's, or an article's attachment in ``folder``)."""
+    config = current_app.config
+    folder = folder or Path(config["UPLOAD_FOLDER"])
+    return DocumentLimits(folder, config["DOCUMENT_MAX_BYTES"], config["DOCUMENT_PREVIEW_PAGES"], config["DOCUMENT_ANALYSIS_SECONDS"])
+
+
+def attachment_folder() -> Path:
+    """Where articles' attached files are kept: under the uploads, out of ``/uploads``' reach."""
+    folder = Path(current_app.config["UPLOAD_FOLDER"]) / ATTACHMENT_FOLDER
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def ask_first(question: str, button: str, back: str) -> Response | None:

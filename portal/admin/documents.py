@@ -1,26 +1,20 @@
 """The văn bản library: the list with filters, uploading files (each a draft with the fields its
 file proposes), editing and publishing, replacing a file, managing the lists."""
 
-from pathlib import Path
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from portal.admin import bp
-from portal.admin.common import actor, article_addresses, articles_field, ask_first
+from portal.admin.common import actor, article_addresses, articles_field, ask_first, document_limits
 from portal.admin.document_forms import DocumentForm, ReplaceFileForm, TermForm, UploadForm
-from portal.admin.forms import options
+from portal.admin.forms import ConfirmForm, options
 from portal.extensions import db
 from portal.models import Article, Document, DocumentFile, DocumentStatus, DocumentTerm, TermKind
 from portal.services import documents
-from portal.services.document_files import DocumentLimits, prepare_file
+from portal.services.document_revisions import every_file, file_ids, revisions_of
+from portal.services.document_files import prepare_file
 from portal.services.media import MediaError
 from portal.web.inputs import int_arg
-
-
-def _limits() -> DocumentLimits:
-    config = current_app.config
-    folder = Path(config["UPLOAD_FOLDER"])
-    return DocumentLimits(folder, config["DOCUMENT_MAX_BYTES"], config["DOCUMENT_PREVIEW_PAGES"], config["DOCUMENT_ANALYSIS_SECONDS"])
+from portal.web.stored_files import send_stored
 
 
 def _list_page(form: UploadForm, status: int = 200):
@@ -49,8 +43,8 @@ def document_upload():
     made, refused = [], []
     for upload in form.files.data:
         try:
-            prepared = prepare_file(upload.stream, upload.filename or "", _limits())
-            made.append(documents.draft_from_file(prepared, _limits().folder, actor()))
+            prepared = prepare_file(upload.stream, upload.filename or "", document_limits())
+            made.append(documents.draft_from_file(prepared, document_limits().folder, actor()))
         except MediaError as error:
             refused.append(f"{upload.filename}: {error}")
     if refused:
@@ -129,15 +123,47 @@ def document_file_replace(document_id: int, file_id: int):
     form = ReplaceFileForm()
     if form.validate_on_submit():
         try:
-            prepared = prepare_file(form.file.data.stream, form.file.data.filename or "", _limits())
+            prepared = prepare_file(form.file.data.stream, form.file.data.filename or "", document_limits())
         except MediaError as error:
             flash(f"Chưa thay được tệp: {error}", "error")
         else:
-            documents.replace_file(document, old, prepared, _limits().folder, actor())
+            documents.replace_file(document, old, prepared, document_limits().folder, actor())
             flash(f"Đã thay tệp {old.original_name} bằng {prepared.row.original_name}.", "success")
     else:
         flash("Hãy chọn tệp mới.", "error")
     return redirect(url_for("admin.document_edit", document_id=document.id), code=303)
+
+
+@bp.get("/van-ban/<int:document_id>/tep/<int:file_id>/tai-ve")
+def document_file_download(document_id: int, file_id: int):
+    """One of the document's files, in use or replaced, as a download (whatever the document's state)."""
+    found = db.get_or_404(DocumentFile, file_id)
+    if found.document_id != db.get_or_404(Document, document_id).id:
+        abort(404)
+    return send_stored(document_limits().folder, found)
+
+
+@bp.get("/van-ban/<int:document_id>/lich-su")
+def document_revisions(document_id: int):
+    """Every saved version of the document: when, who, what changed, the files it had then."""
+    document = db.get_or_404(Document, document_id)
+    return render_template("admin/document_revisions.html", document=document, form=ConfirmForm(),
+                           revisions=revisions_of(document.id), files=every_file(document.id), file_ids=file_ids)  # fmt: skip
+
+
+@bp.post("/van-ban/<int:document_id>/lich-su/<int:number>/khoi-phuc")
+def document_revision_restore(document_id: int, number: int):
+    """Put a revision's fields and files back, as a new revision."""
+    document = db.get_or_404(Document, document_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        restored = documents.restore_revision(document, number, actor())
+    except documents.DocumentError as error:
+        flash(f"Chưa khôi phục được: {error}", "error")
+    else:
+        flash(f"Đã khôi phục bản {number} thành bản {restored}.", "success")
+    return redirect(url_for("admin.document_revisions", document_id=document_id), code=303)
 
 
 @bp.route("/van-ban/danh-muc", methods=["GET", "POST"])

@@ -1,7 +1,7 @@
 """The admin's WTForms, with Vietnamese labels and messages."""
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -10,6 +10,7 @@ from wtforms import (
     PasswordField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -63,6 +64,15 @@ class ArticleForm(AdminForm):
     cover_caption = StringField("Chú thích ảnh", [Optional(), _length(500)])
     remove_cover = BooleanField("Bỏ ảnh đại diện")
     byline = StringField("Tác giả / nguồn", [Optional(), _length(200)])
+    attachment_files = MultipleFileField(
+        "Thêm tệp đính kèm",
+        description="PDF, DOC, DOCX, XLS, XLSX hoặc ODT; chọn được nhiều tệp một lần. Tệp PDF được xem trước ngay dưới bài.",
+    )  # fmt: skip
+    document_ids = SelectMultipleField(
+        "Văn bản trong thư viện", coerce=int, validate_choice=True,
+        description="Các văn bản chọn ở đây hiện dưới bài («Tài liệu đính kèm») và trang văn bản dẫn về bài. "
+        "Giữ phím Ctrl (trên điện thoại: chạm) để chọn nhiều văn bản.",
+    )  # fmt: skip
     published_at = DateTimeLocalField(
         "Thời điểm đăng", [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         description="Để trống để đăng ngay khi duyệt; chọn một thời điểm ở tương lai để hẹn giờ đăng.",

@@ -10,7 +10,7 @@ from portal.admin.common import actor
 from portal.admin.forms import VersionForm
 from portal.extensions import db
 from portal.models import Article, ArticleRevision
-from portal.services import autosave, revisions, workflow
+from portal.services import attachments, autosave, revisions, workflow
 from portal.web.inputs import bounded_int, int_arg
 
 
@@ -20,6 +20,7 @@ def _history_page(article: Article, status: int = 200, refusal: str = ""):
     return render_template(
         "admin/article_revisions.html", article=article, revisions=revisions.revisions_of(article.id),
         moves=workflow.history(article.id), form=form, editable=workflow.may_edit(actor(), article), refusal=refusal,
+        file_names=attachments.names_by_id(article.id), ids_of=attachments.ids_of,
     ), status  # fmt: skip
 
 

@@ -3,7 +3,7 @@ diacritics), each at its own address, their feed, and the form to ask one."""
 
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, redirect, render_template, request
 
 from portal import clock
 from portal.citizens import bp, guard

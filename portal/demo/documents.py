@@ -145,3 +145,9 @@ DOCUMENTS = [
     ),
 ]
 SEED_DOCUMENT_NUMBER = "14-KH/BTGThU"
+
+# Attached to the seed article as a file of its own (not a library document): the outline the
+# conference handed out, a two-page PDF previewed under the article.
+SEED_ATTACHMENT = _party("16-ĐC/BTGThU", date(2020, 2, 18), "Đề cương", "tuyên truyền nhiệm vụ tuyên giáo năm 2020",
+                         BTG, ("K/T TRƯỞNG BAN",), "PHÓ TRƯỞNG BAN", "Nguyễn Thị Hường", body="tuyen-giao", pages=2)  # fmt: skip
+SEED_ATTACHMENT_NAME = "de-cuong-tuyen-truyen-2020.pdf"

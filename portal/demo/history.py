@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from portal.extensions import db
 from portal.models import Article, ArticleRevision, ArticleStateChange, ArticleStatus
+from portal.services.attachments import attachment_ids, document_ids
 from portal.services.revisions import content_of
 
 DEMO_NAME = "(dữ liệu mẫu)"
@@ -16,7 +17,7 @@ def add_seed_history(article: Article) -> None:
     """Two revisions and three moves for the (flushed) seed article, before its publication."""
     written = article.published_at - timedelta(days=1)
     corrected = article.published_at - timedelta(minutes=20)
-    content = content_of(article)
+    content = content_of(article) | {"attachment_ids": attachment_ids(article), "document_ids": document_ids(article)}
     db.session.add_all([
         ArticleRevision(article_id=article.id, number=1, status=ArticleStatus.DRAFT, username=DEMO_NAME,
                         created_at=written, **(content | {"summary": FIRST_SUMMARY})),

@@ -12,12 +12,14 @@ from pathlib import Path
 
 from flask import current_app
 
-from portal.demo.documents import DOCUMENTS, DemoDocument
+from portal.demo.documents import DOCUMENTS, SEED_ATTACHMENT, SEED_ATTACHMENT_NAME, DemoDocument
 from portal.demo.official_files import drawn
 from portal.extensions import db
-from portal.models import Document, DocumentFile, DocumentStatus, TermKind, Validity
+from portal.models import Article, ArticleAttachment, Document, DocumentFile, DocumentStatus, TermKind, Validity
+from portal.models.attachments import ATTACHMENT_FOLDER
 from portal.services import documents
 from portal.services.document_files import DocumentLimits, PreparedFile, prepare_file
+from portal.services.media import write_all
 from portal.text import slugify
 
 TYPES = ["Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Thông báo", "Báo cáo", "Công văn", "Hướng dẫn"]
@@ -39,11 +41,30 @@ def _prepared(index: int) -> tuple[DocumentFile, dict[str, bytes]]:
     return prepared.row, prepared.files
 
 
+@lru_cache(maxsize=None)
+def _prepared_attachment() -> tuple[ArticleAttachment, dict[str, bytes]]:
+    data = drawn(SEED_ATTACHMENT, "pdf")
+    prepared = prepare_file(io.BytesIO(data), SEED_ATTACHMENT_NAME, DocumentLimits(Path("."), len(data), bounded=False), ArticleAttachment)
+    return prepared.row, prepared.files
+
+
+COLUMNS = ("filename", "original_name", "extension", "mime_type", "size", "page_count", "preview_pages", "has_text", "text")
+
+
 def _fresh_copy(index: int) -> PreparedFile:
     """A new row for the cached file, under the same names (each load is its own database)."""
     row, files = _prepared(index)
-    columns = ("filename", "original_name", "extension", "mime_type", "size", "page_count", "preview_pages", "has_text", "text")
-    return PreparedFile(DocumentFile(**{name: getattr(row, name) for name in columns}), files)
+    return PreparedFile(DocumentFile(**{name: getattr(row, name) for name in COLUMNS}), files)
+
+
+def attach_outline(article: Article) -> None:
+    """The seed article's attached file: the outline of the conference it reports, drawn as a PDF."""
+    row, files = _prepared_attachment()
+    folder = Path(current_app.config["UPLOAD_FOLDER"]) / ATTACHMENT_FOLDER
+    folder.mkdir(exist_ok=True)
+    write_all(folder, files)
+    db.session.add(ArticleAttachment(article_id=article.id, **{name: getattr(row, name) for name in COLUMNS}))
+    db.session.flush()
 
 
 def _fields(item: DemoDocument) -> documents.DocumentFields:

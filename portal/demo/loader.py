@@ -24,7 +24,7 @@ from portal.demo import media as drawings
 from portal.demo import visits as visit_history
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.history import add_seed_history
-from portal.demo.library import load_library
+from portal.demo.library import attach_outline, load_library
 from portal.demo.menu import load_menu
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import load_pages
@@ -208,6 +208,7 @@ def _load_seed_article(categories: dict[str, Category], plan: Document) -> int:
     db.session.add(seed)
     db.session.flush()
     plan.articles.append(seed)
+    attach_outline(seed)
     add_seed_history(seed)
     return 1
 

@@ -1,11 +1,13 @@
 """Models, one module per subject. Importing this package registers them all."""
 
 from portal.models.albums import Album, AlbumPhoto
+from portal.models.attachments import ArticleAttachment
 from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
 from portal.models.documents import (
     Document,
     DocumentFile,
+    DocumentRevision,
     DocumentSearch,
     DocumentStatus,
     DocumentTerm,
@@ -27,6 +29,7 @@ __all__ = [
     "Album",
     "AlbumPhoto",
     "Article",
+    "ArticleAttachment",
     "ArticleAutosave",
     "ArticleRevision",
     "ArticleStateChange",
@@ -41,6 +44,7 @@ __all__ = [
     "ContentVersion",
     "Document",
     "DocumentFile",
+    "DocumentRevision",
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",

@@ -5,7 +5,8 @@ lĩnh vực, trích yếu, người ký and chức vụ, the dates and whether i
 cơ quan and lĩnh vực are rows of one table of terms (``DocumentTerm``, told apart by ``kind``),
 so the webmaster manages the lists. A document has one or more files (``DocumentFile``) with
 the text extracted from them and the preview images rendered at upload; it may cite other
-documents and be cited by articles.
+documents and be cited by articles. Each save is kept as a revision (``DocumentRevision``) with
+the files in use then; a replaced file is kept, so an older revision can be restored whole.
 
 ``document_search`` holds each document's folded words (fields and the text of its files) for
 search, with SQLite FTS5 and PostgreSQL tsvector built through DDL events as for articles
@@ -16,12 +17,13 @@ import enum
 from datetime import date, datetime
 
 from flask import url_for
-from sqlalchemy import DDL, CheckConstraint, and_, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event, false
+from sqlalchemy import DDL, CheckConstraint, and_, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
 from portal.models.content import Article
+from portal.models.files import StoredFile
 
 
 class TermKind(enum.StrEnum):
@@ -147,7 +149,7 @@ class Document(db.Model):
         lazy="select",
         viewonly=True,
     )
-    articles: Mapped[list[Article]] = relationship(secondary=document_article, lazy="select")
+    articles: Mapped[list[Article]] = relationship(secondary=document_article, back_populates="documents", lazy="select")
 
     @property
     def url(self) -> str:
@@ -174,25 +176,13 @@ class Document(db.Model):
         return any(file.extension == "pdf" for file in self.files) and not any(file.has_text for file in self.files)
 
 
-class DocumentFile(db.Model):
-    """A file of a document, stored under a random name in the uploads folder, with its text and
-    the PNG previews of its first pages (``<stem>-p1.png`` …) made when it was uploaded."""
+class DocumentFile(StoredFile, db.Model):
+    """A file of a document, in the uploads folder (``StoredFile``)."""
 
     __tablename__ = "document_file"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(200), unique=True)
-    original_name: Mapped[str] = mapped_column(String(200))
-    extension: Mapped[str] = mapped_column(String(8))
-    mime_type: Mapped[str] = mapped_column(String(120))
-    size: Mapped[int]
-    page_count: Mapped[int | None]
-    preview_pages: Mapped[int] = mapped_column(default=0, server_default="0")
-    has_text: Mapped[bool] = mapped_column(default=False, server_default=false())
-    text: Mapped[str] = mapped_column(Text, default="", server_default="")
-    position: Mapped[int] = mapped_column(default=0, server_default="0")
-    created_at: Mapped[datetime] = mapped_column(default=clock.now)
     replaced_at: Mapped[datetime | None]  # a newer file took its place then; kept, never shown to readers
 
     document: Mapped[Document] = relationship(back_populates="files", lazy="raise")
@@ -201,16 +191,33 @@ class DocumentFile(db.Model):
     def url(self) -> str:
         return url_for("news.upload", filename=self.filename)
 
-    def preview_filename(self, page: int) -> str:
-        return f"{self.filename.rpartition('.')[0]}-p{page}.png"
-
     @property
     def preview_urls(self) -> list[str]:
         return [url_for("news.upload", filename=self.preview_filename(page)) for page in range(1, self.preview_pages + 1)]
 
-    @property
-    def type_label(self) -> str:
-        return self.extension.upper()
+
+class DocumentRevision(db.Model):
+    """The document as one save left it, numbered 1, 2, 3 … per document: its fields (JSON, as
+    ``portal.services.documents`` writes them) and the ids of the files in use then, in order.
+    Files are never deleted while their document lives, so restoring a revision brings its files
+    back too; restoring adds a new revision (history is only ever added to)."""
+
+    __tablename__ = "document_revision"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_document_revision_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    fields: Mapped[str] = mapped_column(Text)
+    file_ids: Mapped[str] = mapped_column(Text, default="")  # "12,15"
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    username: Mapped[str] = mapped_column(String(80))  # kept if the account goes
+    note: Mapped[str] = mapped_column(String(300), default="")  # "Thay tệp a.pdf bằng b.pdf", "Khôi phục từ bản 2"
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+
+# The other side: the library documents an article cites (chosen in the article form too).
+Article.documents = relationship(Document, secondary=document_article, back_populates="articles", lazy="select")
 
 
 def document_path(document: Document) -> str:

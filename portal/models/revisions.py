@@ -33,6 +33,9 @@ class ArticleRevision(db.Model):
     username: Mapped[str] = mapped_column(String(80))  # kept if the account goes
     note: Mapped[str] = mapped_column(String(200), default="")  # "Khôi phục từ bản 3", "Bản trước khi có lịch sử"
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    # The attached files (article_attachment ids) and the library documents it cited, in order: "3,7"
+    attachment_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
+    document_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     article: Mapped[Article] = relationship(lazy="raise")
 

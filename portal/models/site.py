@@ -88,7 +88,7 @@ CONTENT_TABLES = (
     "article", "article_search", "category", "media", "sidebar_block", "song", "web_link", "site_settings",
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
     "page", "unit", "person", "question", "question_topic", "menu_item", "article_translation", "page_translation",
-    "album", "album_photo", "album_article", "poll", "poll_choice",
+    "album", "album_photo", "album_article", "poll", "poll_choice", "article_attachment",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
     "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"

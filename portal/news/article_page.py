@@ -35,6 +35,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "attached": documents.attached_to(article),
         "albums": albums.linked_to(article),
         "poll_panel": page_panel(polls.poll_of(article), clock.now()),
+        "attachments": article.attachments,
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from flask import abort, current_app, redirect, send_from_directory, url_for
 from sqlalchemy import select
 
@@ -5,11 +7,13 @@ from portal import clock
 from portal.extensions import db
 from portal.layout import render_page
 from portal.models import BlockKind, Category, SidebarBlock
+from portal.models.attachments import ATTACHMENT_FOLDER
 from portal.news import bp
 from portal.news.article_page import render_article
 from portal.news.sharing import canonical_url
-from portal.services import content
+from portal.services import attachments, content
 from portal.web.page_cache import public_page
+from portal.web.stored_files import send_stored
 
 
 @bp.get("/")
@@ -67,5 +71,28 @@ def town_map():
 
 @bp.get("/uploads/<path:filename>")
 def upload(filename: str):
-    """An uploaded image or audio file from the instance folder."""
+    """An uploaded image or audio file, or a library document's file, from the instance folder
+    (not the articles' attached files: ``attachment`` asks first whether the article is public)."""
+    if filename.split("/", 1)[0] == ATTACHMENT_FOLDER:
+        abort(404)
     return send_from_directory(current_app.config["UPLOAD_FOLDER"], filename, max_age=30 * 24 * 3600)
+
+
+def _public_attachment(attachment_id: int, page: int | None):
+    found = attachments.visible_attachment(attachment_id, clock.now())
+    if found is None:
+        abort(404)
+    folder = Path(current_app.config["UPLOAD_FOLDER"]) / ATTACHMENT_FOLDER
+    return send_stored(folder, found, page, max_age=current_app.config["PAGE_MAX_AGE"])
+
+
+@bp.get("/tin-tuc/dinh-kem/<int:attachment_id>")
+def attachment(attachment_id: int):
+    """A file attached to an article a visitor may read, as a download (kept by caches as long as a page)."""
+    return _public_attachment(attachment_id, None)
+
+
+@bp.get("/tin-tuc/dinh-kem/<int:attachment_id>/trang-<int:page>.png")
+def attachment_page(attachment_id: int, page: int):
+    """The picture of one of the first pages of an attached PDF, drawn when it was uploaded."""
+    return _public_attachment(attachment_id, page)

@@ -12,13 +12,17 @@ these kinds as downloads of their own type, never as HTML or script.
 import io
 import secrets
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from portal.extensions import db
 from portal.models import DocumentFile
+from portal.models.files import StoredFile
 from portal.services.document_analysis import AnalysisError, analyse, analyse_bounded
-from portal.services.media import MediaError, read_limited
+from portal.services.media import MediaError, read_limited, remove_files, write_all
 
 KINDS = {
     "pdf": "application/pdf",
@@ -48,7 +52,7 @@ class DocumentLimits:
 class PreparedFile:
     """A checked file not yet stored: its row and the files (the original, the previews) to write."""
 
-    row: DocumentFile
+    row: StoredFile  # a DocumentFile, or an ArticleAttachment
     files: dict[str, bytes]
 
 
@@ -104,8 +108,8 @@ def _display_name(name: str) -> str:
     return cleaned[-200:] or "van-ban"
 
 
-def prepare_file(stream: BinaryIO, original_name: str, limits: DocumentLimits) -> PreparedFile:
-    """Check and read an uploaded file, in memory; nothing is written yet."""
+def prepare_file(stream: BinaryIO, original_name: str, limits: DocumentLimits, model: type[StoredFile] = DocumentFile) -> PreparedFile:
+    """Check and read an uploaded file, in memory, as a row of ``model``; nothing is written yet."""
     data = read_limited(stream, limits.max_bytes)
     kind = _checked_kind(data, original_name)
     try:
@@ -115,7 +119,7 @@ def prepare_file(stream: BinaryIO, original_name: str, limits: DocumentLimits) -
             analysis = analyse(data, kind, limits.preview_pages)
     except AnalysisError as error:
         raise MediaError(str(error)) from None
-    row = DocumentFile(
+    row = model(
         filename=f"{secrets.token_hex(12)}.{kind}",
         original_name=_display_name(original_name),
         extension=kind,
@@ -129,3 +133,18 @@ def prepare_file(stream: BinaryIO, original_name: str, limits: DocumentLimits) -
     files = {row.filename: data} | {row.preview_filename(n): png for n, png in enumerate(analysis.previews, start=1)}
     return PreparedFile(row, files)
 
+
+
+@contextmanager
+def files_written(folder: Path, prepared: list[PreparedFile]) -> Iterator[None]:
+    """Write the files; if the caller's transaction fails, remove them: nothing is half-stored."""
+    names: list[str] = []
+    try:
+        for item in prepared:
+            write_all(folder, item.files)
+            names.extend(item.files)
+        yield
+    except BaseException:
+        db.session.rollback()
+        remove_files(folder, names)
+        raise

@@ -7,8 +7,6 @@ search finds words inside the files as it finds those of articles (``portal.serv
 the same folding, the same phrase-first matching; BM25 on SQLite, ts_rank_cd on PostgreSQL).
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,10 +18,9 @@ from portal.extensions import db
 from portal.models import Article, Document, User, DocumentFile, DocumentSearch, DocumentStatus, DocumentTerm, TermKind, Validity
 from portal.models.documents import DOCUMENT_FTS_TABLE, PG_WORDS_COLUMN, document_article
 from portal.services.content import is_visible
-from portal.services import audit
+from portal.services import audit, document_revisions
 from portal.services.document_fields import propose
-from portal.services.document_files import PreparedFile
-from portal.services.media import remove_files, write_all
+from portal.services.document_files import PreparedFile, files_written
 from portal.services.search import TITLE_WEIGHT, folded_words
 from portal.text import slugify
 
@@ -127,18 +124,12 @@ def _apply(document: Document, fields: DocumentFields) -> None:
     document.updated_at = clock.now()
 
 
-@contextmanager
-def _files_written(folder: Path, prepared: list[PreparedFile]) -> Iterator[None]:
-    """Write the files; if the caller's transaction fails, remove them: nothing is half-stored."""
-    names: list[str] = []
+def _applied(document: Document, fields: DocumentFields) -> None:
+    """``_apply`` after the baseline revision was kept: a refusal takes the baseline back too."""
     try:
-        for item in prepared:
-            write_all(folder, item.files)
-            names.extend(item.files)
-        yield
-    except BaseException:
+        _apply(document, fields)
+    except DocumentError:
         db.session.rollback()
-        remove_files(folder, names)
         raise
 
 
@@ -152,13 +143,14 @@ def add_document(fields: DocumentFields, prepared: list[PreparedFile], folder: P
     """A new document with its files, indexed, committed."""
     document = Document()
     _apply(document, fields)
-    with _files_written(folder, prepared):
+    with files_written(folder, prepared):
         for position, item in enumerate(prepared):
             item.row.position = position
             document.files.append(item.row)
         db.session.add(document)
         db.session.flush()
         index_document(document)
+        document_revisions.record(document, actor, document.updated_at)
         _logged(actor, "create", document)
         db.session.commit()
     return document
@@ -184,25 +176,46 @@ def draft_from_file(prepared: PreparedFile, folder: Path, actor: User) -> Docume
 
 
 def update_document(document: Document, fields: DocumentFields, actor: User) -> None:
-    _apply(document, fields)
+    """Save the fields, kept as the document's next revision."""
+    document_revisions.keep_baseline(document)
+    _applied(document, fields)
     db.session.flush()
     index_document(document)
+    document_revisions.record(document, actor, document.updated_at)
     _logged(actor, "update", document)
     db.session.commit()
 
 
 def replace_file(document: Document, old: DocumentFile, prepared: PreparedFile, folder: Path, actor: User) -> None:
-    """Put a new file in the old one's place; the old one is kept, marked replaced (the admin
-    lists it), and readers see only the new one."""
-    with _files_written(folder, [prepared]):
+    """Put a new file in the old one's place; the old one is kept, marked replaced, and listed in
+    the document's history (a revision is kept with the new file); readers see only the new one."""
+    with files_written(folder, [prepared]):
+        document_revisions.keep_baseline(document)
         now = clock.now()
         old.replaced_at, prepared.row.position, document.updated_at = now, old.position, now
         document.files.append(prepared.row)
         db.session.flush()
         db.session.expire(document, ["files", "old_files"])
         index_document(document)
+        document_revisions.record(document, actor, now, f"Thay tệp {old.original_name} bằng {prepared.row.original_name}"[:300])
         _logged(actor, "replace_file", document)
         db.session.commit()
+
+
+def restore_revision(document: Document, number: int, actor: User) -> int:
+    """Put revision ``number``'s fields and files back on the document (its state stays as it is:
+    a restore neither publishes nor withdraws), as a new revision; its number."""
+    old = document_revisions.revision(document.id, number)
+    if old is None:
+        raise DocumentError(f"Văn bản không có bản lưu số {number}.")
+    document_revisions.keep_baseline(document)
+    _applied(document, DocumentFields(**document_revisions.fields_at(old) | {"status": document.status}))
+    document_revisions.put_files_back(document, document_revisions.file_ids(old), document.updated_at)
+    index_document(document)
+    restored = document_revisions.record(document, actor, document.updated_at, f"Khôi phục từ bản {number}")
+    _logged(actor, "restore", document)
+    db.session.commit()
+    return restored.number
 
 
 def add_term(kind: TermKind, name: str, actor: User) -> DocumentTerm:

@@ -6,7 +6,7 @@ Each function owns its transaction and writes the audit entry in it.
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,8 +16,10 @@ from sqlalchemy import ColumnElement, Select, func, select
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
 from portal.models.content import ENGLISH, PUBLIC_STATES, VIETNAMESE, upload_path
-from portal.services import audit, autosave, revisions, rights, workflow
+from portal.services import attachments, autosave, revisions, rights, workflow
+from portal.services.attachments import AttachmentChanges
 from portal.services.content import in_category_tree, sanitise_html
+from portal.services.document_files import files_written
 from portal.services.media import PreparedUpload
 from portal.services.search import folded_words
 from portal.services.workflow import Move
@@ -45,6 +47,8 @@ class ArticleInput:
     cover_caption: str
     byline: str
     published_at: datetime | None  # the time to publish at (hẹn giờ), or the date of a published article
+    attachments: AttachmentChanges | None = None  # files added, taken off, reordered; None: as they are
+    document_ids: list[int] | None = None  # the library documents it cites; None: as they are
 
 
 @dataclass
@@ -183,6 +187,8 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.byline = data.byline.strip()
     article.published_at = _publication_time(article, data, now)
     article.updated_at = now
+    if data.document_ids is not None:
+        article.documents = attachments.documents_chosen(data.document_ids, keep=article.documents)
 
 
 def _publish_time(action: Action, data: ArticleInput, now: datetime) -> datetime | None:
@@ -210,13 +216,15 @@ def create_article(
         article.language = ENGLISH
     publish_at = _publish_time(action, data, now)
     _apply(article, data, now)  # checks everything before any file is written
-    with _cover_stored(cover) as media:
+    with _cover_stored(cover) as media, _files_stored(data):
         if media is not None:
             article.cover = media
         db.session.add(article)
         if translation_of is not None:
             article.original = translation_of
         db.session.flush()
+        if data.attachments is not None:
+            attachments.apply(article, data.attachments, now)
         workflow.record_change(article, None, actor, now)
         revisions.record_in_transaction(article, actor, now, "create")
         if action.move is not None:
@@ -230,7 +238,9 @@ def create_article(
 
 def _content_changed(article: Article, data: ArticleInput, cover: PreparedUpload | None) -> bool:
     """Would saving ``data`` change the article? (compared before anything is written)"""
-    if cover is not None:
+    if cover is not None or (data.attachments is not None and data.attachments.changes(article.attachments)):
+        return True
+    if data.document_ids is not None and set(data.document_ids) != {document.id for document in article.documents}:
         return True
     typed = {
         "title": data.title.strip(), "summary": data.summary.strip(), "body": with_renditions(sanitise_html(data.body)),
@@ -264,9 +274,11 @@ def save_article(
     except (PublishingError, workflow.WorkflowError):
         db.session.rollback()
         raise
-    with _cover_stored(cover) as media:
+    with _cover_stored(cover) as media, _files_stored(data):
         if media is not None:
             article.cover = media
+        if changed and data.attachments is not None:
+            attachments.apply(article, data.attachments, now)
         if changed:
             revisions.record_in_transaction(article, actor, now)
         if action.move is not None:
@@ -285,3 +297,10 @@ def _cover_stored(cover: PreparedUpload | None) -> Iterator[Media | None]:
         return
     with cover.stored() as media:
         yield media
+
+
+def _files_stored(data: ArticleInput):
+    """The new attached files written for the transaction, removed if it fails."""
+    if data.attachments is None or not data.attachments.uploads:
+        return nullcontext()
+    return files_written(data.attachments.folder, data.attachments.uploads)

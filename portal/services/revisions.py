@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Article, ArticleRevision, ArticleStatus, Category, User
-from portal.services import audit, rights, workflow
+from portal.models import Article, ArticleRevision, ArticleStatus, Category, Document, User
+from portal.services import attachments, audit, rights, workflow
 from portal.services.search import html_to_text
 
 # What a revision keeps of the article, besides its state.
@@ -36,7 +36,8 @@ def _new_revision(article: Article, actor: User | None, at: datetime, note: str)
     revision = ArticleRevision(
         article_id=article.id, number=_next_number(article.id), status=article.status,
         user_id=actor.id if actor else None, username=actor.username if actor else workflow.AUTOMATIC,
-        note=note, created_at=at, **content_of(article),
+        note=note, created_at=at, attachment_ids=attachments.attachment_ids(article),
+        document_ids=attachments.document_ids(article), **content_of(article),
     )  # fmt: skip
     db.session.add(revision)
     db.session.flush()
@@ -90,6 +91,7 @@ def restore(article: Article, number: int, actor: User, now: datetime, version: 
         setattr(article, name, value)
     article.category_id = category_id
     article.updated_at = now
+    attachments.put_back(article, old.attachment_ids, old.document_ids, now)
     restored = record_in_transaction(article, actor, now, "restore", f"Khôi phục từ bản {number}")
     db.session.commit()
     return restored
@@ -156,8 +158,16 @@ def _shown(revision_: ArticleRevision, categories: dict[int, str]) -> dict[str, 
         "Ảnh đại diện": f"Ảnh số {revision_.cover_id}" if revision_.cover_id else "(không có)",
         "Chú thích ảnh": revision_.cover_caption,
         "Tác giả / nguồn": revision_.byline,
+        "Tài liệu đính kèm": "\n".join(attachments.names(revision_.attachment_ids)) or "(không có)",
+        "Văn bản trong thư viện": "\n".join(_document_names(revision_.document_ids)) or "(không có)",
         "Trạng thái": ArticleStatus(revision_.status).label,
     }
+
+
+def _document_names(ids: str) -> list[str]:
+    wanted = attachments.ids_of(ids)
+    rows = db.session.execute(select(Document.id, Document.number, Document.title).where(Document.id.in_(wanted))).all()
+    return sorted(f"{number} {title}" for _id, number, title in rows)
 
 
 def compare(old: ArticleRevision, new: ArticleRevision) -> list[FieldDiff]:

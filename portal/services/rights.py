@@ -45,6 +45,8 @@ NEWSROOM = frozenset(
         "admin.article_compare",
         "admin.article_revision_restore",
         "admin.article_revision_view",
+        "admin.article_attachment",
+        "admin.article_attachment_page",
         "admin.media_list",
         "admin.media_upload",
         "admin.editor_upload",
@@ -54,7 +56,8 @@ NEWSROOM = frozenset(
 APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
 
 # The văn bản library: official documents are published by those who approve (its lists, by quản trị).
-LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace"})
+LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace",
+                     "admin.document_file_download", "admin.document_revisions", "admin.document_revision_restore"})  # fmt: skip
 
 # Photo albums and polls: what the editors put forward, published by those who approve.
 ALBUMS_AND_POLLS = frozenset(

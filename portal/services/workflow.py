@@ -13,7 +13,7 @@ their caller (portal.services.publishing saves and moves in one transaction).
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Select, select, update
 

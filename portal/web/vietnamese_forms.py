@@ -10,6 +10,9 @@ class WTFormsInVietnamese:
         "Not a valid date value.": "Ngày không hợp lệ.",
         "Not a valid choice.": "Lựa chọn không hợp lệ.",
         "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
+        "Invalid choice(s): one or more data inputs could not be coerced.": "Lựa chọn không hợp lệ.",
+        "'%(value)s' is not a valid choice for this field.": "«%(value)s» không có trong danh sách để chọn.",
+        "'%(value)s' are not valid choices for this field.": "«%(value)s» không có trong danh sách để chọn.",
     }
 
     def gettext(self, message: str) -> str:
