@@ -9,12 +9,15 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from sqlalchemy import select
+import pytest
+from sqlalchemy import insert, select
 
+from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Page, Unit
-from portal.services import housekeeping
+from portal.models import Article, Page, Unit, User
+from portal.models.content import article_translation
+from portal.services import housekeeping, publishing
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "portal" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
@@ -215,3 +218,21 @@ def test_purging_the_original_keeps_the_english_version_on_its_own(client, demo_
         housekeeping.purge(seed, None)
         assert db.session.execute(select(Article).where(Article.language == "en")).scalar_one().original is None
     assert alternates(client, english_article) == {}  # nothing to link any more; the English article stays
+
+
+def test_two_editors_translating_one_article_at_once_get_one_version_and_a_message(admin_app):
+    """The second editor checked before the first one's English version was stored: the unique
+    pair refuses them, with the form's message, not a server error; nothing of theirs is kept."""
+    with admin_app.app_context():
+        original = db.session.execute(select(Article).where(Article.language == "vi", Article.title != SEED_TITLE)).scalars().first()
+        assert original.translation is None  # what the second editor's request read
+        writer = db.session.execute(select(User).where(User.username == "quantri")).scalar_one()
+        with db.engine.begin() as first_editor:  # meanwhile, the first editor's version is stored
+            english_id = first_editor.execute(insert(Article.__table__).values(
+                title="First", slug="first", summary="", body="", category_id=original.category_id, status="draft",
+                language="en", created_at=clock.now(), updated_at=clock.now())).inserted_primary_key[0]  # fmt: skip
+            first_editor.execute(insert(article_translation).values(article_id=english_id, original_id=original.id))
+        data = publishing.ArticleInput("Second", "", "", "<p>Second</p>", original.category_id, None, "", "", None)
+        with pytest.raises(publishing.PublishingError, match="Bài này đã có bản tiếng Anh"):
+            publishing.create_article(data, writer, clock.now(), publishing.Action(), translation_of=original)
+        assert db.session.execute(select(Article).where(Article.title == "Second")).first() is None

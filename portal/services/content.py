@@ -5,6 +5,7 @@ from datetime import datetime
 
 import nh3
 from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union_all
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import load_only, raiseload
 
 from portal.extensions import db
@@ -204,3 +205,16 @@ def most_read(now: datetime, limit: int) -> list[ReadCount]:
         if len(rows) == limit or batch >= connection.execute(select(func.count(Article.id))).scalar_one():
             return [ReadCount(*row) for row in rows]
         batch *= 4
+
+
+def flush_refusing(refusal: ValueError | None) -> None:
+    """Flush the session; where a unique pair may be taken by a concurrent writer (two editors
+    writing the English version of the same text at once), the loser's save is rolled back and
+    ``refusal``, the message for their form, raised instead of a server error."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        if refusal is None:
+            raise
+        db.session.rollback()
+        raise refusal from None

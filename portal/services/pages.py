@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.models import Page, PageRevision, User
 from portal.models.content import ENGLISH, VIETNAMESE
 from portal.services import audit
-from portal.services.content import sanitise_html
+from portal.services.content import flush_refusing, sanitise_html
 from portal.services.ordering import move_in
 from portal.text import slugify
 
@@ -136,7 +136,7 @@ def save(page: Page | None, fields: PageFields, actor: User | None, now: datetim
     db.session.add(page)
     if translation_of is not None:
         page.original = translation_of
-    db.session.flush()
+    flush_refusing(PageError("", "Trang này đã có bản tiếng Anh.") if translation_of else None)
     revision = _new_revision(page, actor, now, "")
     audit.record(actor, "create" if created else "update", "page", page.id, f"“{page.title}”: bản {revision.number}")
     db.session.commit()

@@ -18,7 +18,7 @@ from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media
 from portal.models.content import ENGLISH, PUBLIC_STATES, VIETNAMESE, upload_path
 from portal.services import attachments, autosave, revisions, rights, workflow
 from portal.services.attachments import AttachmentChanges
-from portal.services.content import in_category_tree, sanitise_html
+from portal.services.content import flush_refusing, in_category_tree, sanitise_html
 from portal.services.document_files import files_written
 from portal.services.media import PreparedUpload
 from portal.services.search import folded_words
@@ -222,7 +222,7 @@ def create_article(
         db.session.add(article)
         if translation_of is not None:
             article.original = translation_of
-        db.session.flush()
+        flush_refusing(PublishingError("title", "Bài này đã có bản tiếng Anh.") if translation_of else None)
         if data.attachments is not None:
             attachments.apply(article, data.attachments, now)
         workflow.record_change(article, None, actor, now)
