@@ -209,9 +209,9 @@ def test_one_code_sent_twice_at_once_signs_in_once(admin_app):
     step is claimed by one conditional UPDATE, so exactly one is let in; the others are refused,
     none fails (on PostgreSQL the winner's reset of the throttle rows once made the losers' locking
     miss a row: a 500)."""
-    code = totp_code(admin_app, "quantri")
     with serve(admin_app) as base:
         people = [_Person(base) for _ in range(4)]  # four counted tries: under the five that start a wait
+        code = totp_code(admin_app, "quantri")  # once they are ready: a busy machine may take a while
         start = threading.Barrier(len(people))
 
         def race(person: _Person) -> str:

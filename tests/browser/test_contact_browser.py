@@ -23,11 +23,11 @@ def test_a_citizen_writes_to_a_unit(browser, citizens_site, width, javascript):
         assert page.get_by_label("Để trống ô này").bounding_box() is None or page.get_by_label("Để trống ô này").bounding_box()["x"] < 0
         page.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
         page.get_by_label("Tiêu đề").fill("Hỏi về lịch tiếp dân")
-        page.get_by_label("Nội dung").fill("Xin cho biết lịch tiếp dân tháng này.")
+        page.get_by_label("Nội dung", exact=True).fill("Xin cho biết lịch tiếp dân tháng này.")
         page.wait_for_timeout(1100)  # a person takes longer than the least time to fill
         page.get_by_role("button", name="Gửi thư").click()
         page.get_by_text("Xin cho biết thư điện tử hoặc số điện thoại").wait_for()
-        assert page.get_by_label("Nội dung").input_value() == "Xin cho biết lịch tiếp dân tháng này."
+        assert page.get_by_label("Nội dung", exact=True).input_value() == "Xin cho biết lịch tiếp dân tháng này."
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         screenshot(page, f"contact-error-{width}{'' if javascript else '-nojs'}", full_page=True)
         if javascript:  # axe runs as a script in the page
