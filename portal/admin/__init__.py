@@ -65,6 +65,8 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     contact,
     dashboard,
     documents,
+    featured,
+    home_blocks,
     media,
     menu,
     organisation,
@@ -75,8 +77,9 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     revisions,
     settings,
     sidebar,
+    topics,
     two_factor_setup,
 )
 
-__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
-           "pages", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+__all__ = ["accounts", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "featured", "home_blocks", "media", "menu",
+           "organisation", "own_sessions", "pages", "questions", "ratings", "revisions", "settings", "sidebar", "topics", "two_factor_setup"]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
+from portal.models.front_page import FeaturedArticle, HomeBlock
 from portal.models.documents import (
     Document,
     DocumentFile,
@@ -18,6 +19,7 @@ from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleSta
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, MenuItem, MenuKind, SiteSettings
+from portal.models.topics import Tag, TagRedirect, Thread, article_tag, article_thread
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
@@ -40,6 +42,8 @@ __all__ = [
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",
+    "FeaturedArticle",
+    "HomeBlock",
     "MailStatus",
     "MenuItem",
     "MenuKind",
@@ -60,6 +64,9 @@ __all__ = [
     "SignInThrottle",
     "SiteSettings",
     "Song",
+    "Tag",
+    "TagRedirect",
+    "Thread",
     "TallyKind",
     "TermKind",
     "TOTAL_PERIOD",
@@ -70,4 +77,6 @@ __all__ = [
     "VisitTally",
     "Vote",
     "WebLink",
+    "article_tag",
+    "article_thread",
 ]

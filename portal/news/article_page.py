@@ -13,7 +13,7 @@ from portal import clock
 from portal.layout import render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
-from portal.services import content, documents
+from portal.services import content, documents, topics
 
 if TYPE_CHECKING:
     from portal.widgets.rating import RatingPanel
@@ -26,12 +26,15 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
     from portal.widgets.rating import RatingPanel  # not at the top: portal.widgets imports this module
 
     figures = content.article_figures(article.id)
+    threads, tags = topics.of_article(article.id)
     related = [] if preview else content.related_articles(article, clock.now(), current_app.config["RELATED_ARTICLES"])
     context = {
         "article": article,
         "figures": figures,
         "related": related,
         "attached": documents.attached_to(article),
+        "threads": threads,
+        "tags": tags,
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,

@@ -41,6 +41,9 @@ ACTION_LABELS = {
     "purge": "xoá hẳn",
     "forget": "xoá dữ liệu cá nhân",
     "reject": "không đăng",
+    "feature": "ghim tiêu điểm",
+    "unfeature": "bỏ ghim tiêu điểm",
+    "merge": "gộp",
 }
 TARGET_LABELS = {
     "article": "bài viết",
@@ -60,6 +63,9 @@ TARGET_LABELS = {
     "contact_message": "thư liên hệ",
     "question": "câu hỏi",
     "menu_item": "mục trình đơn",
+    "home_blocks": "khối trang chủ",
+    "thread": "chuyên đề",
+    "tag": "thẻ",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

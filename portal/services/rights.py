@@ -9,8 +9,9 @@ author and its state (portal.services.workflow).
 | role                        | reaches                                                        |
 | --------------------------- | -------------------------------------------------------------- |
 | cộng tác viên / phóng viên  | own account pages; articles and images (``NEWSROOM``)           |
-| biên tập viên               | the same, the approver's actions (``APPROVING``), and the văn   |
-|                             | bản library's documents and files (``LIBRARY``)                  |
+| biên tập viên               | the same, the approver's actions (``APPROVING``: tiêu điểm      |
+|                             | too), the văn bản library's documents and files (``LIBRARY``),  |
+|                             | chuyên đề and tags (``CURATING``)                                |
 | quản trị                    | everything: accounts, categories, sidebar, settings, audit log  |
 """
 
@@ -46,17 +47,26 @@ NEWSROOM = frozenset(
         "admin.media_list",
         "admin.media_upload",
         "admin.editor_upload",
+        "admin.tag_suggestions",
     }
 )
 # Approving, returning, scheduling, publishing, unpublishing, deleting: checked by may_approve_in.
-APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
+# Tiêu điểm (pinning, unpinning, ordering) too: checked by may_approve_in on the article pinned.
+APPROVING = frozenset(
+    {"admin.article_delete", "admin.article_untrash", "admin.article_feature", "admin.article_unfeature", "admin.article_feature_move"}
+)
+
+# Chuyên đề and tags, which gather articles of every category: the editors look after them.
+CURATING = frozenset(
+    {"admin.threads_list", "admin.thread_edit", "admin.thread_delete", "admin.tags_list", "admin.tag_edit", "admin.tag_rename", "admin.tag_merge"}
+)
 
 # The văn bản library: official documents are published by those who approve (its lists, by quản trị).
 LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace"})
 
 REACH = {
     Role.WRITER: OWN_ACCOUNT | NEWSROOM,
-    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY,
+    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY | CURATING,
 }
 
 
