@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category, Document, Page, Question, Unit
+from portal.models import Article, ArticleStatus, Category, Document, Page, Question, Thread, Unit
+from portal.services import topics
 from portal.services.content import published
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -93,9 +94,11 @@ def test_sitemap_lists_every_visible_article_and_category(client, demo_app):
         own_pages = db.session.execute(select(func.count(Page.id))).scalar()  # issue 18: pages, /to-chuc and its units
         units = db.session.execute(select(func.count(Unit.id))).scalar()
         answered = db.session.execute(select(func.count(Question.id)).where(Question.status == "published")).scalar()
+        threads = db.session.execute(select(func.count(Thread.id))).scalar()  # issue 19: /chuyen-de, each thread, the tags in use
+        tags = len(topics.tags_in_use(datetime(2030, 1, 1)))
         for document in documents:
             assert entries[f"http://localhost{document.url}"].startswith(document.updated_at.strftime("%Y-%m-%dT%H:%M"))
-    assert len(entries) == 1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered
+    assert len(entries) == 1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered + 1 + threads + tags
     assert "http://localhost/van-ban" in entries
     assert entries["http://localhost/"] == "2020-06-22T14:50:00+07:00"
 

@@ -246,5 +246,5 @@ def test_live_fragment_query_budget(make_app):
     assert returning.count == LIVE_FRAGMENT_QUERIES, returning.statements
 
 
-ARTICLE_PAGE_QUERIES = 14  # the content version, the next scheduled article, the article, its figures, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one)
+ARTICLE_PAGE_QUERIES = 16  # the content version, the next time something comes or goes, the article, its figures, its chuyên đề, its tags, related, site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one)
 LIVE_FRAGMENT_QUERIES = 6  # presence, tallies, the article's view (one transaction), the counters, the own vote, the offset

@@ -36,9 +36,9 @@ def _chosen(form: HomeBlocksForm) -> list[front_page.Block]:
     return chosen
 
 
-def _labels(form: HomeBlocksForm) -> dict[str, str]:
-    names = {str(category.id): category.name for category in menu_categories()}
-    return {line.category_id.data: names.get(line.category_id.data, "") for line in form.blocks}
+def _labels() -> dict[str, str]:
+    """The categories' names by id as the form's hidden fields hold it."""
+    return {str(category.id): category.name for category in menu_categories()}
 
 
 @bp.route("/trang-chu", methods=["GET", "POST"])
@@ -50,7 +50,7 @@ def home_blocks():
         flash("Đã lưu bố cục trang chủ.", "success")
         return redirect(url_for("admin.home_blocks"))
     status = 422 if form.errors else 200
-    return render_template("admin/home_blocks.html", form=form, names=_labels(form)), status
+    return render_template("admin/home_blocks.html", form=form, names=_labels()), status
 
 
 @bp.post("/trang-chu/xem-truoc")
@@ -60,6 +60,6 @@ def home_blocks_preview():
     if not form.validate_on_submit():
         if form.csrf_token.errors:
             abort(400)
-        return render_template("admin/home_blocks.html", form=form, names=_labels(form)), 422
+        return render_template("admin/home_blocks.html", form=form, names=_labels()), 422
     home = front_page.compose(clock.now(), _chosen(form), current_app.config["FEATURED_MAX"])
     return render_page("news/home.html", live=False, home=home, preview=True)

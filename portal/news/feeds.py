@@ -58,7 +58,7 @@ def category_rss(slug: str):
     category = db.first_or_404(select(Category).where(Category.slug == slug))
     query = published(clock.now()).where(in_category_tree(category.id))
     link = url_for(".category", slug=category.slug, _external=True)
-    return rss_response(query, f"chuyên mục {category.name}", link, url_for(".category_rss", slug=slug, _external=True))
+    return rss_response(query, category.name, link, url_for(".category_rss", slug=slug, _external=True))
 
 
 @bp.get("/sitemap.xml")

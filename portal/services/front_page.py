@@ -88,7 +88,7 @@ def home_sections(now: datetime, chosen: list[Block], shown_above: set[int]) -> 
     wanted = {block.category.id: block.items + len(shown_above) for block in chosen if block.shown}
     latest = latest_by_category(now, wanted)
     sections = []
-    for block in chosen:
+    for block in sorted(chosen, key=lambda block: block.position):
         if not block.shown:
             continue
         articles = [a for a in latest.get(block.category.id, []) if a.id not in shown_above][: block.items]
