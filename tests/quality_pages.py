@@ -11,7 +11,7 @@ from portal import clock
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Article, Document, Page, Question, Role
+from portal.models import Article, Document, Page, Question, Role, Tag, Thread
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -61,12 +61,22 @@ PAGES = {
     "admin-questions": "/quan-tri/hoi-dap",
     "admin-menu": "/quan-tri/trinh-don",
     "admin-question": "/quan-tri/hoi-dap/{waiting_id}",
+    # issue 19: chuyên đề, tags, the home page's blocks
+    "threads": "/chuyen-de",
+    "thread": "/chuyen-de/dai-hoi-dang-bo-thi-xa",
+    "tag": "/the/covid-19",
+    "admin-threads": "/quan-tri/chuyen-de",
+    "admin-thread-edit": "/quan-tri/chuyen-de/{thread_id}",
+    "admin-tags": "/quan-tri/the",
+    "admin-tag": "/quan-tri/the/{tag_id}",
+    "admin-home-blocks": "/quan-tri/trang-chu",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
              "admin-documents", "admin-document-edit", "admin-document-terms", "admin-pages", "admin-page-edit",
              "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
-             "admin-questions", "admin-question", "admin-menu"}
+             "admin-questions", "admin-question", "admin-menu", "admin-threads", "admin-thread-edit", "admin-tags", "admin-tag",
+             "admin-home-blocks"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -82,8 +92,10 @@ def resolve(app, name: str) -> str:
         history = db.session.execute(select(Page).where(Page.title == "Lịch sử")).scalar_one()
         answered = db.session.execute(select(Question).where(Question.status == "published")).scalars().first()
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
+        thread = db.session.execute(select(Thread.id).order_by(Thread.id)).scalars().first()
+        tag = db.session.execute(select(Tag.id).where(Tag.slug == "covid-19")).scalar_one()
         return PAGES[name].format(page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
-                                 document_id=plan.id)
+                                 document_id=plan.id, thread_id=thread, tag_id=tag)
 
 
 def add_webmaster(app) -> tuple[str, str]:

@@ -173,3 +173,9 @@ def test_threads_are_made_with_a_cover_edited_and_deleted(admin_app, editor):
     deleted = editor.post(f"/quan-tri/chuyen-de/{thread_id}/xoa", {})
     assert deleted.status_code == 302
     assert admin_app.test_client().get("/chuyen-de/phong-chong-dich-covid-19").status_code == 404
+
+
+def test_the_tags_list_counts_articles_and_searches_without_diacritics(admin_app, editor):
+    listed = editor.client.get("/quan-tri/the", query_string={"q": "covid"}).get_data(as_text=True)
+    assert re.search(r">COVID-19</a></td><td>3</td>", listed) and "Hội nghị" not in listed
+    assert "Hội nghị" in editor.client.get("/quan-tri/the", query_string={"q": "hoi nghi"}).get_data(as_text=True)

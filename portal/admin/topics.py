@@ -11,6 +11,7 @@ from portal.extensions import db
 from portal.models import Tag, Thread
 from portal.services import topics
 from portal.services.media import MediaError, prepare_image
+from portal.web.fragments import wants_fragment
 from portal.web.inputs import int_arg
 
 
@@ -73,9 +74,10 @@ def thread_delete(thread_id: int):
 def tags_list():
     """The tags by name with their number of articles, searched without diacritics."""
     search = request.args.get("q", "")
-    pagination = db.paginate(topics.tags_with_counts(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"] * 2,
+    pagination = db.paginate(topics.tags_matching(search), page=int_arg("page", 1), per_page=current_app.config["ADMIN_PER_PAGE"] * 2,
                              error_out=False)  # fmt: skip
-    return render_template("admin/tags.html", pagination=pagination, search=search)
+    counts = topics.article_counts([tag.id for tag in pagination.items])
+    return render_template("admin/tags.html", pagination=pagination, search=search, counts=counts)
 
 
 def _tag_page(tag: Tag, rename: TagRenameForm, merge: TagMergeForm, status: int = 200):
@@ -129,8 +131,14 @@ def tag_merge(tag_id: int):
 
 @bp.get("/the/goi-y")
 def tag_suggestions():
-    """The editor's tag suggestions for htmx: options completing the last tag typed in ``tags``."""
+    """The editor's tag suggestions: for htmx, the datalist's options completing the last tag
+    typed in ``tags``; opened as a page, the existing tags it would suggest."""
     typed = request.args.get("tags", "")[:1000]
-    before = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
-    options = [before + name for name in topics.suggestions(typed)]
-    return render_template("admin/_tag_options.html", options=options)
+    names = topics.suggestions(typed)
+    if not wants_fragment():
+        response = current_app.make_response(render_template("admin/tag_suggestions.html", names=names, typed=typed))
+    else:
+        before = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
+        response = current_app.make_response(render_template("admin/_tag_options.html", options=[before + name for name in names]))
+    response.vary.add("HX-Request")
+    return response

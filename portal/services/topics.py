@@ -105,12 +105,17 @@ def find_tag(slug: str) -> tuple[Tag | None, bool]:
     return tag, tag is not None
 
 
-def tags_with_counts(search: str = "") -> Select:
-    """Tags with how many articles carry each, by name; those whose slug holds ``search`` folded."""
-    count = func.count(article_tag.c.article_id).label("articles")
-    query = select(Tag, count).outerjoin(article_tag, article_tag.c.tag_id == Tag.id).group_by(Tag.id).order_by(Tag.slug)
+def tags_matching(search: str = "") -> Select:
+    """Tags by name; those whose slug holds ``search`` folded ("hoi" finds "Hội nghị")."""
+    query = select(Tag).order_by(Tag.slug)
     wanted = slugify(search, TAG_SLUG_LENGTH)
     return query.where(Tag.slug.contains(wanted, autoescape=True)) if wanted else query
+
+
+def article_counts(tag_ids: list[int]) -> dict[int, int]:
+    """How many articles carry each of these tags."""
+    query = select(article_tag.c.tag_id, func.count()).where(article_tag.c.tag_id.in_(tag_ids)).group_by(article_tag.c.tag_id)
+    return dict(db.session.execute(query).all()) if tag_ids else {}
 
 
 def _keep_old_slug(slug: str, tag_id: int) -> None:

@@ -24,6 +24,8 @@ from portal.models import (
     Question,
     SidebarBlock,
     Song,
+    Tag,
+    Thread,
     Unit,
     WebLink,
 )
@@ -33,7 +35,8 @@ from tests.live_server import serve
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
 SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/healthz", "/tin-tuc/luu/")
-SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss", "/hoi-dap/rss", "/to-chuc/nguoi/<int:person_id>.vcf"}
+SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss", "/hoi-dap/rss", "/to-chuc/nguoi/<int:person_id>.vcf",
+           "/chuyen-de/<thread_slug>/rss", "/the/<tag_slug>/rss", "/quan-tri/the/goi-y"}
 SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
                "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
 
@@ -64,6 +67,8 @@ def _values(app) -> dict[str, object]:
             # issue 18: the pages, the organisation, the citizens' messages and questions, the menu
             "path": "gioi-thieu/lich-su", "page_id": first(Page), "unit_id": first(Unit), "person_id": first(Person),
             "message_id": first(ContactMessage), "question_id": first(Question),
+            # issue 19: a chuyên đề and a tag of the demo, by their address and their id
+            "thread_slug": "dai-hoi-dang-bo-thi-xa", "tag_slug": "covid-19", "thread_id": first(Thread), "tag_id": first(Tag),
         }
 
 
