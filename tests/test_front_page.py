@@ -165,7 +165,7 @@ def test_an_editor_pins_moves_and_unpins_in_their_categories(admin_app, editor):
     fragment = editor.post(f"/quan-tri/tieu-diem/{other}/ghim", {"until": "", "hang": "1"}, form_url=LIST, headers=HX)
     body = fragment.get_data(as_text=True)
     assert fragment.status_code == 200 and "<html" not in body and 'id="tieu-diem"' in body
-    assert "Đã ghim" in body and f'id="ghim-{other}" data-hx-swap-oob="true"' in body  # the row's button too
+    assert "Đã ghim" in body and f'id="ghim-{other}" class="pin-cell" data-hx-swap-oob="true"' in body  # the row's button too
     assert _order(admin_app) == [seed, other]
 
     assert editor.post(f"/quan-tri/tieu-diem/{other}/di-chuyen", {"direction": "up"}, form_url=LIST, headers=HX).status_code == 200
