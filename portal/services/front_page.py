@@ -114,7 +114,7 @@ def banners(now: datetime) -> list[Thread]:
     query = select(Thread).where(
         Thread.on_home, or_(Thread.starts_at.is_(None), Thread.starts_at <= now), or_(Thread.ends_at.is_(None), Thread.ends_at > now)
     )
-    return list(db.session.execute(query.order_by(Thread.starts_at.desc(), Thread.id.desc())).scalars())
+    return list(db.session.execute(query.order_by(Thread.starts_at.desc().nulls_last(), Thread.id.desc())).scalars())
 
 
 def compose(now: datetime, chosen: list[Block], featured_max: int) -> Home:

@@ -222,8 +222,8 @@ def tag_articles(tag: Tag, now: datetime) -> Select:
 
 
 def threads() -> list[Thread]:
-    """Every thread, the running and newest first."""
-    return list(db.session.execute(select(Thread).order_by(Thread.starts_at.desc(), Thread.id.desc())).scalars())
+    """Every thread, the latest to start first."""
+    return list(db.session.execute(select(Thread).order_by(Thread.starts_at.desc().nulls_last(), Thread.id.desc())).scalars())
 
 
 def tags_in_use(now: datetime) -> list[Tag]:

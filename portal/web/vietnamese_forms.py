@@ -10,6 +10,7 @@ class WTFormsInVietnamese:
         "Not a valid date value.": "Ngày không hợp lệ.",
         "Not a valid choice.": "Lựa chọn không hợp lệ.",
         "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
+        "Invalid choice(s): one or more data inputs could not be coerced.": "Lựa chọn không hợp lệ.",
     }
 
     def gettext(self, message: str) -> str:
