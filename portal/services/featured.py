@@ -90,10 +90,12 @@ def unpin(article: Article, actor: User, now: datetime) -> None:
     """Take an article off the list (nothing happens if it was not on it)."""
     _check_right(actor, article)
     _take_the_list()
-    pins = [p for p in _held(now) if p.article_id != article.id]
-    db.session.execute(delete(FeaturedArticle).where(FeaturedArticle.article_id == article.id))
-    _renumber(pins)
-    audit.record(actor, "unfeature", "article", article.id, f"“{article.title}”")
+    pins = _held(now)
+    kept = [p for p in pins if p.article_id != article.id]
+    if len(kept) < len(pins):
+        db.session.execute(delete(FeaturedArticle).where(FeaturedArticle.article_id == article.id))
+        _renumber(kept)
+        audit.record(actor, "unfeature", "article", article.id, f"“{article.title}”")
     db.session.commit()
 
 
