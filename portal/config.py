@@ -14,7 +14,8 @@ MAX_CONTENT_LENGTH = 16 * 1024 * 1024  # largest request body (an upload include
 MAX_URL_LENGTH = 4096  # bytes of path and query string; longer URLs get 414 (gunicorn's own limit is set above it)
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 MOST_READ_COUNT = 5
-HOME_ARTICLES_PER_CATEGORY = 4
+HOME_ARTICLES_PER_CATEGORY = 4  # until the webmaster sets the home page's blocks (/quan-tri/trang-chu)
+FEATURED_MAX = 5  # the most articles pinned as tiêu điểm at once
 # Public pages (portal.web.page_cache): how long nginx, a browser or the app may keep one, so
 # how old the figures printed in it may be (the live fragment brings them afresh), and how
 # many bytes of pages each worker keeps in memory (Redis holds them instead with REDIS_URL).

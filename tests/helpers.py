@@ -3,10 +3,14 @@ browser does, counting SQL statements, finding the seed article. Test files impo
 never from each other."""
 
 import html
+import http.cookiejar
 import re
 import socket
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -20,6 +24,7 @@ from portal import clock
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
 from portal.models import Article, Document, User
+from tests.counters_support import BROWSER_UA
 
 ADMIN_PASSWORD = "mat-khau-rat-dai-2020"
 # The demo categories assigned to the fixture accounts (tests/conftest.py, admin_app).
@@ -143,6 +148,42 @@ def document_url(app, number: str) -> str:
     """The address of the published document of that số/ký hiệu."""
     with app.test_request_context():
         return db.session.execute(select(Document).where(Document.number == number)).scalar_one().url
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class ServerBrowser:
+    """A member of the newsroom's browser on a real server (tests.live_server): signs in through
+    the form (an account without two-factor sign-in), then reads pages and posts forms; ``still``
+    posts without following the redirect, to read its status."""
+
+    def __init__(self, base: str, username: str):
+        self.base = base
+        cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        self.opener = urllib.request.build_opener(cookies)
+        self.still = urllib.request.build_opener(cookies, _NoRedirect)
+        token = self._token("/quan-tri/dang-nhap")
+        self._post(self.opener, "/quan-tri/dang-nhap", {"csrf_token": token, "username": username, "password": ADMIN_PASSWORD})
+
+    def _get(self, path: str) -> str:
+        request = urllib.request.Request(self.base + path, headers={"User-Agent": BROWSER_UA})
+        with self.opener.open(request, timeout=30) as response:
+            return response.read().decode()
+
+    def _token(self, path: str) -> str:
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self._get(path)).group(1)
+
+    def _post(self, opener, path: str, fields: dict) -> tuple[int, str]:
+        data = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(self.base + path, data=data, headers={"User-Agent": BROWSER_UA})
+        try:
+            with opener.open(request, timeout=60) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
 
 
 def run_together(count: int, work) -> list:

@@ -17,7 +17,7 @@ from portal import clock
 from portal.demo.documents import SEED_DOCUMENT_NUMBER
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Album, Article, Document, Page, Poll, Question, Role
+from portal.models import Album, Article, Document, Page, Poll, Question, Role, Tag, Thread
 from portal.services import two_factor
 from portal.services.accounts import create_user
 from tests.helpers import ADMIN_PASSWORD, TOTP_SECRET
@@ -84,6 +84,15 @@ PAGES = {
     "admin-album-edit": "/quan-tri/album/{album_id}",
     "admin-polls": "/quan-tri/tham-do",
     "admin-poll-edit": "/quan-tri/tham-do/{poll_id}",
+    # issue 19: chuyên đề, tags, the home page's blocks
+    "threads": "/chuyen-de",
+    "thread": "/chuyen-de/dai-hoi-dang-bo-thi-xa",
+    "tag": "/the/covid-19",
+    "admin-threads": "/quan-tri/chuyen-de",
+    "admin-thread-edit": "/quan-tri/chuyen-de/{thread_id}",
+    "admin-tags": "/quan-tri/the",
+    "admin-tag": "/quan-tri/the/{tag_id}",
+    "admin-home-blocks": "/quan-tri/trang-chu",
 }
 SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-article-history", "admin-article-compare",
              "admin-accounts", "admin-account-new", "admin-two-factor", "admin-sessions", "admin-password", "admin-audit",
@@ -91,7 +100,7 @@ SIGNED_IN = {"admin-dashboard", "admin-articles", "admin-article-edit", "admin-a
              "admin-article-preview", "admin-pages", "admin-page-edit",
              "admin-page-revisions", "admin-organisation", "admin-unit-new", "admin-person-new", "admin-contact-messages",
              "admin-questions", "admin-question", "admin-menu", "admin-albums", "admin-album-edit", "admin-polls",
-             "admin-poll-edit"}
+             "admin-poll-edit", "admin-threads", "admin-thread-edit", "admin-tags", "admin-tag", "admin-home-blocks"}
 WEBMASTER = "quantri"
 
 # Three articles a page, so that the demo's categories have a second page and the pager shows;
@@ -109,8 +118,10 @@ def resolve(app, name: str) -> str:
         waiting = db.session.execute(select(Question).where(Question.status == "pending")).scalars().first()
         album = db.session.execute(select(Album).order_by(Album.id)).scalars().first()
         poll = db.session.execute(select(Poll).order_by(Poll.id)).scalars().first()
+        thread = db.session.execute(select(Thread.id).order_by(Thread.id)).scalars().first()
+        tag = db.session.execute(select(Tag.id).where(Tag.slug == "covid-19")).scalar_one()
         return PAGES[name].format(english_article=seed.translation.url, page_id=history.id, question=answered.url, waiting_id=waiting.id, article=seed.url, print=f"/tin-tuc/in/{seed.id}.html", article_id=seed.id, document=plan.url,
-                                 document_id=plan.id, album=album.slug, album_id=album.id, poll_id=poll.id)
+                                 document_id=plan.id, album=album.slug, album_id=album.id, poll_id=poll.id, thread_id=thread, tag_id=tag)
 
 
 @contextmanager

@@ -2,11 +2,7 @@
 server on a real SQLite file, or PostgreSQL in CI's second run): exactly one approval, the
 others refused with 409 and a Vietnamese message; one state change, one audit entry."""
 
-import http.cookiejar
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 from datetime import datetime
 
 import pytest
@@ -16,8 +12,7 @@ from portal.extensions import db
 from portal.models import Article, ArticleStateChange, AuditLog, Category, Role, User
 from portal.services import publishing
 from portal.services.accounts import create_user
-from tests.counters_support import BROWSER_UA
-from tests.helpers import ADMIN_PASSWORD, run_together
+from tests.helpers import ADMIN_PASSWORD, ServerBrowser, run_together
 from tests.live_server import serve
 
 pytestmark = pytest.mark.slow  # left out of the fast subset (README)
@@ -25,38 +20,8 @@ pytestmark = pytest.mark.slow  # left out of the fast subset (README)
 EDITORS = 6
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class EditorBrowser:
-    """One editor's browser: signs in through the form, then opens the article's edit page."""
-
-    def __init__(self, base: str, username: str):
-        self.base = base
-        cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        self.opener = urllib.request.build_opener(cookies)
-        self.still = urllib.request.build_opener(cookies, NoRedirect)
-        token = self._token("/quan-tri/dang-nhap")
-        self._post(self.opener, "/quan-tri/dang-nhap", {"csrf_token": token, "username": username, "password": ADMIN_PASSWORD})
-
-    def _get(self, path: str) -> str:
-        request = urllib.request.Request(self.base + path, headers={"User-Agent": BROWSER_UA})
-        with self.opener.open(request, timeout=30) as response:
-            return response.read().decode()
-
-    def _token(self, path: str) -> str:
-        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self._get(path)).group(1)
-
-    def _post(self, opener, path: str, fields: dict) -> tuple[int, str]:
-        data = urllib.parse.urlencode(fields).encode()
-        request = urllib.request.Request(self.base + path, data=data, headers={"User-Agent": BROWSER_UA})
-        try:
-            with opener.open(request, timeout=60) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
+class EditorBrowser(ServerBrowser):
+    """One editor's browser, approving the article it opened."""
 
     def open_article(self, article_id: int, fields: dict) -> None:
         """The edit page as the editor sees it: its token and version go with the approval."""

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from portal.demo.loader import SEED_TITLE
 from portal.extensions import db
-from portal.models import Album, Article, ArticleStatus, Category, Document, Page, Question, Unit
+from portal.models import Album, Article, ArticleStatus, Category, Document, Page, Question, Thread, Unit
+from portal.services import topics
 from portal.services.content import published
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -94,10 +95,13 @@ def test_sitemap_lists_every_visible_article_and_category(client, demo_app):
         units = db.session.execute(select(func.count(Unit.id))).scalar()
         answered = db.session.execute(select(func.count(Question.id)).where(Question.status == "published")).scalar()
         albums = db.session.execute(select(func.count(Album.id)).where(Album.published)).scalar()  # issue 19: /anh and each album
+        threads = db.session.execute(select(func.count(Thread.id))).scalar()  # issue 19: /chuyen-de, each thread, the tags in use
+        tags = len(topics.tags_in_use(datetime(2030, 1, 1)))
         for document in documents:
             assert entries[f"http://localhost{document.url}"].startswith(document.updated_at.strftime("%Y-%m-%dT%H:%M"))
     english = 1 + 1 + units  # issue 18, point 4: /en/, /en/organisation and its units (English articles and pages are counted above)
-    assert len(entries) == 1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered + 1 + albums + english
+    assert len(entries) == (1 + len(categories) + article_count + 1 + len(documents) + own_pages + 1 + units + 1 + answered
+                            + 1 + albums + 1 + threads + tags + english)
     assert "http://localhost/van-ban" in entries
     assert entries["http://localhost/"] == "2020-06-22T14:50:00+07:00"
 

@@ -22,16 +22,17 @@ ANY_INVALID = ("khac", "9223372036854775808", "%00")
 
 # What the app reads from the query string, found with
 #   grep -rn "request.args\|request.cookies" portal/
-# (admin/articles.py: q, chuyen_muc, trang_thai; admin/ratings.py: q; admin/auth.py: next;
+# (admin/articles.py: q, chuyen_muc, trang_thai; admin/topics.py: q, tags; admin/ratings.py: q; admin/auth.py: next;
 # api/routes.py: page, per_page, category, from, to; news/search.py: q, page; assets.py: v;
 # layout.py passes every argument on to url_for; db.paginate itself reads page and per_page).
-QUERY_PARAMETERS = ("q", "page", "per_page", "chuyen_muc", "trang_thai", "next", "category", "from", "to", "v")
+QUERY_PARAMETERS = ("q", "page", "per_page", "chuyen_muc", "trang_thai", "next", "category", "from", "to", "v", "tags")
 QUERY_VALUES = INTEGERS[:10] + ("", "%00", "x%0D%0Ay", "/\t/evil.example", "2020-13-45", "a" * 3000)
 # ... and the cookies: news/reading.py: co_chu; visitor.py: portal_visitor; Flask's session.
 COOKIES = ("co_chu", "portal_visitor", "session")
 COOKIE_VALUES = ("9" * 4301, "-1", "99", "abc", "9223372036854775808", "x.y.z", ".eJwrSS0u0c1IzSmoBAAVlQRG.garbage")
 # What the forms read (admin/forms.py, widgets/forms.py, news/reading.py), all at once in every POST.
-FORM_FIELDS = ("category_id", "parent_id", "stars", "size", "next", "direction", "visit_offset", "status", "alt")
+FORM_FIELDS = ("category_id", "parent_id", "stars", "size", "next", "direction", "visit_offset", "status", "alt",
+               "until", "target", "thread_ids", "expires_at", "blocks-0-category_id", "blocks-0-items")  # issue 19
 FORM_VALUES = HUGE + ("-1", "abc", "9" * 4400, "/\t/evil.example", "/\r\nSet-Cookie: x=y", "a\x00b")
 NEXT_VALUES = (
     "/\t/evil.example", "\t//evil.example", "/\r\n/evil.example", "/\\evil.example", "https://evil.example/",
@@ -64,6 +65,7 @@ def _valid_values(app) -> dict[str, str]:
         return {
             "slug": category.slug, "category_slug": category.slug, "article_id": str(article.id), "page": "1",
             "category_id": str(category.id), "kind": "bai-hat", "filename": "css/site.css", "unknown": "x",
+            "thread_slug": "dai-hoi-dang-bo-thi-xa", "tag_slug": "covid-19",
         }  # fmt: skip
 
 

@@ -227,7 +227,8 @@ def test_with_redis_every_app_server_shares_the_kept_pages(make_app):
 def public_routes(app) -> list[str]:
     """One address for every public GET route of the URL map (the admin, widgets and files aside)."""
     seed = seed_article(app)
-    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": "", "document_id": 1, "path": "gioi-thieu/lich-su", "person_id": 1}
+    values = {"slug": "xay-dung-dang", "category_slug": "", "article_id": seed.id, "page": 1, "unknown": "khong-co", "filename": "", "document_id": 1, "path": "gioi-thieu/lich-su", "person_id": 1,
+              "thread_slug": "nam-van-minh-do-thi", "tag_slug": "hoi-nghi"}
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():

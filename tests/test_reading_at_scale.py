@@ -13,7 +13,7 @@ from sqlalchemy import event, select
 from portal.demo.synthetic import add_synthetic_articles
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category
-from portal.services import content
+from portal.services import content, front_page
 
 NOW = datetime(2020, 6, 30, 12, 0)
 
@@ -52,7 +52,7 @@ def test_listing_queries_walk_an_index_in_order(big_app):
             pytest.skip("reads SQLite's query plans; PostgreSQL plans by statistics (see the bench at 100,000)")
         article = db.session.execute(content.published(NOW).limit(1)).scalar_one()
         readers = {
-            "home": lambda: content.home_sections(NOW, 4, None),
+            "home": lambda: front_page.home_sections(NOW, front_page.default_blocks(4), set()),
             "lead": lambda: db.session.execute(content.published(NOW).limit(1)).all(),
             "related": lambda: content.related_articles(article, NOW, 6),
             "most read": lambda: content.most_read(NOW, 5),
@@ -79,7 +79,7 @@ def test_drafts_and_future_articles_stay_hidden_everywhere(big_app):
                       published_at=NOW - timedelta(minutes=1), view_count=10**9 - 1)  # fmt: skip
         db.session.add_all([*hidden, due])
         db.session.commit()
-        sections = dict(content.home_sections(NOW, 4, None))
+        sections = {section.category: section.articles for section in front_page.home_sections(NOW, front_page.default_blocks(4), set())}
         seen = {a.id for articles in sections.values() for a in articles}
         seen |= {a.id for a in content.most_read(NOW, 5)}
         seen |= {a.id for a in content.related_articles(due, NOW, 6)} | {due.id}

@@ -66,6 +66,8 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     contact,
     dashboard,
     documents,
+    featured,
+    home_blocks,
     media,
     menu,
     organisation,
@@ -77,8 +79,10 @@ from portal.admin import (  # noqa: E402  (the routes need bp)
     revisions,
     settings,
     sidebar,
+    topics,
     two_factor_setup,
 )
 
-__all__ = ["accounts", "albums", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "media", "menu", "organisation", "own_sessions",
-           "pages", "polls", "questions", "ratings", "revisions", "settings", "sidebar", "two_factor_setup"]  # fmt: skip
+__all__ = ["accounts", "albums", "articles", "audit_log", "auth", "bp", "categories", "contact", "dashboard", "documents", "featured", "home_blocks",
+           "media", "menu", "organisation", "own_sessions", "pages", "polls", "questions", "ratings", "revisions", "settings", "sidebar", "topics",
+           "two_factor_setup"]  # fmt: skip

@@ -14,7 +14,7 @@ from portal.extensions import db
 from portal.models import Article, ArticleAttachment, ArticleStatus, Category, Document, DocumentStatus
 from portal.models.content import PUBLIC_STATES, VIETNAMESE
 from portal.news.article_page import render_article
-from portal.services import autosave, categories, housekeeping, publishing, rights, workflow
+from portal.services import autosave, categories, featured, housekeeping, publishing, rights, topics, workflow
 from portal.services.media import MediaError, PreparedUpload, prepare_image
 from portal.services.workflow import Move
 from portal.web.inputs import bounded_int, int_arg
@@ -61,6 +61,7 @@ def articles():
     return render_template(
         "admin/articles.html", pagination=pagination, search=search, category_id=category_id, status=status,
         category_choices=_category_choices(), status_choices=STATUS_CHOICES, now=now, days_left=housekeeping.days_left_in_bin,
+        **featured_context(now),
     )  # fmt: skip
 
 
@@ -70,12 +71,24 @@ def _document_choices(form: ArticleForm) -> None:
     form.document_ids.choices = options((d.id, f"{d.number} – {d.title}"[:140]) for d in db.session.execute(query).scalars())
 
 
+def featured_context(now) -> dict:
+    """What the list's tiêu điểm panel and its pin buttons need (portal.admin.featured renders it alone too)."""
+    pins = featured.current(now)
+    user = actor()
+    return {
+        "pins": pins, "pinned_ids": {pin.article_id for pin in pins}, "featured_max": current_app.config["FEATURED_MAX"],
+        "may_arrange": lambda article: rights.may_approve_in(user, article.category_id),
+        "may_feature": lambda article: rights.may_approve_in(user, article.category_id) and article.status_at(now) == ArticleStatus.PUBLISHED,
+    }  # fmt: skip
+
+
 def _input(form: ArticleForm) -> publishing.ArticleInput:
     return publishing.ArticleInput(
         title=form.title.data or "", slug=form.slug.data or "", summary=form.summary.data or "",
         body=form.body.data or "", category_id=form.category_id.data, cover_id=None,
         cover_caption=form.cover_caption.data or "", byline=form.byline.data or "", published_at=form.published_at.data,
         document_ids=form.document_ids.data if request.form.get(SHOWN) else None,
+        expires_at=form.expires_at.data, tags=form.tags.data or "", thread_ids=[i for i in form.thread_ids.data or [] if i],
     )  # fmt: skip
 
 
@@ -151,7 +164,8 @@ def _form_page(form: ArticleForm, article: Article | None, translation_of: Artic
     kept = autosave.latest(user, article.id if article else None)
     if kept is not None and article is not None and kept.saved_at <= article.updated_at:
         kept = None  # saved since: nothing to recover
-    context = {"form": form, "article": article, "autosaved": kept, "now": now, "translation_of": translation_of}
+    context = {"form": form, "article": article, "autosaved": kept, "now": now, "translation_of": translation_of,
+               "tag_names": topics.all_tag_names()}  # fmt: skip
     if article is not None:
         context |= {
             "live": article.status_at(now) == ArticleStatus.PUBLISHED,
@@ -171,7 +185,7 @@ def _recovered(form: ArticleForm, article: Article | None) -> None:
     if kept is None or request.args.get("tu-luu") != "1":
         return
     fields = autosave.fields_of(kept)
-    for name in ("title", "slug", "summary", "body", "cover_caption", "byline", "comment"):
+    for name in ("title", "slug", "summary", "body", "cover_caption", "byline", "comment", "tags"):
         getattr(form, name).data = fields.get(name, "")
     form.category_id.data = bounded_int(str(fields.get("category_id") or ""), 1)
     form.published_at.process_formdata([fields["published_at"]] if fields.get("published_at") else [])
@@ -185,9 +199,14 @@ def article_new():
     form = ArticleForm(None) if request.method == "GET" else ArticleForm()
     form.category_id.choices = options(_category_choices())
     _document_choices(form)
+    form.thread_ids.choices = _thread_choices()
     if request.method == "GET":
         _recovered(form, None)
     return _save(form, None)
+
+
+def _thread_choices():
+    return options((thread.id, thread.name) for thread in topics.threads())
 
 
 @bp.route("/bai-viet/<int:article_id>", methods=["GET", "POST"])
@@ -197,9 +216,11 @@ def article_edit(article_id: int):
     form = ArticleForm(None, obj=article) if request.method == "GET" else ArticleForm(obj=article)
     if request.method == "POST" and bounded_int(request.form.get("version"), 1) is None:
         abort(400)  # every edit form carries the version it was opened at (without it obj= would fill today's)
+    form.thread_ids.choices = _thread_choices()
     if request.method == "GET":
         form.version.data = article.version
         form.document_ids.data = [document.id for document in article.documents]
+        form.tags.data, form.thread_ids.data = topics.tags_text(article.id), topics.thread_ids(article.id)
         if article.status not in PUBLIC_STATES and article.published_at is not None and article.published_at <= clock.now():
             form.published_at.data = None  # an old date of an unpublished article is no time to publish at
         _recovered(form, article)

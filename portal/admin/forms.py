@@ -6,6 +6,9 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     HiddenField,
+    FieldList,
+    Form,
+    FormField,
     IntegerField,
     PasswordField,
     SelectChoice,
@@ -77,6 +80,15 @@ class ArticleForm(AdminForm):
         "Thời điểm đăng", [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         description="Để trống để đăng ngay khi duyệt; chọn một thời điểm ở tương lai để hẹn giờ đăng.",
     )  # fmt: skip
+    expires_at = DateTimeLocalField(
+        "Thời điểm hết hạn", [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        description="Để trống nếu bài không hết hạn; đến thời điểm này bài tự rời khỏi trang (vẫn giữ trong quản trị, trạng thái “Hết hạn”).",
+    )  # fmt: skip
+    tags = StringField(
+        "Thẻ", [Optional(), _length(1000)],
+        description="Các thẻ cách nhau bằng dấu phẩy, ví dụ: hội nghị, tuyên truyền. Thẻ mới được tạo khi lưu.",
+    )  # fmt: skip
+    thread_ids = SelectMultipleField("Chuyên đề", coerce=form_int, validate_choice=False)
     comment = TextAreaField(
         "Ý kiến gửi kèm", [Optional(), _length(2000)],
         description="Bắt buộc khi trả lại bài: người viết sẽ đọc ý kiến này để sửa bài.",
@@ -86,6 +98,58 @@ class ArticleForm(AdminForm):
     def validate_cover_alt(self, field):
         if self.cover_file.data and not (field.data or "").strip():
             raise ValidationError("Hãy nhập mô tả cho ảnh đại diện.")
+
+
+def _moment(label: str, description: str = "") -> DateTimeLocalField:
+    return DateTimeLocalField(label, [Optional()], format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"], description=description)
+
+
+class FeatureForm(AdminForm):
+    """Pin an article as tiêu điểm, or change when its pin ends."""
+
+    until = _moment("Ghim đến", "Để trống để ghim đến khi bỏ ghim.")
+
+
+class ThreadForm(AdminForm):
+    name = StringField("Tên chuyên đề", [InputRequired(REQUIRED), _length(200)])
+    slug = StringField("Đường dẫn (slug)", [Optional(), _length(140)], description="Để trống để tạo từ tên.")
+    description = TextAreaField("Giới thiệu", [Optional(), _length(5000)])
+    starts_at = _moment("Bắt đầu", "Để trống nếu không có ngày bắt đầu.")
+    ends_at = _moment("Kết thúc", "Để trống nếu chuyên đề chưa có ngày kết thúc.")
+    on_home = BooleanField("Hiện băng chuyên đề trên trang chủ trong thời gian diễn ra")
+    cover_file = FileField("Ảnh bìa", description="JPEG, PNG hoặc WebP.")
+    cover_alt = StringField("Mô tả ảnh bìa (cho người khiếm thị)", [_length(300)])
+    remove_cover = BooleanField("Bỏ ảnh bìa đang dùng")
+
+    def validate_cover_alt(self, field):
+        if self.cover_file.data and not (field.data or "").strip():
+            raise ValidationError("Hãy nhập mô tả cho ảnh bìa.")
+
+
+class TagRenameForm(AdminForm):
+    name = StringField("Tên mới", [InputRequired(REQUIRED), _length(80)])
+
+
+class TagMergeForm(AdminForm):
+    target = StringField("Gộp vào thẻ", [InputRequired(REQUIRED), _length(80)], description="Tên một thẻ đã có; mọi bài của thẻ này chuyển sang thẻ đó.")
+
+
+class HomeBlockRow(Form):
+    """One category's line in the home page's layout (a sub-form: the outer form has the token)."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _Vietnamese()
+
+    category_id = HiddenField()
+    shown = BooleanField("Hiện")
+    position = IntegerField("Thứ tự", [InputRequired("Hãy nhập một số."), NumberRange(1, 99, "Từ 1 đến 99.")])
+    items = IntegerField("Số bài", [InputRequired("Hãy nhập một số."), NumberRange(1, 20, "Từ 1 đến 20.")])
+    pictures = BooleanField("Có ảnh")
+
+
+class HomeBlocksForm(AdminForm):
+    blocks = FieldList(FormField(HomeBlockRow), min_entries=0, max_entries=100)
 
 
 class VersionForm(AdminForm):

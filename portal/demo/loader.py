@@ -29,6 +29,7 @@ from portal.demo.menu import load_menu
 from portal.demo.organisation import load_organisation
 from portal.demo.pages import load_pages
 from portal.demo.questions import load_questions
+from portal.demo.topics import load_topics
 from portal.extensions import db
 from portal.models import (
     Article,
@@ -82,6 +83,8 @@ def load_demo(force: bool = False) -> int:
     count = _load_seed_article(categories, library[SEED_DOCUMENT_NUMBER]) + _load_articles(categories)
     _load_sidebar()
     _load_albums_and_poll()
+    db.session.flush()
+    load_topics(SEED_TITLE)
     load_pages()
     load_organisation(_portrait)
     load_questions()

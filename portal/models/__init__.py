@@ -4,6 +4,7 @@ from portal.models.albums import Album, AlbumPhoto
 from portal.models.attachments import ArticleAttachment
 from portal.models.citizens import ContactMessage, ContactStatus, MailStatus, Question, QuestionStatus, QuestionTopic
 from portal.models.content import Article, ArticleStatus, Category, Media, MediaKind
+from portal.models.front_page import FeaturedArticle, HomeBlock
 from portal.models.documents import (
     Document,
     DocumentFile,
@@ -22,6 +23,7 @@ from portal.models.revisions import ArticleAutosave, ArticleRevision, ArticleSta
 from portal.models.search import ArticleSearch
 from portal.models.sidebar import BlockKind, SidebarBlock, Song, WebLink
 from portal.models.site import ContentVersion, MenuItem, MenuKind, SiteSettings
+from portal.models.topics import Tag, TagRedirect, Thread, article_tag, article_thread
 from portal.models.stats import TOTAL_PERIOD, OnlinePeak, TallyKind, VisitorPresence, VisitTally
 from portal.models.users import ROLE_LABELS, AdminSession, AuditLog, RecoveryCode, Role, SignInThrottle, User
 
@@ -48,6 +50,8 @@ __all__ = [
     "DocumentSearch",
     "DocumentStatus",
     "DocumentTerm",
+    "FeaturedArticle",
+    "HomeBlock",
     "MailStatus",
     "MenuItem",
     "MenuKind",
@@ -71,6 +75,9 @@ __all__ = [
     "SignInThrottle",
     "SiteSettings",
     "Song",
+    "Tag",
+    "TagRedirect",
+    "Thread",
     "TallyKind",
     "TermKind",
     "TOTAL_PERIOD",
@@ -81,4 +88,6 @@ __all__ = [
     "VisitTally",
     "Vote",
     "WebLink",
+    "article_tag",
+    "article_thread",
 ]

@@ -25,6 +25,9 @@ class ArticleStatus(enum.StrEnum):
     SCHEDULED = "scheduled"
     UNPUBLISHED = "unpublished"
     TRASHED = "trashed"
+    # Never stored: a published or scheduled article past its end time (``expires_at``), as
+    # ``status_at`` reports it; it left the public site by itself, without anything rewriting it.
+    EXPIRED = "expired"
 
     @property
     def label(self) -> str:
@@ -39,6 +42,7 @@ STATUS_LABELS = {
     ArticleStatus.SCHEDULED: "Hẹn giờ",
     ArticleStatus.UNPUBLISHED: "Đã gỡ xuống",
     ArticleStatus.TRASHED: "Trong thùng rác",
+    ArticleStatus.EXPIRED: "Hết hạn",
 }
 # The only states a visitor may ever see (a scheduled article once its time has come).
 PUBLIC_STATES = frozenset({ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED})
@@ -142,6 +146,7 @@ class Article(db.Model):
         Index("ix_article_published_at", "published_at"),
         Index("ix_article_category_published", "category_id", "published_at"),
         Index("ix_article_most_read", "view_count", "published_at"),
+        Index("ix_article_expires_at", "expires_at"),  # the page cache asks for the next end time to come
         CheckConstraint("rating_count >= 0 AND rating_sum >= 0", name="rating_not_negative"),
     )
 
@@ -156,6 +161,8 @@ class Article(db.Model):
     category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
     status: Mapped[ArticleStatus] = mapped_column(String(12), default=ArticleStatus.DRAFT)
     published_at: Mapped[datetime | None]
+    # When it leaves the public site by itself (None: never), filtered like published_at (is_visible).
+    expires_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     # Set by the service that edits the article; counters and votes must not touch it.
     updated_at: Mapped[datetime] = mapped_column(default=clock.now)
@@ -198,16 +205,22 @@ class Article(db.Model):
         return ArticleStatus(self.status).label
 
     # The state a person sees at ``now``, in Python and in SQL alike: a scheduled article whose
-    # time has come is published (the public shows it then; nothing has to rewrite the row).
+    # time has come is published, and a public one past its end time has expired (the public
+    # shows, then hides, it; nothing has to rewrite the row).
     @hybrid_method
     def status_at(self, now: datetime) -> ArticleStatus:
+        if self.status in PUBLIC_STATES and self.expires_at is not None and self.expires_at <= now:
+            return ArticleStatus.EXPIRED
         live = self.status == ArticleStatus.SCHEDULED and self.published_at is not None and self.published_at <= now
         return ArticleStatus.PUBLISHED if live else ArticleStatus(self.status)
 
     @status_at.expression
     def status_at(cls, now: datetime) -> ColumnElement[str]:
+        expired = and_(cls.status.in_(PUBLIC_STATES), cls.expires_at <= now)
         live = and_(cls.status == ArticleStatus.SCHEDULED, cls.published_at <= now)
-        return case((live, literal(ArticleStatus.PUBLISHED.value)), else_=cls.status)
+        return case(
+            (expired, literal(ArticleStatus.EXPIRED.value)), (live, literal(ArticleStatus.PUBLISHED.value)), else_=cls.status
+        )
 
     @hybrid_method
     def changed_at(self, now: datetime) -> datetime:

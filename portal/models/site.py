@@ -89,9 +89,10 @@ CONTENT_TABLES = (
     "document", "document_term", "document_file", "document_relation", "document_article", "document_search",
     "page", "unit", "person", "question", "question_topic", "menu_item", "article_translation", "page_translation",
     "album", "album_photo", "album_article", "poll", "poll_choice", "article_attachment",
+    "featured_article", "home_block", "thread", "article_thread", "tag", "article_tag", "tag_redirect",
 )  # fmt: skip
 ARTICLE_CONTENT_COLUMNS = (
-    "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at"
+    "title, slug, summary, body, cover_id, cover_caption, byline, category_id, status, published_at, updated_at, expires_at"
 )
 # Tables with live figures beside their content: only these columns' updates are content.
 WATCHED_COLUMNS = {
@@ -99,7 +100,7 @@ WATCHED_COLUMNS = {
     "poll": "question, multiple, closes_at, in_sidebar, article_id",  # not voters
     "poll_choice": "poll_id, label, position",  # not votes
 }
-_RAISE = (  # the row is made by the first write (and again after a TRUNCATE)
+RAISE_VERSION = (  # the row is made by the first write (and again after a TRUNCATE)
     "INSERT INTO content_version (id, version) VALUES (1, 1)"
     " ON CONFLICT (id) DO UPDATE SET version = content_version.version + 1"
 )
@@ -110,14 +111,14 @@ def _sqlite_triggers() -> list[str]:
     for table in CONTENT_TABLES:
         changed = f"UPDATE OF {WATCHED_COLUMNS[table]}" if table in WATCHED_COLUMNS else "UPDATE"
         for suffix, operation in (("ai", "INSERT"), ("au", changed), ("ad", "DELETE")):
-            statements.append(f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {_RAISE}; END")
+            statements.append(f"CREATE TRIGGER IF NOT EXISTS content_version_{table}_{suffix} AFTER {operation} ON {table} BEGIN {RAISE_VERSION}; END")
     return statements
 
 
 def _postgresql_triggers() -> list[str]:
     statements = [
         "CREATE OR REPLACE FUNCTION raise_content_version() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN {_RAISE}; RETURN NULL; END $$"
+        f"$$ BEGIN {RAISE_VERSION}; RETURN NULL; END $$"
     ]
     for table in CONTENT_TABLES:
         if table in WATCHED_COLUMNS:

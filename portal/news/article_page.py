@@ -13,7 +13,7 @@ from portal import clock
 from portal.layout import render_page
 from portal.models import Article
 from portal.news.sharing import sharing_context
-from portal.services import albums, content, documents, english, polls
+from portal.services import albums, content, documents, english, polls, topics
 
 if TYPE_CHECKING:
     from portal.widgets.rating import RatingPanel
@@ -27,6 +27,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
     from portal.widgets.rating import RatingPanel
 
     figures = content.article_figures(article.id)
+    threads, tags = topics.of_article(article.id)
     related = [] if preview else content.related_articles(article, clock.now(), current_app.config["RELATED_ARTICLES"])
     context = {
         "article": article,
@@ -36,6 +37,8 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
         "albums": albums.linked_to(article),
         "poll_panel": page_panel(polls.poll_of(article), clock.now()),
         "attachments": article.attachments,
+        "threads": threads,
+        "tags": tags,
         "rating": rating or RatingPanel(article.id, figures),
         "preview": preview,
         "live_article": None if preview else article.id,

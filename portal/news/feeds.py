@@ -3,13 +3,14 @@
 from urllib.parse import urlsplit
 
 from flask import Response, current_app, render_template, url_for
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from portal import clock
 from portal.extensions import db
 from portal.models import Category
 from portal.news import bp
-from portal.services import albums, documents, english, feeds, organisation, pages, questions, settings
+from portal.services import albums, documents, english, feeds, organisation, pages, questions, settings, topics
+from portal.services.content import in_category_tree, published
 from portal.web.page_cache import public_page
 
 FEED_ITEMS = 30
@@ -25,18 +26,19 @@ def date_filters() -> dict:
     return {"rfc822": lambda moment: feeds.rfc822(moment, zone), "w3c": lambda moment: feeds.w3c(moment, zone)}
 
 
-def _feed(category: Category | None):
-    now = clock.now()
-    articles = feeds.feed_articles(now, FEED_ITEMS, category)
-    self_url = url_for(".category_rss", slug=category.slug, _external=True) if category else url_for(".rss", _external=True)
+def rss_response(query: Select, topic: str | None, link: str, self_url: str) -> Response:
+    """The newest ``FEED_ITEMS`` of ``query`` (visible articles, newest first) as RSS 2.0: the
+    site's feed (``topic`` None), or a category's, a chuyên đề's or a tag's, whose page is ``link``."""
+    articles = list(db.session.execute(query.limit(FEED_ITEMS)).scalars())
     body = render_template(
         "news/rss.xml",
         site=settings.current(),
-        category=category,
+        topic=topic,
+        link=link,
         articles=articles,
         self_url=self_url,
         site_host=urlsplit(current_app.config["SITE_URL"]).netloc,
-        built=articles[0].published_at if articles else now,
+        built=articles[0].published_at if articles else clock.now(),
         **date_filters(),
     )
     return _xml(body, "application/rss+xml")
@@ -46,14 +48,17 @@ def _feed(category: Category | None):
 @public_page()
 def rss():
     """The site's newest articles as RSS 2.0."""
-    return _feed(None)
+    return rss_response(published(clock.now()), None, url_for(".home", _external=True), url_for(".rss", _external=True))
 
 
 @bp.get("/rss/<slug>")
 @public_page()
 def category_rss(slug: str):
     """One category's newest articles as RSS 2.0."""
-    return _feed(db.first_or_404(select(Category).where(Category.slug == slug)))
+    category = db.first_or_404(select(Category).where(Category.slug == slug))
+    query = published(clock.now()).where(in_category_tree(category.id))
+    link = url_for(".category", slug=category.slug, _external=True)
+    return rss_response(query, category.name, link, url_for(".category_rss", slug=slug, _external=True))
 
 
 @bp.get("/sitemap.xml")
@@ -77,6 +82,8 @@ def sitemap():
         english_articles=english.translated_articles(now),
         english_only=[a for a in db.session.execute(english.articles(now)).scalars() if a.original is None],
         site_url=current_app.config["SITE_URL"].rstrip("/"),
+        threads=topics.threads(),
+        tags=topics.tags_in_use(now),
         last_modified=feeds.last_modified,
         **date_filters(),
     )

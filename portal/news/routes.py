@@ -11,7 +11,7 @@ from portal.models.attachments import ATTACHMENT_FOLDER
 from portal.news import bp
 from portal.news.article_page import render_article
 from portal.news.sharing import canonical_url
-from portal.services import attachments, content
+from portal.services import attachments, content, front_page
 from portal.web.page_cache import public_page
 from portal.web.stored_files import send_stored
 
@@ -19,11 +19,11 @@ from portal.web.stored_files import send_stored
 @bp.get("/")
 @public_page()
 def home():
-    """The newest article large, then the latest of each category."""
-    now = clock.now()
-    lead = db.session.execute(content.published(now).limit(1)).scalar_one_or_none()
-    sections = content.home_sections(now, current_app.config["HOME_ARTICLES_PER_CATEGORY"], lead)
-    return render_page("news/home.html", lead=lead, sections=sections, counterpart=url_for("pages.english_home"))
+    """The featured articles (or the newest) large, a running chuyên đề, then the webmaster's blocks of categories."""
+    config = current_app.config
+    chosen = front_page.blocks(config["HOME_ARTICLES_PER_CATEGORY"])
+    return render_page("news/home.html", home=front_page.compose(clock.now(), chosen, config["FEATURED_MAX"]),
+                       counterpart=url_for("pages.english_home"))
 
 
 @bp.get("/tin-tuc/<slug>/", defaults={"page": 1})

@@ -42,6 +42,9 @@ ACTION_LABELS = {
     "forget": "xoá dữ liệu cá nhân",
     "reject": "không đăng",
     "close": "khoá",
+    "feature": "ghim tiêu điểm",
+    "unfeature": "bỏ ghim tiêu điểm",
+    "merge": "gộp",
 }
 TARGET_LABELS = {
     "article": "bài viết",
@@ -63,6 +66,9 @@ TARGET_LABELS = {
     "menu_item": "mục trình đơn",
     "album": "album ảnh",
     "poll": "thăm dò ý kiến",
+    "home_blocks": "khối trang chủ",
+    "thread": "chuyên đề",
+    "tag": "thẻ",
 }
 COMMAND_LINE = "(dòng lệnh)"  # the name logged for a change made with `flask portal …`
 UNKNOWN = "(tên không có)"  # the name logged for a sign-in try with a name that has no account

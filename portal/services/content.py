@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import nh3
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import load_only, raiseload
 
@@ -46,15 +46,21 @@ def sanitise_html(html: str) -> str:
 
 def is_visible(now: datetime, language: str = VIETNAMESE) -> ColumnElement[bool]:
     """The condition on an article a visitor may see at ``now``: published or scheduled (never a
-    draft, one awaiting approval or returned, unpublished or in the bin), and its time has come;
-    in ``language``: the English versions are for the English section alone, never in the
+    draft, one awaiting approval or returned, unpublished or in the bin), its time has come and
+    its end time (if any) has not: it leaves by itself, as a scheduled one comes out; in
+    ``language``: the English versions are for the English section alone, never in the
     Vietnamese lists, feeds, figures or home page.
 
     Written "not in the hidden states" rather than "published or scheduled": an equality on
     status leads SQLite to the (status, published_at) index and a sort of every match, where
     this form lets it walk ix_article_published_at newest first and stop at the LIMIT.
     """
-    return and_(Article.status.not_in(HIDDEN_STATES), Article.published_at <= now, Article.language == language)
+    return and_(
+        Article.status.not_in(HIDDEN_STATES),
+        Article.published_at <= now,
+        or_(Article.expires_at.is_(None), Article.expires_at > now),
+        Article.language == language,
+    )
 
 
 # What a list of links to articles needs (title, address, date, views): not the bodies.
@@ -114,17 +120,17 @@ def menu_categories() -> list[Category]:
     return list(db.session.execute(query).scalars())
 
 
-def latest_by_category(now: datetime, per_category: int, category_ids: list[int]) -> dict[int, list[Article]]:
-    """The newest ``per_category`` articles of each of ``category_ids``, in one query.
+def latest_by_category(now: datetime, counts: dict[int, int]) -> dict[int, list[Article]]:
+    """The newest articles of each category, as many as ``counts`` says (category id → count), in one query.
 
     A UNION ALL of one short, limited index walk per category: a window function over
     every article would read the whole table on each home page.
     """
-    if not category_ids:
+    if not counts:
         return {}
     newest = [
-        published(now).with_only_columns(Article.id).where(Article.category_id == category_id).limit(per_category).subquery()
-        for category_id in category_ids
+        published(now).with_only_columns(Article.id).where(Article.category_id == category_id).limit(count).subquery()
+        for category_id, count in counts.items()
     ]
     ids = union_all(*(select(subquery.c.id) for subquery in newest))
     query = select(Article).where(Article.id.in_(ids)).order_by(Article.published_at.desc(), Article.id.desc())
@@ -132,18 +138,6 @@ def latest_by_category(now: datetime, per_category: int, category_ids: list[int]
     for article in db.session.execute(query).scalars():
         grouped.setdefault(article.category_id, []).append(article)
     return grouped
-
-
-def home_sections(now: datetime, per_category: int, lead: Article | None) -> list[tuple[Category, list[Article]]]:
-    """Each menu category with its newest articles, leaving out the lead story."""
-    categories = menu_categories()
-    latest = latest_by_category(now, per_category + 1, [category.id for category in categories])
-    sections = []
-    for category in categories:
-        articles = [a for a in latest.get(category.id, []) if a is not lead][:per_category]
-        if articles:
-            sections.append((category, articles))
-    return sections
 
 
 def visible_article(article_id: int, now: datetime) -> Article | None:

@@ -8,15 +8,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Article, Category
-from portal.services.content import in_category_tree, published
-
-
-def feed_articles(now: datetime, limit: int, category: Category | None = None) -> list[Article]:
-    """The newest visible articles, for the whole site or one category."""
-    query = published(now).limit(limit)
-    if category is not None:
-        query = query.where(in_category_tree(category.id))
-    return list(db.session.execute(query).scalars())
+from portal.services.content import published
 
 
 def sitemap_articles(now: datetime) -> list[Article]:

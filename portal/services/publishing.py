@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
 from portal.models.content import ENGLISH, PUBLIC_STATES, VIETNAMESE, upload_path
-from portal.services import attachments, autosave, revisions, rights, workflow
+from portal.services import attachments, audit, autosave, revisions, rights, topics, workflow
 from portal.services.attachments import AttachmentChanges
 from portal.services.content import flush_refusing, in_category_tree, sanitise_html
 from portal.services.document_files import files_written
@@ -49,6 +49,18 @@ class ArticleInput:
     published_at: datetime | None  # the time to publish at (hẹn giờ), or the date of a published article
     attachments: AttachmentChanges | None = None  # files added, taken off, reordered; None: as they are
     document_ids: list[int] | None = None  # the library documents it cites; None: as they are
+    expires_at: datetime | None = None  # when it leaves the public site by itself (None: never)
+    tags: str | None = None  # the tags as typed, separated by commas (None: leave the article's as they are)
+    thread_ids: list[int] | None = None  # its chuyên đề (None: leave them as they are)
+
+    def topics(self) -> dict[str, str] | None:
+        """The tags typed, slug → name (None: not given); a bad name raises PublishingError."""
+        if self.tags is None:
+            return None
+        try:
+            return topics.tag_names(self.tags)
+        except topics.TopicError as error:
+            raise PublishingError(error.field, str(error)) from None
 
 
 @dataclass
@@ -161,6 +173,22 @@ def _check_references(data: ArticleInput) -> None:
         raise PublishingError("category_id", "Chuyên mục không tồn tại.")
     if data.cover_id is not None and db.session.get(Media, data.cover_id) is None:
         raise PublishingError("cover_id", "Ảnh đại diện không tồn tại.")
+    try:
+        topics.check_threads(data.thread_ids or [])
+    except topics.TopicError as error:
+        raise PublishingError(error.field, str(error)) from None
+
+
+def _expiry(article: Article, data: ArticleInput, now: datetime) -> datetime | None:
+    """The end time: after the publication time, and, when it is set anew, to come."""
+    expires_at = data.expires_at
+    if expires_at is None:
+        return None
+    if expires_at != article.expires_at and expires_at <= now:
+        raise PublishingError("expires_at", "Thời điểm hết hạn phải ở tương lai.")
+    if article.published_at is not None and expires_at <= article.published_at:
+        raise PublishingError("expires_at", "Thời điểm hết hạn phải sau thời điểm đăng.")
+    return expires_at
 
 
 def _check_category(article: Article, category_id: int, actor: User) -> None:
@@ -186,9 +214,17 @@ def _apply(article: Article, data: ArticleInput, now: datetime) -> None:
     article.cover_caption = data.cover_caption.strip()
     article.byline = data.byline.strip()
     article.published_at = _publication_time(article, data, now)
+    article.expires_at = _expiry(article, data, now)
     article.updated_at = now
     if data.document_ids is not None:
         article.documents = attachments.documents_chosen(data.document_ids, keep=article.documents)
+
+
+def _set_topics(article: Article, data: ArticleInput) -> None:
+    """The article's tags and threads as typed and chosen (in the transaction of its save)."""
+    named = data.topics()
+    if named is not None:
+        topics.set_topics_in_transaction(article.id, named, data.thread_ids or [])
 
 
 def _publish_time(action: Action, data: ArticleInput, now: datetime) -> datetime | None:
@@ -215,7 +251,8 @@ def create_article(
     if translation_of is not None:
         article.language = ENGLISH
     publish_at = _publish_time(action, data, now)
-    _apply(article, data, now)  # checks everything before any file is written
+    data.topics()  # checks everything before any file is written
+    _apply(article, data, now)
     with _cover_stored(cover) as media, _files_stored(data):
         if media is not None:
             article.cover = media
@@ -225,6 +262,7 @@ def create_article(
         flush_refusing(PublishingError("title", "Bài này đã có bản tiếng Anh.") if translation_of else None)
         if data.attachments is not None:
             attachments.apply(article, data.attachments, now)
+        _set_topics(article, data)
         workflow.record_change(article, None, actor, now)
         revisions.record_in_transaction(article, actor, now, "create")
         if action.move is not None:
@@ -249,7 +287,9 @@ def _content_changed(article: Article, data: ArticleInput, cover: PreparedUpload
     }  # fmt: skip
     slug_changed = bool(data.slug.strip()) and slugify(data.slug, SLUG_LENGTH) != article.slug
     dated = article.status in PUBLIC_STATES and data.published_at not in (None, article.published_at)
-    return typed != revisions.content_of(article) or slug_changed or dated
+    named = data.topics()
+    retopic = named is not None and not topics.same_topics(article.id, named, data.thread_ids or [])
+    return typed != revisions.content_of(article) or slug_changed or dated or data.expires_at != article.expires_at or retopic
 
 
 def save_article(
@@ -271,6 +311,7 @@ def save_article(
             _check_category(article, data.category_id, actor)
             revisions.keep_baseline(article)
             _apply(article, data, now)
+            _set_topics(article, data)
     except (PublishingError, workflow.WorkflowError):
         db.session.rollback()
         raise

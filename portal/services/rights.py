@@ -9,9 +9,10 @@ author and its state (portal.services.workflow).
 | role                        | reaches                                                        |
 | --------------------------- | -------------------------------------------------------------- |
 | cộng tác viên / phóng viên  | own account pages; articles and images (``NEWSROOM``)           |
-| biên tập viên               | the same, the approver's actions (``APPROVING``), the văn bản   |
-|                             | library's documents and files (``LIBRARY``), photo albums and   |
-|                             | polls (``ALBUMS_AND_POLLS``)                                     |
+| biên tập viên               | the same, the approver's actions (``APPROVING``: tiêu điểm      |
+|                             | too), the văn bản library's documents and files (``LIBRARY``),  |
+|                             | photo albums and polls (``ALBUMS_AND_POLLS``), chuyên đề and    |
+|                             | tags (``CURATING``)                                              |
 | quản trị                    | everything: accounts, categories, sidebar, settings, audit log  |
 """
 
@@ -50,10 +51,19 @@ NEWSROOM = frozenset(
         "admin.media_list",
         "admin.media_upload",
         "admin.editor_upload",
+        "admin.tag_suggestions",
     }
 )
 # Approving, returning, scheduling, publishing, unpublishing, deleting: checked by may_approve_in.
-APPROVING = frozenset({"admin.article_delete", "admin.article_untrash"})
+# Tiêu điểm (pinning, unpinning, ordering) too: checked by may_approve_in on the article pinned.
+APPROVING = frozenset(
+    {"admin.article_delete", "admin.article_untrash", "admin.article_feature", "admin.article_unfeature", "admin.article_feature_move"}
+)
+
+# Chuyên đề and tags, which gather articles of every category: the editors look after them.
+CURATING = frozenset(
+    {"admin.threads_list", "admin.thread_edit", "admin.thread_delete", "admin.tags_list", "admin.tag_edit", "admin.tag_rename", "admin.tag_merge"}
+)
 
 # The văn bản library: official documents are published by those who approve (its lists, by quản trị).
 LIBRARY = frozenset({"admin.documents_list", "admin.document_upload", "admin.document_edit", "admin.document_file_replace",
@@ -69,7 +79,7 @@ ALBUMS_AND_POLLS = frozenset(
 
 REACH = {
     Role.WRITER: OWN_ACCOUNT | NEWSROOM,
-    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY | ALBUMS_AND_POLLS,
+    Role.EDITOR: OWN_ACCOUNT | NEWSROOM | APPROVING | LIBRARY | ALBUMS_AND_POLLS | CURATING,
 }
 
 

@@ -10,8 +10,9 @@ The app keeps it too: the bytes as sent (compressed by Flask-Compress, hence per
 ``Accept-Encoding``), under the page's address (host, path, and only the query arguments the
 page declares: ``?x=random`` is the same page) and the *content version*, a number that database
 triggers raise in the same transaction as any write of content (``portal.models.site``), so a
-save shows on the next request on every app server. The next scheduled article's time is part
-of the key as well, so it comes out on time. A kept page lives ``PAGE_MAX_AGE`` seconds at
+save shows on the next request on every app server. The next time something comes or goes by
+itself (a scheduled article out, an article's end time, a featured pin's, a chuyên đề banner's
+start or end) is part of the key as well, so it happens on time. A kept page lives ``PAGE_MAX_AGE`` seconds at
 most: the figures printed in it (views, rating, counters, most read) are never older.
 Kept in this worker's memory (cachetools, bounded by ``PAGE_CACHE_BYTES``), or in Redis with
 ``PORTAL_REDIS_URL``, where every app server shares it.
@@ -35,23 +36,29 @@ from functools import wraps
 import redis
 from cachetools import TTLCache
 from flask import Flask, Response, current_app, g, request
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, union_all
 from werkzeug.datastructures import Headers
 from werkzeug.http import parse_etags, remove_entity_headers
 from werkzeug.wrappers import Request
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, ContentVersion
+from portal.models import Article, ContentVersion, FeaturedArticle, Thread
 from portal.models.content import PUBLIC_STATES
 
 EXTENSION = "portal.web.page_cache"
 GENERATION = "portal.page_generation"  # the WSGI environ's key for this request's ``_generation``
 _NOT_KEPT = frozenset(("set-cookie", "content-length", "cache-control", "date"))
 _read_version = select(ContentVersion.version).where(ContentVersion.id == 1)
-_next_scheduled = select(func.min(Article.published_at)).where(
-    Article.status.in_(PUBLIC_STATES), Article.published_at > bindparam("now")
-)
+_NOW = bindparam("now")
+_coming = union_all(
+    select(Article.published_at.label("at")).where(Article.status.in_(PUBLIC_STATES), Article.published_at > _NOW),
+    select(Article.expires_at).where(Article.status.in_(PUBLIC_STATES), Article.expires_at > _NOW),
+    select(FeaturedArticle.until).where(FeaturedArticle.until > _NOW),
+    select(Thread.starts_at).where(Thread.on_home, Thread.starts_at > _NOW),
+    select(Thread.ends_at).where(Thread.on_home, Thread.ends_at > _NOW),
+).subquery()
+_next_change = select(func.min(_coming.c.at))
 log = logging.getLogger(__name__)
 
 
@@ -113,7 +120,7 @@ class RedisPages:
 
 
 class _Generation:
-    """The content version and the next scheduled article's time, as this worker last read them."""
+    """The content version and the next time something comes or goes by itself, as this worker last read them."""
 
     def __init__(self) -> None:
         self.version: int | None = None
@@ -123,8 +130,8 @@ class _Generation:
 
 def _generation(max_age: int, environ: dict) -> str:
     """What a kept page must have been rendered from to be sent: the content version (one
-    primary-key read) and the next scheduled article's time, looked for again when the content
-    changed or its time came. Read once per request (kept in its WSGI ``environ``, which the
+    primary-key read) and the next time something comes or goes by itself (``_next_change``),
+    looked for again when the content changed or that time came. Read once per request (kept in its WSGI ``environ``, which the
     middleware and Flask share), on a connection of its own, without the ORM's session."""
     if GENERATION in environ:
         return environ[GENERATION]
@@ -133,7 +140,7 @@ def _generation(max_age: int, environ: dict) -> str:
     with db.engine.connect() as connection:
         version = connection.execute(_read_version).scalar() or 0
         if version != state.version or (state.until is not None and now >= state.until) or time.monotonic() - state.checked > max_age:
-            until = connection.execute(_next_scheduled, {"now": now}).scalar()
+            until = connection.execute(_next_change, {"now": now}).scalar()
             state.until, state.version, state.checked = until, version, time.monotonic()
     environ[GENERATION] = f"{state.version}|{state.until.isoformat() if state.until else '-'}"
     return environ[GENERATION]

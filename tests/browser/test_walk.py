@@ -26,6 +26,8 @@ from portal.models import (
     Question,
     SidebarBlock,
     Song,
+    Tag,
+    Thread,
     Unit,
     WebLink,
 )
@@ -35,7 +37,8 @@ from tests.live_server import serve
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Not pages a person reads: data, files, feeds and fragments.
 SKIPPED_PREFIXES = ("/api/", "/static/", "/uploads/", "/widgets/", "/rss", "/healthz", "/tin-tuc/luu/")
-SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss", "/hoi-dap/rss", "/to-chuc/nguoi/<int:person_id>.vcf"}
+SKIPPED = {"/robots.txt", "/sitemap.xml", "/quan-tri/dang-xuat", "/van-ban/rss", "/hoi-dap/rss", "/to-chuc/nguoi/<int:person_id>.vcf",
+           "/chuyen-de/<thread_slug>/rss", "/the/<tag_slug>/rss", "/quan-tri/the/goi-y"}
 SCREENSHOTS = {"/": "trang-chu", "/thong-ke": "thong-ke", "/quan-tri/khoi-ben-phai": "quan-tri-khoi-ben-phai",
                "/quan-tri/bai-viet/moi": "quan-tri-bai-viet-moi"}
 
@@ -68,6 +71,8 @@ def _values(app) -> dict[str, object]:
             "message_id": first(ContactMessage), "question_id": first(Question),
             # issue 19: the albums (the first one's second photo) and polls
             "album_id": first(Album), "poll_id": first(Poll), "number": 2,
+            # issue 19: a chuyên đề and a tag of the demo, by their address and their id
+            "thread_slug": "dai-hoi-dang-bo-thi-xa", "tag_slug": "covid-19", "thread_id": first(Thread), "tag_id": first(Tag),
         }
 
 
