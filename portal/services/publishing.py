@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from portal.extensions import db
 from portal.models import Article, ArticleSearch, ArticleStatus, Category, Media, User
 from portal.models.content import ENGLISH, PUBLIC_STATES, VIETNAMESE, upload_path
-from portal.services import attachments, audit, autosave, revisions, rights, topics, workflow
+from portal.services import attachments, autosave, revisions, rights, topics, workflow
 from portal.services.attachments import AttachmentChanges
 from portal.services.content import flush_refusing, in_category_tree, sanitise_html
 from portal.services.document_files import files_written
