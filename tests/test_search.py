@@ -429,3 +429,22 @@ def test_raw_sql_writes_to_the_index_are_seen_at_once(search_app):
         db.session.execute(delete(ArticleSearch))
         db.session.commit()
         assert search.rank(["khac"], now, dialect).ids == []
+
+
+def test_an_expired_article_is_neither_found_nor_counted(search_app):
+    """An article past its end time leaves search by itself: the total, every page and the
+    capped ranking leave it out, at once and without touching the index (issue 19, point 4)."""
+    word = "hethanroi"
+    kept = add_article(search_app, f"Tin {word} còn hạn", "<p>x</p>", datetime(2020, 1, 1))
+    ended = add_article(search_app, f"Tin {word} hết hạn", "<p>x</p>", datetime(2020, 1, 2))
+    with search_app.app_context():
+        db.session.get(Article, ended).expires_at = datetime(2025, 1, 1)
+        db.session.commit()
+        dialect = db.engine.dialect.name
+        before = search.rank([word], datetime(2024, 12, 31), dialect)
+        after = search.rank([word], datetime(2025, 1, 1), dialect)
+        capped = search.rank([word], datetime(2025, 1, 1), dialect, limit=1)
+        page = search.result_page([word], datetime(2025, 1, 1), dialect, 1, 10)
+    assert (before.ids, before.total) == ([ended, kept], 2)
+    assert (after.ids, after.total, capped.ids, capped.more) == ([kept], 1, [kept], False)
+    assert ([a.id for a in page.items], page.total) == ([kept], 1)

@@ -153,6 +153,27 @@ def visible_bound(now: datetime) -> int:
     return (_seconds(now) << ID_BITS) | ((1 << ID_BITS) - 1)
 
 
+@dataclass(frozen=True)
+class Visible:
+    """The rank keys of the articles a visitor may find at a moment: 1 … ``bound`` (published by
+    then), less the keys of those whose end time has passed (``expired``: few, found through the
+    end time's index; an article leaves by itself, so its key cannot be changed when it does)."""
+
+    bound: int
+    expired: tuple[int, ...] = ()
+
+    def condition(self, key: ColumnElement[int]) -> ColumnElement[bool]:
+        inside = key.between(1, self.bound)
+        return and_(inside, key.not_in(self.expired)) if self.expired else inside
+
+
+def visible_keys(now: datetime) -> Visible:
+    bound = visible_bound(now)
+    ended = select(Article.id, Article.status, Article.published_at).where(Article.expires_at <= now)
+    keys = (rank_key(*row) for row in db.session.execute(ended))
+    return Visible(bound, tuple(key for key in keys if 0 < key <= bound))
+
+
 def article_id_of(key: int) -> int:
     return key & ((1 << ID_BITS) - 1) if key > 0 else -key
 
@@ -253,26 +274,26 @@ def parse_query(raw: str) -> list[str]:
 
 
 def _sqlite_matches(
-    terms: list[str], title_only: bool, bound: int, phrase: bool = False
+    terms: list[str], title_only: bool, visible: "Visible", phrase: bool = False
 ) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     """The rank key column and the condition "holds every term (``phrase``: next to each other,
-    in order), key in 1 … ``bound``": FTS5 walks its rowid (the rank key) in order, so ORDER BY
+    in order), a key a visitor may find": FTS5 walks its rowid (the rank key) in order, so ORDER BY
     it with a LIMIT stops early."""
     name = FTS_TITLE_TABLE if title_only else FTS_TABLE
     fts = table(name, column("rowid"))
     # terms are letters and digits only: nothing to escape
     phrases = f'"{" ".join(terms)}"' if phrase else " ".join(f'"{term}"' for term in terms)
-    return fts.c.rowid, and_(literal_column(name).op("MATCH")(phrases), fts.c.rowid.between(1, bound))
+    return fts.c.rowid, and_(literal_column(name).op("MATCH")(phrases), visible.condition(fts.c.rowid))
 
 
 def _postgresql_matches(
-    terms: list[str], title_only: bool, bound: int, phrase: bool = False
+    terms: list[str], title_only: bool, visible: "Visible", phrase: bool = False
 ) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     """The same for PostgreSQL, the query written inline, not as a parameter: once psycopg
     prepares a statement, PostgreSQL may switch to a plan made without knowing the words."""
     document = literal_column(f"article_search.{PG_TITLE_COLUMN if title_only else PG_DOCUMENT_COLUMN}")
     key = ArticleSearch.rank_key
-    return key, and_(document.op("@@")(_pg_query(terms, phrase)), key.between(1, bound))
+    return key, and_(document.op("@@")(_pg_query(terms, phrase)), visible.condition(key))
 
 
 def _pg_query(terms: list[str], phrase: bool) -> ColumnElement:
@@ -283,9 +304,9 @@ def _pg_query(terms: list[str], phrase: bool) -> ColumnElement:
     return func.to_tsquery(literal_column("'simple'"), query)
 
 
-def _matches(terms: list[str], title_only: bool, bound: int, dialect: str, phrase: bool = False):
+def _matches(terms: list[str], title_only: bool, visible: "Visible", dialect: str, phrase: bool = False):
     matches = _postgresql_matches if dialect == "postgresql" else _sqlite_matches
-    return matches(terms, title_only, bound, phrase)
+    return matches(terms, title_only, visible, phrase)
 
 
 def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_most: int) -> int:
@@ -294,7 +315,7 @@ def _count_at_most(key: ColumnElement[int], condition: ColumnElement[bool], at_m
     return db.session.execute(select(func.count()).select_from(found)).scalar_one()
 
 
-def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, how_many: int, phrase: bool) -> list[int]:
+def _newest_keys(terms: list[str], title_only: bool, visible: "Visible", dialect: str, how_many: int, phrase: bool) -> list[int]:
     """The rank keys of the newest ``how_many`` matches, newest first.
 
     PostgreSQL picks between walking the rank key's b-tree and filtering (right for common
@@ -302,19 +323,19 @@ def _newest_keys(terms: list[str], title_only: bool, bound: int, dialect: str, h
     rows match, and a word it has no statistics for can send it walking all 100,000 rows
     to find none. So it is told: up to ``PG_SORT_AT_MOST`` matches (counted through the GIN
     index) are sorted ("+ 0" keeps the b-tree out of the ORDER BY), more are walked."""
-    key, condition = _matches(terms, title_only, bound, dialect, phrase)
+    key, condition = _matches(terms, title_only, visible, dialect, phrase)
     order = key.desc()
     if dialect == "postgresql" and _count_at_most(key, condition, PG_SORT_AT_MOST + 1) <= PG_SORT_AT_MOST:
         order = (key + 0).desc()
     return list(db.session.execute(select(key).where(condition).order_by(order).limit(how_many)).scalars())
 
 
-def _most_relevant_keys(terms: list[str], bound: int, dialect: str, how_many: int, phrase: bool) -> list[int]:
+def _most_relevant_keys(terms: list[str], visible: "Visible", dialect: str, how_many: int, phrase: bool) -> list[int]:
     """The rank keys of the ``how_many`` most relevant matches, the newer first among equals:
     BM25 on SQLite, with a word in the title worth ``TITLE_WEIGHT`` in the body; ts_rank_cd on
     PostgreSQL, the title's weight A against the body's D, divided by the log of the length as
     BM25 does. Both score every match, so ``_rank`` asks only when there are few."""
-    key, condition = _matches(terms, False, bound, dialect, phrase)
+    key, condition = _matches(terms, False, visible, dialect, phrase)
     if dialect == "postgresql":
         body = 1 / TITLE_WEIGHT  # PostgreSQL's weights are at most 1: the title 1, the body less
         weights = literal_column(f"'{{{body}, {body}, {body}, 1}}'::float4[]")  # D (the body), C, B, A (the title)
@@ -346,17 +367,17 @@ def rank(terms: list[str], now: datetime, dialect: str, places: int | None = Non
     holding them anywhere come, marked ``approximate``."""
     limit = RESULT_LIMIT if limit is None else limit
     places = limit if places is None else min(places, limit)
-    bound = visible_bound(now)
-    ranking = _rank(terms, bound, dialect, places, limit, phrase=len(terms) > 1)
+    visible = visible_keys(now)
+    ranking = _rank(terms, visible, dialect, places, limit, phrase=len(terms) > 1)
     if len(terms) > 1 and places > 0 and not ranking.ids:
-        ranking = _rank(terms, bound, dialect, places, limit, phrase=False, approximate=True)
+        ranking = _rank(terms, visible, dialect, places, limit, phrase=False, approximate=True)
     return ranking
 
 
 def _rank(
-    terms: list[str], bound: int, dialect: str, places: int, limit: int, phrase: bool, approximate: bool = False
+    terms: list[str], visible: "Visible", dialect: str, places: int, limit: int, phrase: bool, approximate: bool = False
 ) -> Ranking:
-    """``rank`` from the index, for the articles whose keys are in 1 … ``bound`` that hold the
+    """``rank`` from the index, for the articles a visitor may find (``visible``) that hold the
     terms as a phrase (``phrase``) or anywhere: by relevance when at most ``SCORED_AT_MOST``
     do, otherwise title matches newest first, then the others newest first.
 
@@ -364,14 +385,14 @@ def _rank(
     asked for, those are all of them, and the newest ``places`` matches of any kind hold at
     least as many others as the places left, the newest ones. The total is the number of those newest matches when
     they are fewer than the places, else a count of at most ``limit + 1`` keys."""
-    latest = _newest_keys(terms, False, bound, dialect, places, phrase) if places > 0 else []
+    latest = _newest_keys(terms, False, visible, dialect, places, phrase) if places > 0 else []
     found = len(latest)
     if found == places:
-        found = _count_at_most(*_matches(terms, False, bound, dialect, phrase), limit + 1)
+        found = _count_at_most(*_matches(terms, False, visible, dialect, phrase), limit + 1)
     if 1 < found <= SCORED_AT_MOST:
-        ranked = _most_relevant_keys(terms, bound, dialect, places, phrase)
+        ranked = _most_relevant_keys(terms, visible, dialect, places, phrase)
     else:
-        titled = _newest_keys(terms, True, bound, dialect, places, phrase) if latest else []
+        titled = _newest_keys(terms, True, visible, dialect, places, phrase) if latest else []
         in_title = set(titled)
         ranked = (titled + [key for key in latest if key not in in_title])[:places]
     ids = [article_id_of(key) for key in ranked]
