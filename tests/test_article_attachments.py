@@ -14,7 +14,7 @@ from portal.demo.official_files import drawn
 from portal.extensions import db
 from portal.models import Article, ArticleAttachment, Category, Document
 from portal.models.attachments import ATTACHMENT_FOLDER
-from portal.services import revisions
+from portal.services import housekeeping, revisions
 from tests.helpers import article_version, document_url, seed_article, url_of
 
 NEW = "/quan-tri/bai-viet/moi"
@@ -175,3 +175,20 @@ def test_a_forged_document_choice_gets_a_vietnamese_message(admin_app, editor, v
     article_id = _write(admin_app, editor)
     refused = _edit(admin_app, editor, article_id, document_ids=[value])
     assert refused.status_code == 422 and message in refused.get_data(as_text=True)
+
+
+def test_purging_an_article_removes_its_files_those_of_its_revisions_too(admin_app, editor):
+    article_id = _write(admin_app, editor, [(PDF, "ke-hoach.pdf"), (DOCX, "cong-van.docx")])
+    taken_off = _attachments(admin_app, article_id)[1][0]
+    assert _edit(admin_app, editor, article_id, bo_tep=str(taken_off)).status_code == 302  # kept for the revision
+    with admin_app.app_context():
+        names = [name for item in db.session.execute(select(ArticleAttachment).where(ArticleAttachment.article_id == article_id)).scalars()
+                 for name in item.stored_names]  # fmt: skip
+        assert len(names) >= 3 and all((_folder(admin_app) / name).is_file() for name in names)
+        article = db.session.get(Article, article_id)
+        article.status = "trashed"
+        db.session.commit()
+        housekeeping.purge(article, None)
+        assert db.session.execute(select(func.count(ArticleAttachment.id))
+                                  .where(ArticleAttachment.article_id == article_id)).scalar() == 0  # fmt: skip
+    assert not any((_folder(admin_app) / name).exists() for name in names)

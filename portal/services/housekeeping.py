@@ -7,12 +7,16 @@ Run by the admin's requests (``keep_up``, portal.admin.articles) and by
 """
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import delete, select, update
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, User
+from portal.models import Article, ArticleAttachment, ArticleStatus, User
+from portal.models.attachments import ATTACHMENT_FOLDER
 from portal.services import audit, contact
+from portal.services.media import remove_files
 from portal.services.workflow import AUTOMATIC, WrongState, record_change
 
 S = ArticleStatus
@@ -58,14 +62,17 @@ def _rows_referring_to(article_id: int) -> None:
 
 
 def purge(article: Article, actor: User | None, by: str = AUTOMATIC) -> None:
-    """Delete an article in the bin for good, with everything that points at it; the audit
-    entry stays."""
+    """Delete an article in the bin for good, with everything that points at it, its attached
+    files (those of its older revisions too) included; the audit entry stays."""
     if article.status != S.TRASHED:
         raise WrongState("Chỉ xoá hẳn được bài đang ở trong thùng rác.")
     audit.record(actor, "purge", "article", article.id, f"“{article.title}”", by=by)
+    attached = select(ArticleAttachment).where(ArticleAttachment.article_id == article.id)
+    files = [name for attachment in db.session.execute(attached).scalars() for name in attachment.stored_names]
     _rows_referring_to(article.id)
     db.session.delete(article)
     db.session.commit()
+    remove_files(Path(current_app.config["UPLOAD_FOLDER"]) / ATTACHMENT_FOLDER, files)  # once the rows are gone for good
 
 
 def purge_bin(now: datetime, by: str = AUTOMATIC) -> list[str]:
