@@ -9,6 +9,7 @@ from pathlib import Path
 import pyotp
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser.helpers import FIND_OVERFLOW, WCAG_AA, enter_code, reader_context, screenshot, sign_in
 from tests.helpers import ADMIN_PASSWORD
@@ -72,7 +73,7 @@ def test_quan_tri_manages_accounts(sized, admin_url):
     page.get_by_label("Tên đăng nhập").fill("ctv.binh")
     page.get_by_label("Vai trò").select_option("writer")
     page.get_by_role("button", name="Tạo tài khoản").click()  # no category: refused, values kept
-    assert page.get_by_text("Hãy chọn ít nhất một chuyên mục").first.is_visible()
+    expect(page.get_by_text("Hãy chọn ít nhất một chuyên mục").first).to_be_visible()
     assert page.get_by_label("Tên đăng nhập").input_value() == "ctv.binh"
     assert errors == ["Failed to load resource: the server responded with a status of 422 (UNPROCESSABLE ENTITY)"]
     errors.clear()  # the refusal's own status, as asked
@@ -85,7 +86,7 @@ def test_quan_tri_manages_accounts(sized, admin_url):
     page.goto(admin_url + "/quan-tri/nhat-ky")
     page.get_by_label("Việc").select_option(label="tạo")
     page.get_by_role("button", name="Lọc").click()
-    assert page.get_by_role("cell", name="ctv.binh (Cộng tác viên / phóng viên; chuyên mục: Văn hóa - Thể thao)").is_visible()
+    expect(page.get_by_role("cell", name="ctv.binh (Cộng tác viên / phóng viên; chuyên mục: Văn hóa - Thể thao)")).to_be_visible()
     assert page.get_by_role("cell", name="đăng nhập", exact=True).count() == 0  # filtered out
     _looks_right(page, f"accounts-audit-{width}", errors)
 
@@ -106,13 +107,13 @@ def test_a_writer_sets_up_two_factor_and_sees_their_sessions(sized, admin_url):
     assert page.locator(".recovery-codes li").count() == 10
     _looks_right(page, f"accounts-recovery-codes-{width}", errors)
     page.get_by_role("link", name="Tôi đã cất các mã, tiếp tục").click()
-    assert page.get_by_text("Còn 10 mã dự phòng chưa dùng.").is_visible()
+    expect(page.get_by_text("Còn 10 mã dự phòng chưa dùng.")).to_be_visible()  # waits for the page the click opens
     _looks_right(page, f"accounts-two-factor-on-{width}", errors)
 
     page.get_by_role("link", name="Phiên đăng nhập").click()
-    assert page.get_by_text("(phiên này)").is_visible()
+    expect(page.get_by_text("(phiên này)")).to_be_visible()
     assert page.get_by_role("cell", name=re.compile("Chrome trên Windows")).count() == 1
     _looks_right(page, f"accounts-sessions-{width}", errors)
     page.get_by_role("button", name="Đăng xuất khỏi mọi nơi").click()
     page.wait_for_url("**/quan-tri/dang-nhap")
-    assert page.get_by_text("Đã đăng xuất khỏi mọi nơi").is_visible()
+    expect(page.get_by_text("Đã đăng xuất khỏi mọi nơi")).to_be_visible()
