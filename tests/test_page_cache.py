@@ -88,6 +88,21 @@ def test_a_scheduled_article_comes_out_on_time(make_app):
     assert client.get(scheduled_url).status_code == 200
 
 
+def test_a_poll_closes_on_time_in_a_kept_page(make_app):
+    """The sidebar's poll (issue 19) leaves with its closing time, as a scheduled article comes out."""
+    now = [datetime(2020, 3, 1, 8, 0)]
+    app = make_app(demo=True, CLOCK=lambda: now[0])
+    with app.app_context():
+        poll = db.session.execute(select(Poll).where(Poll.in_sidebar)).scalars().first()
+        poll.closes_at = now[0] + timedelta(minutes=30)
+        db.session.commit()
+        form = f'action="/widgets/poll/{poll.id}"'
+    client = app.test_client()
+    assert form in page(client, "/") and form in page(client, "/")  # kept, with the form
+    now[0] += timedelta(minutes=31)
+    assert form not in page(client, "/")
+
+
 class Later:
     """time.time() for the page cache, moved on by hand: how old a kept page is."""
 

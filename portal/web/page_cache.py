@@ -12,7 +12,7 @@ page declares: ``?x=random`` is the same page) and the *content version*, a numb
 triggers raise in the same transaction as any write of content (``portal.models.site``), so a
 save shows on the next request on every app server. The next time something comes or goes by
 itself (a scheduled article out, an article's end time, a featured pin's, a chuyên đề banner's
-start or end) is part of the key as well, so it happens on time. A kept page lives ``PAGE_MAX_AGE`` seconds at
+start or end, a poll's closing) is part of the key as well, so it happens on time. A kept page lives ``PAGE_MAX_AGE`` seconds at
 most: the figures printed in it (views, rating, counters, most read) are never older.
 Kept in this worker's memory (cachetools, bounded by ``PAGE_CACHE_BYTES``), or in Redis with
 ``PORTAL_REDIS_URL``, where every app server shares it.
@@ -43,7 +43,7 @@ from werkzeug.wrappers import Request
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Article, ContentVersion, FeaturedArticle, Thread
+from portal.models import Article, ContentVersion, FeaturedArticle, Poll, Thread
 from portal.models.content import PUBLIC_STATES
 
 EXTENSION = "portal.web.page_cache"
@@ -57,6 +57,7 @@ _coming = union_all(
     select(FeaturedArticle.until).where(FeaturedArticle.until > _NOW),
     select(Thread.starts_at).where(Thread.on_home, Thread.starts_at > _NOW),
     select(Thread.ends_at).where(Thread.on_home, Thread.ends_at > _NOW),
+    select(Poll.closes_at).where(Poll.closes_at > _NOW),
 ).subquery()
 _next_change = select(func.min(_coming.c.at))
 log = logging.getLogger(__name__)
