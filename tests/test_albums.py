@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from portal.demo.albums import ALBUMS
 from portal.extensions import db
-from portal.models import Album, AlbumPhoto, Article, Media
+from portal.models import Album, AlbumPhoto, Article, Media, Thread
+from portal.models.topics import article_thread
 from portal.text import slugify
 
 FIRST = slugify(ALBUMS[0][0], 120)  # five photos
@@ -49,6 +50,20 @@ def test_an_article_lists_the_album_it_links(client, demo_app):
         url = article.url
     page = client.get(url).get_data(as_text=True)
     assert "Album ảnh" in page and f'href="/anh/{FIRST}"' in page and album.title in page
+
+
+def test_a_chuyen_de_shows_the_albums_its_articles_link(client, demo_app):
+    """An album linked from an article of a chuyên đề is on the chuyên đề's page."""
+    with demo_app.test_request_context():
+        album = db.session.execute(select(Album).where(Album.slug == FIRST)).scalar_one()
+        thread = db.session.execute(select(Thread).order_by(Thread.id)).scalars().first()
+        linked = db.session.execute(select(Article).where(Article.title == ALBUMS[0][4])).scalar_one()
+        db.session.execute(article_thread.delete().where(article_thread.c.article_id == linked.id, article_thread.c.thread_id == thread.id))
+        db.session.execute(article_thread.insert().values(article_id=linked.id, thread_id=thread.id))
+        db.session.commit()
+        path, title = thread.url, album.title
+    page = client.get(path).get_data(as_text=True)
+    assert "Album ảnh" in page and f'href="/anh/{FIRST}"' in page and title in page
 
 
 def _jpeg(colour: tuple) -> bytes:

@@ -10,7 +10,7 @@ from portal.layout import render_page
 from portal.models import Thread
 from portal.news import bp
 from portal.news.feeds import rss_response
-from portal.services import topics
+from portal.services import albums, topics
 from portal.web.page_cache import public_page
 
 
@@ -39,7 +39,7 @@ def thread(thread_slug: str, page: int):
     """A chuyên đề: its cover and description, then its articles, ten a page."""
     found = _thread(thread_slug)
     pagination = _paged(topics.thread_articles(found, clock.now()), page)
-    return render_page("news/thread.html", thread=found, pagination=pagination, now=clock.now())
+    return render_page("news/thread.html", thread=found, pagination=pagination, now=clock.now(), albums=albums.of_thread(found, clock.now()))
 
 
 @bp.get("/chuyen-de/<thread_slug>/rss")

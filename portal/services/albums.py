@@ -2,7 +2,7 @@
 photos' captions, descriptions and cover, and what the public pages list."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -10,9 +10,11 @@ from sqlalchemy import Select, and_, func, select
 
 from portal import clock
 from portal.extensions import db
-from portal.models import Album, AlbumPhoto, Article, User
+from portal.models import Album, AlbumPhoto, Article, Thread, User
 from portal.models.albums import album_article
+from portal.models.topics import article_thread
 from portal.services import audit
+from portal.services.content import is_visible
 from portal.services.media import MediaError, UploadLimits, delete_files, prepare_image, remove_files, write_all
 from portal.text import slugify
 
@@ -57,6 +59,17 @@ def linked_to(article: Article) -> list[Album]:
     """The published albums an article links, listed under its body."""
     query = published().join(album_article, and_(album_article.c.album_id == Album.id, album_article.c.article_id == article.id))
     return list(db.session.execute(query).scalars())
+
+
+def of_thread(thread: Thread, now: datetime) -> list[Album]:
+    """The published albums that the chuyên đề's visible articles link: its pictures, on its page."""
+    linked = (
+        select(album_article.c.album_id)
+        .join(article_thread, article_thread.c.article_id == album_article.c.article_id)
+        .join(Article, Article.id == album_article.c.article_id)
+        .where(article_thread.c.thread_id == thread.id, is_visible(now))
+    )
+    return list(db.session.execute(published().where(Album.id.in_(linked))).scalars())
 
 
 def _slug(album: Album | None, fields: AlbumFields) -> str:
