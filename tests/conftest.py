@@ -63,6 +63,17 @@ def _compile_url_builders_once() -> None:
 _compile_url_builders_once()
 
 
+
+def pytest_collection_modifyitems(items):
+    """With PORTAL_TEST_DATABASE_URL, the tests marked ``own_sqlite`` would only repeat the SQLite
+    run (.ci/run runs both): they are skipped, saying so."""
+    if TEST_DATABASE_URL:
+        repeated = pytest.mark.skip(reason="the same whatever the run's database (a SQLite site of its own, or none): checked once, in the SQLite run")
+        for item in items:
+            if item.get_closest_marker("own_sqlite"):
+                item.add_marker(repeated)
+
+
 @pytest.fixture
 def make_app(tmp_path, monkeypatch, request, demo_sites):
     """Build an app whose instance folder and database are this test's own.

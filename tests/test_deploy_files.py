@@ -25,7 +25,8 @@ from tests.gunicorn_server import (
 )
 from tests.real_services import free_port
 
-pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+# left out of the fast subset (README); its site is SQLite whatever the run: checked once (tests/conftest.py)
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
 
 DEPLOY = ROOT / "deploy"
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")

@@ -15,7 +15,8 @@ from bench import nginx
 from tests.counters_support import BROWSER_UA
 from tests.gunicorn_server import counters_widget, flask_command, gunicorn_server
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(not nginx.available(), reason="nginx is not installed (.ci/run installs it)")]
+# own_sqlite: its site is SQLite whatever the run, checked once (tests/conftest.py)
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite, pytest.mark.skipif(not nginx.available(), reason="nginx is not installed (.ci/run installs it)")]
 
 READERS = 20  # with JavaScript (the live fragment), and as many without (the counting image)
 

@@ -7,7 +7,8 @@ import pytest
 
 from tests.gunicorn_server import Visitor, flask_command, gunicorn_server, reading_paths
 
-pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+# left out of the fast subset (README); its site is SQLite whatever the run: checked once (tests/conftest.py)
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
 
 LIMIT = 6
 VOTERS = 10

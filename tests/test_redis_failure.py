@@ -33,7 +33,8 @@ from tests.gunicorn_server import (
 from tests.live_server import serve
 from tests.real_services import RedisServer, own_redis_server
 
-pytestmark = pytest.mark.slow  # left out of the fast subset (README)
+# left out of the fast subset (README); its site is SQLite whatever the run: checked once (tests/conftest.py)
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
 
 PHASES = ("before", "down", "back")
 COUNTERS_KEY = "portal:counters:"  # the default REDIS_KEY_PREFIX, then the counter store's own

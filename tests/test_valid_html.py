@@ -15,6 +15,8 @@ import pytest
 from tests.helpers import ADMIN_PASSWORD, AdminBrowser
 from tests.quality_pages import PAGES, WEBMASTER, quality_site, resolve
 
+pytestmark = pytest.mark.own_sqlite  # its site is SQLite whatever the run: checked once (tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -6,6 +6,8 @@ from tests.browser.helpers import WCAG_AA, reader_context, sign_in
 from tests.live_server import serve
 from tests.quality_pages import PAGES, SIGNED_IN, WEBMASTER, quality_site, resolve
 
+pytestmark = pytest.mark.own_sqlite  # its site is SQLite whatever the run: checked once (tests/conftest.py)
+
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is missing")
 
 
