@@ -86,6 +86,6 @@ def test_counters_refresh_at_once_when_the_tab_is_shown_again(make_app, resident
             resident.goto(base_url + "/")
         resident.evaluate(HIDE_TAB)
         another_visitor_arrives(base_url)
-        with resident.expect_request("**/widgets/counters", timeout=3_000):
+        with resident.expect_request("**/widgets/counters", timeout=10_000):  # polling would take 600 s
             resident.evaluate(SHOW_TAB)
         expect(resident.locator("#bo-dem dd").nth(1)).to_have_text("số người đang truy cập 2")

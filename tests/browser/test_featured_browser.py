@@ -34,9 +34,8 @@ def test_an_editor_pins_an_article_with_the_keyboard_and_it_leads_the_home_page(
         assert page.get_by_role("button", name=about("Bỏ ghim")).count() == 2  # its row says so too, and the panel
 
         for place in (2, 1):  # third of three: up, and up again, each time from the keyboard
-            page.get_by_role("button", name=about("▲ Lên")).focus()
             with page.expect_response(lambda response: "/di-chuyen" in response.url):
-                page.keyboard.press("Enter")
+                page.get_by_role("button", name=about("▲ Lên")).press("Enter")  # focused and pressed in one step
             expect(panel.locator(".featured-list > li").nth(place - 1).get_by_role("link")).to_have_text(TITLE)
             expect(page.locator(":focus")).to_have_attribute("role", "status")  # the focus on the message again
         expect(panel.get_by_role("status")).to_have_text(f"Đã chuyển “{TITLE}” lên một bậc.")
