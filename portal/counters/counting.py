@@ -15,7 +15,7 @@ from portal import clock
 from portal.counters import visits
 from portal.counters.redis_store import RedisCounterStore
 from portal.counters.sql_store import SqlCounterStore
-from portal.web.visitor import current_visitor, is_new_visitor
+from portal.web.visitor import current_visitor, known_visitor
 
 EXTENSION = "portal.counters"
 log = logging.getLogger(__name__)
@@ -53,8 +53,9 @@ def count_page_view(article_id: int | None = None) -> visits.PageView | None:
 def renew_presence() -> None:
     """A counter refresh keeps a reader online, if a page view counted them (a visitor
     given an id by this very request has none, so it is not even asked)."""
-    if is_reader() and not is_new_visitor():
-        store().renew_presence(current_visitor(), clock.now())
+    visitor = known_visitor()
+    if visitor and is_reader():
+        store().renew_presence(visitor, clock.now())
 
 
 def current_counters() -> visits.Counters | None:

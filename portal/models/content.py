@@ -11,7 +11,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal import clock
 from portal.extensions import db
-from portal.web.urls import article_url
 
 
 class ArticleStatus(enum.StrEnum):
@@ -194,7 +193,7 @@ class Article(db.Model):
     def url(self) -> str:
         if self.language == ENGLISH:
             return url_for("pages.english_article", slug=self.slug, article_id=self.id)
-        return article_url(self.category.slug, self.slug, self.id)
+        return url_for("news.article", category_slug=self.category.slug, slug=self.slug, article_id=self.id)
 
     @property
     def rating_average(self) -> float | None:

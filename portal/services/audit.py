@@ -31,7 +31,6 @@ ACTION_LABELS = {
     "reset": "đặt lại",
     "upload": "tải lên",
     "reorder": "sắp xếp",
-    "sign_in": "đăng nhập",
     "submit": "gửi duyệt",
     "withdraw": "rút về để sửa",
     "return": "trả lại",

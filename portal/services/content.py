@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import nh3
+from flask import url_for
 from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import load_only, raiseload
@@ -12,7 +13,6 @@ from portal.extensions import db
 from portal.models import Article, Category
 from portal.models.content import HIDDEN_STATES, VIETNAMESE
 from portal.services.word import normalise_word_html
-from portal.web.urls import article_url
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote",
@@ -169,7 +169,7 @@ class ReadCount:
 
     @property
     def url(self) -> str:
-        return article_url(self.category_slug, self.slug, self.id)
+        return url_for("news.article", category_slug=self.category_slug, slug=self.slug, article_id=self.id)
 
 
 _BY_VIEWS = (Article.view_count.desc(), Article.published_at.desc())

@@ -98,16 +98,6 @@ def _fold_word(word: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(word)))
 
 
-@lru_cache(maxsize=65536)
-def _fold_cached(word: str) -> str:
-    return fold(word)
-
-
-@lru_cache(maxsize=65536)
-def _token_words(token: str) -> frozenset[str]:
-    return frozenset(folded_words(token))
-
-
 def folded_words(text: str) -> list[str]:
     """The words of ``text``, folded: "Hội nghị, 2020!" → ["hoi", "nghi", "2020"].
 
@@ -433,7 +423,6 @@ def result_page(terms: list[str], now: datetime, dialect: str, page: int, per_pa
 # Highlighting ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
 def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str]:
     """Any of ``terms`` as a whole word (a run of letters and digits, as ``_WORD`` finds)."""
     alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
@@ -446,7 +435,7 @@ def _term_spans(text_: str, terms: list[str]) -> Iterable[tuple[int, int]]:
     folded = fold(text_)
     if len(folded) == len(text_):  # letter for letter (NFC text): one search over the folded copy
         return (match.span() for match in _terms_pattern(wanted).finditer(folded))
-    return (match.span() for match in _WORD.finditer(text_) if _fold_cached(match.group()) in wanted)
+    return (match.span() for match in _WORD.finditer(text_) if fold(match.group()) in wanted)
 
 
 def highlight(text_: str, terms: list[str]) -> Markup:
@@ -466,7 +455,7 @@ def snippet(article: Article, terms: list[str]) -> Markup:
     """A few dozen words of the summary and body around the first match, highlighted."""
     words = f"{article.summary} {html_to_text(article.body)}".split()
     wanted = set(terms)
-    first = next((i for i, word in enumerate(words) if not wanted.isdisjoint(_token_words(word))), 0)
+    first = next((i for i, word in enumerate(words) if not wanted.isdisjoint(folded_words(word))), 0)
     start = max(0, first - SNIPPET_LEAD)
     chosen = " ".join(words[start : start + SNIPPET_WORDS])
     prefix = "… " if start > 0 else ""

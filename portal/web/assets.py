@@ -41,13 +41,7 @@ def content_hash(filename: str) -> str | None:
 
 def static_url(filename: str) -> str:
     """The address of a static file, versioned by its content."""
-    return _versioned_url(request.script_root, filename, content_hash(filename))
-
-
-@lru_cache(maxsize=256)
-def _versioned_url(script_root: str, filename: str, digest: str | None) -> str:
-    """Building the address once per file and version: every page asks for the same few."""
-    return url_for("static", filename=filename, v=digest)
+    return url_for("static", filename=filename, v=content_hash(filename))
 
 
 @lru_cache(maxsize=len(INLINE_SCRIPTS))

@@ -48,11 +48,6 @@ def current_visitor() -> str:
     return g.visitor_id
 
 
-def is_new_visitor() -> bool:
-    """True when this request came without a valid cookie (asking makes no id)."""
-    return _from_cookie() is None
-
-
 def _remember_visitor(response: Response) -> Response:
     if g.get("visitor_is_new"):
         response.set_cookie(

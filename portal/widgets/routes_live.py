@@ -15,7 +15,7 @@ first two set the visitor cookie for a new reader.
 
 import base64
 
-from flask import Response, make_response, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 
 from portal import clock
 from portal.counters import counting
@@ -30,6 +30,7 @@ from portal.widgets.poll import PollPanel, poll_panel
 from portal.widgets.rating import rating_panel
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")  # a 1×1 transparent GIF
+NEVER_KEPT = {"Cache-Control": "no-store"}
 
 
 def _count_view():
@@ -74,14 +75,14 @@ def live():
         offset=settings.visit_offset(),
         polls=_voted_polls(),
     )
-    return _never_kept(html)
+    return html, NEVER_KEPT
 
 
 @bp.get("/dem.gif")
 def counted_image():
     """The counting image in a page's ``<noscript>``: the same count, a 1×1 picture back."""
     _count_view()
-    return _never_kept(PIXEL, "image/gif")
+    return PIXEL, NEVER_KEPT | {"Content-Type": "image/gif"}
 
 
 @bp.get("/counters")
@@ -91,11 +92,4 @@ def counters():
     if not wants_fragment():
         return redirect(url_for("stats.page"))
     counting.renew_presence()
-    return _never_kept(render_template("widgets/_counters.html", counters=counting.current_counters(), offset=settings.visit_offset()))
-
-
-def _never_kept(body: str | bytes, mimetype: str = "text/html") -> Response:
-    response = make_response(body)
-    response.mimetype = mimetype
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return render_template("widgets/_counters.html", counters=counting.current_counters(), offset=settings.visit_offset()), NEVER_KEPT
