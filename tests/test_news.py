@@ -246,5 +246,5 @@ def test_live_fragment_query_budget(make_app):
     assert returning.count == LIVE_FRAGMENT_QUERIES, returning.statements
 
 
-ARTICLE_PAGE_QUERIES = 21  # the content version, the next time something comes or goes, the article, its figures, its chuyên đề, its tags, related, its English version (issue 18), site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one), its attached files, the albums it links, its poll and the sidebar's poll (each with its choices)
+ARTICLE_PAGE_QUERIES = 20  # the content version, the next time something comes or goes, the article (with its figures), its chuyên đề, its tags, related, its English version (issue 18), site settings, menu, sidebar blocks, songs, links, most read, the counters, the documents it cites and their files (the seed cites one), its attached files, the albums it links, its poll and the sidebar's poll (each with its choices)
 LIVE_FRAGMENT_QUERIES = 7  # presence, tallies, the article's view (one transaction), the counters, the own vote, the offset, the own ballot in the sidebar's poll

@@ -26,7 +26,7 @@ def render_article(article: Article, rating: "RatingPanel | None" = None, previe
     from portal.widgets.poll import page_panel  # not at the top: portal.widgets imports this module
     from portal.widgets.rating import RatingPanel
 
-    figures = content.article_figures(article.id)
+    figures = content.ArticleFigures.of(article)
     threads, tags = topics.of_article(article.id)
     related = [] if preview else content.related_articles(article, clock.now(), current_app.config["RELATED_ARTICLES"])
     context = {

@@ -94,15 +94,12 @@ class ArticleFigures:
     def rating_average(self) -> float | None:
         return self.rating_sum / self.rating_count if self.rating_count else None
 
+    @classmethod
+    def of(cls, article: Article) -> "ArticleFigures":
+        return cls(article.view_count, article.rating_count, article.rating_sum)
+
 
 FIGURES = (Article.view_count, Article.rating_count, Article.rating_sum)
-_READ_FIGURES = select(*FIGURES).where(Article.id == bindparam("article_id"))
-
-
-def article_figures(article_id: int) -> ArticleFigures | None:
-    """The article's views and rating as they are now (None: no such article)."""
-    row = db.session.connection().execute(_READ_FIGURES, {"article_id": article_id}).one_or_none()
-    return ArticleFigures(*row) if row else None
 
 
 _READ_VISIBLE_FIGURES = select(*FIGURES).where(Article.id == bindparam("article_id"), is_visible(bindparam("now")))

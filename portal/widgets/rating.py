@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from portal.services import content, ratings
+from portal.services import ratings
 from portal.services.content import ArticleFigures
 from portal.web.visitor import known_visitor
 from portal.widgets.forms import RatingForm
@@ -20,17 +20,16 @@ class RatingPanel:
 
 def rating_panel(
     article_id: int,
-    figures: ArticleFigures | None = None,
+    figures: ArticleFigures,
     form: RatingForm | None = None,
     message: str = "",
     tone: str = "success",
     own_stars: int | None = None,
 ) -> RatingPanel:
-    """The widget for one visitor: the figures (read now unless given) and their own vote
-    (looked up unless given, as after the vote itself).
+    """The widget for one visitor: the article's figures and their own vote (looked up unless
+    given, as after the vote itself).
 
     A visitor without an id (no cookie, none made by this request) has no vote to look up."""
-    figures = figures or content.article_figures(article_id)
     visitor = known_visitor()
     if own_stars is None and visitor:
         own_stars = ratings.own_vote(article_id, visitor)

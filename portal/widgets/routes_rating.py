@@ -72,7 +72,7 @@ def answer(article_id: int, status: int, message: str, form: RatingForm | None =
     article = content.visible_article(article_id, clock.now())
     if article is None:
         return http_error(NotFound())
-    panel = rating_panel(article.id, form=form, message=message, tone=tone)
+    panel = rating_panel(article.id, ArticleFigures.of(article), form, message, tone)
     return render_article(article, panel), status, {"Cache-Control": "no-store"}
 
 
