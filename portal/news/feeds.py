@@ -17,10 +17,6 @@ FEED_ITEMS = 30
 ROBOTS_DISALLOW = ("/quan-tri/", "/tim-kiem", "/tin-tuc/in/", "/widgets/")
 
 
-def _xml(body: str, mimetype: str) -> Response:
-    return Response(body, mimetype=mimetype)
-
-
 def date_filters() -> dict:
     zone = current_app.config["SITE_TIMEZONE"]
     return {"rfc822": lambda moment: feeds.rfc822(moment, zone), "w3c": lambda moment: feeds.w3c(moment, zone)}
@@ -41,7 +37,7 @@ def rss_response(query: Select, topic: str | None, link: str, self_url: str) -> 
         built=articles[0].published_at if articles else clock.now(),
         **date_filters(),
     )
-    return _xml(body, "application/rss+xml")
+    return Response(body, mimetype="application/rss+xml")
 
 
 @bp.get("/rss")
@@ -87,7 +83,7 @@ def sitemap():
         last_modified=feeds.last_modified,
         **date_filters(),
     )
-    return _xml(body, "application/xml")
+    return Response(body, mimetype="application/xml")
 
 
 @bp.get("/robots.txt")

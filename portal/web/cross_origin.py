@@ -15,18 +15,13 @@ from urllib.parse import urlsplit
 
 from flask import request
 
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 REFUSED = "Yêu cầu này đến từ một trang web khác nên không được chấp nhận. Xin gửi từ chính trang của cổng thông tin."
 
 
 def is_cross_origin() -> bool:
-    """True when the browser says this unsafe request was sent by another site."""
-    if request.method in SAFE_METHODS:
-        return False
+    """True when the browser says this request (a public form's POST) was sent by another site."""
     site = request.headers.get("Sec-Fetch-Site")
     if site is not None:
         return site not in ("same-origin", "none")
     origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    return urlsplit(origin).netloc.lower() != request.host.lower()
+    return origin is not None and urlsplit(origin).netloc.lower() != request.host.lower()

@@ -120,13 +120,13 @@ class RedisPages:
             log.warning("Page not kept: %s", error)
 
 
+@dataclass
 class _Generation:
     """The content version and the next time something comes or goes by itself, as this worker last read them."""
 
-    def __init__(self) -> None:
-        self.version: int | None = None
-        self.until: datetime | None = None
-        self.checked = 0.0
+    version: int | None = None
+    until: datetime | None = None
+    checked: float = 0.0  # time.monotonic() when ``until`` was looked for
 
 
 def _generation(max_age: int, environ: dict) -> str:
@@ -170,9 +170,8 @@ def public_page(*arguments: str) -> Callable:
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def page(**kwargs):
-            config = current_app.config
             g.page_query = {name: request.args[name] for name in arguments if name in request.args}
-            max_age = config["PAGE_MAX_AGE"]
+            max_age = current_app.config["PAGE_MAX_AGE"]
             if max_age <= 0:
                 g.page_key = None
                 return view(**kwargs)
