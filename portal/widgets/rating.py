@@ -35,8 +35,3 @@ def rating_panel(
         own_stars = ratings.own_vote(article_id, visitor)
     posted = form.stars.data if form and form.stars.data in range(1, 6) else None
     return RatingPanel(article_id, figures, own_stars, own_stars or posted, message, tone)
-
-
-def missing_article_panel(message: str) -> RatingPanel:
-    """The widget's answer when the article cannot be rated: the message alone."""
-    return RatingPanel(None, message=message, tone="error")

@@ -22,7 +22,7 @@ from portal.web.fragments import wants_fragment
 from portal.web.visitor import current_visitor
 from portal.widgets import OVER_THE_LIMIT, bp
 from portal.widgets.forms import STARS_MESSAGE, RatingForm
-from portal.widgets.rating import missing_article_panel, rating_panel
+from portal.widgets.rating import RatingPanel, rating_panel
 
 THANKS = "Cảm ơn bạn đã đánh giá bài viết!"
 ALREADY_VOTED = "Bạn đã đánh giá bài viết này."
@@ -66,7 +66,7 @@ def answer(article_id: int, status: int, message: str, form: RatingForm | None =
     if wants_fragment():
         figures = counted or content.visible_figures(article_id, clock.now())
         if figures is None:
-            return render_template("widgets/_rating.html", rating=missing_article_panel(MISSING)), 404
+            return render_template("widgets/_rating.html", rating=RatingPanel(None, message=MISSING, tone="error")), 404
         panel = rating_panel(article_id, figures, form, message, tone, own_stars=form.stars.data if counted else None)
         return render_template("widgets/_rating.html", rating=panel), status
     article = content.visible_article(article_id, clock.now())
