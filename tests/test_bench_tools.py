@@ -67,6 +67,13 @@ def test_targets_are_judged_from_the_rows():
     assert verdicts["search@100000 p50 < 50 ms"] is False
 
 
+def test_one_size_alone_is_judged_once_and_not_against_itself():
+    from bench.run import check_targets
+
+    targets = [check["target"] for check in check_targets([{"case": "article", "articles": 100, "rps": 600.0, "ratio": 0.6}], 100, 100)]
+    assert targets.count("article@100 ratio >= 0.6") == 1 and not [target for target in targets if "within 10 %" in target]
+
+
 def test_warm_up_stops_once_throughput_settles(monkeypatch, tmp_path):
     from types import SimpleNamespace
 
