@@ -66,12 +66,16 @@ _compile_url_builders_once()
 
 def pytest_collection_modifyitems(items):
     """With PORTAL_TEST_DATABASE_URL, the tests marked ``own_sqlite`` would only repeat the SQLite
-    run (.ci/run runs both): they are skipped, saying so."""
+    run (.ci/run runs both), and those marked ``ui_only`` check in a browser what the HTTP tests
+    check on this database: both are skipped, saying so."""
     if TEST_DATABASE_URL:
         repeated = pytest.mark.skip(reason="the same whatever the run's database (a SQLite site of its own, or none): checked once, in the SQLite run")
+        ui_only = pytest.mark.skip(reason="what a person sees and does, checked in the SQLite run; the HTTP tests check its database work here")
         for item in items:
             if item.get_closest_marker("own_sqlite"):
                 item.add_marker(repeated)
+            elif item.get_closest_marker("ui_only"):
+                item.add_marker(ui_only)
 
 
 @pytest.fixture

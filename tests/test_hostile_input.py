@@ -77,21 +77,24 @@ def _url(rule, valid: dict[str, str], hostile: tuple[str, str] | None = None) ->
     return url
 
 
-def _requests(rule, valid):
-    """(method, url, form data, cookies) for every hostile value this rule can be given."""
+def _requests(rule, valid, signed_in: bool):
+    """(method, url, form data, cookies) for every hostile value this rule can be given.
+
+    A hostile session cookie makes any request an anonymous one, so the anonymous walk sends it
+    with the other cookies and a signed-in walk keeps its own session; the query string goes to
+    the rules that answer GET (any other answers 405 before reading it)."""
     methods = [method for method in ("GET", "POST") if method in rule.methods]
     for _text, name in _placeholders(rule):
         for value in _hostile_values(rule._converters[name]):
             for method in methods:
                 yield method, _url(rule, valid, (name, value)), None, None
     plain = _url(rule, valid)
-    for value in QUERY_VALUES:
+    for value in QUERY_VALUES if "GET" in rule.methods else ():
         query = "&".join(f"{name}={value}" for name in QUERY_PARAMETERS)
         yield "GET", f"{plain}?{query}", None, None
     for value in COOKIE_VALUES:
         method = "GET" if "GET" in rule.methods else "POST"
-        yield method, plain, None, {name: value for name in COOKIES if name != "session"}
-        yield method, plain, None, {"session": value}
+        yield method, plain, None, {name: value for name in COOKIES if not (signed_in and name == "session")}
     if "POST" in rule.methods:
         for value in FORM_VALUES:
             yield "POST", plain, {name: value for name in FORM_FIELDS}, None
@@ -109,7 +112,7 @@ def _walk(app, client, csrf_token: str, skip: set[str]) -> list[str]:
     for rule in app.url_map.iter_rules():
         if rule.endpoint in skip:
             continue
-        for method, url, data, cookies in _requests(rule, valid):
+        for method, url, data, cookies in _requests(rule, valid, signed_in=bool(own)):
             fields = {"csrf_token": csrf_token, **(data or {})} if method == "POST" else data
             headers = {"Sec-Fetch-Site": "same-origin"}
             if cookies:

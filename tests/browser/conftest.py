@@ -67,9 +67,18 @@ def page(browser):
     context.close()
 
 
+# The browser tests that count and vote: they run on both databases (the PostgreSQL run counts
+# in Redis). The others check what a person sees and does; the database work under them is
+# checked on both databases by the HTTP tests of the same flows, so they are marked ``ui_only``.
+COUNTING = {"test_counters_browser.py", "test_live_fragment_browser.py", "test_poll_browser.py", "test_rating_browser.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before tests/conftest.py's hook, which reads ``ui_only``
 def pytest_collection_modifyitems(items):
-    """Every browser test is slow (see the marker in pyproject.toml)."""
+    """Every browser test is slow (see the markers in pyproject.toml); all but the counting ones are ``ui_only``."""
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.slow)
+            if item.path.name not in COUNTING:
+                item.add_marker(pytest.mark.ui_only)
