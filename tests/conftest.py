@@ -1,6 +1,7 @@
 """Fixtures: an app on a fresh database per test (SQLite, or PostgreSQL when configured), with or
 without the demo site."""
 
+import shutil
 from collections.abc import Callable
 from datetime import datetime
 
@@ -76,6 +77,24 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(repeated)
             elif item.get_closest_marker("ui_only"):
                 item.add_marker(ui_only)
+
+
+@pytest.fixture(scope="session")
+def demo_instance(tmp_path_factory) -> Callable[[dict[str, str]], None]:
+    """Put the demo site, in SQLite, into the instance folder that ``settings`` name, for a
+    server started from the command line: `flask db upgrade` and `portal demo` run once per
+    session, as a webmaster runs them, and each test gets a copy of what they made."""
+    from tests.gunicorn_server import flask_command
+
+    template = tmp_path_factory.mktemp("demo-instance") / "instance"
+
+    def copy_into(settings: dict[str, str]) -> None:
+        if not template.exists():
+            flask_command({"PORTAL_INSTANCE_PATH": str(template)}, "db", "upgrade")
+            flask_command({"PORTAL_INSTANCE_PATH": str(template)}, "portal", "demo")
+        shutil.copytree(template, settings["PORTAL_INSTANCE_PATH"], dirs_exist_ok=True)
+
+    return copy_into
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from tests.gunicorn_server import (
     CONFIG,
     GUNICORN,
     ROOT,
-    flask_command,
     gunicorn_command,
     gunicorn_server,
     server_environment,
@@ -80,12 +79,11 @@ def fetch(url: str, **headers) -> tuple[int, dict, bytes]:
         return response.status, headers, response.read()
 
 
-def test_nginx_in_front_of_gunicorn(tmp_path):
+def test_nginx_in_front_of_gunicorn(tmp_path, demo_instance):
     """The example site really serving: files from disk, compressed and cached, pages proxied."""
     instance = tmp_path / "instance"
     settings = {"PORTAL_INSTANCE_PATH": str(instance), "PORTAL_PROXY_FIX": "1", "PORTAL_SITE_URL": "http://cong.example.vn"}
-    flask_command(settings, "db", "upgrade")
-    flask_command(settings, "portal", "demo")
+    demo_instance(settings)
     with gunicorn_server(settings, tmp_path / "gunicorn.log", workers=1, threads=2) as app_server:
         port = free_port()
         config = nginx_config(tmp_path, instance / "uploads", port, app_server.url.removeprefix("http://"))

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from bench import nginx
 from tests.counters_support import BROWSER_UA
-from tests.gunicorn_server import counters_widget, flask_command, gunicorn_server
+from tests.gunicorn_server import counters_widget, gunicorn_server
 
 # own_sqlite: its site is SQLite whatever the run, checked once (tests/conftest.py)
 pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite, pytest.mark.skipif(not nginx.available(), reason="nginx is not installed (.ci/run installs it)")]
@@ -32,7 +32,7 @@ def fetch(url: str, opener=None, data: bytes | None = None, headers: dict | None
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, demo_instance):
     folder = tmp_path_factory.mktemp("nginx")
     settings = {
         "PORTAL_INSTANCE_PATH": str(folder / "instance"),
@@ -40,8 +40,7 @@ def site(tmp_path_factory):
         "PORTAL_PROXY_FIX": "1",
         "PORTAL_RATING_LIMIT": "",
     }
-    flask_command(settings, "db", "upgrade")
-    flask_command(settings, "portal", "demo")
+    demo_instance(settings)
     with gunicorn_server(settings, folder / "gunicorn.log", workers=1) as server:
         app_port = int(server.url.rsplit(":", 1)[1])
         with nginx.nginx_in_front(app_port, folder / "nginx", Path(settings["PORTAL_INSTANCE_PATH"]) / "uploads") as port:

@@ -5,7 +5,7 @@ import secrets
 
 import pytest
 
-from tests.gunicorn_server import Visitor, flask_command, gunicorn_server, reading_paths
+from tests.gunicorn_server import Visitor, gunicorn_server, reading_paths
 
 # left out of the fast subset (README); its site is SQLite whatever the run: checked once (tests/conftest.py)
 pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite]
@@ -15,15 +15,13 @@ VOTERS = 10
 RESTART_EVERY = 3  # requests per worker before gunicorn replaces it
 
 
-def test_two_restarting_workers_allow_exactly_the_limit(tmp_path):
+def test_two_restarting_workers_allow_exactly_the_limit(tmp_path, demo_instance):
     settings = {
-        "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
         "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
         "PORTAL_SECRET_KEY": secrets.token_hex(32),
         "PORTAL_RATING_LIMIT": f"{LIMIT} per 10 minutes",
     }
-    flask_command(settings, "db", "upgrade")
-    flask_command(settings, "portal", "demo")
+    demo_instance(settings)
     restarts = ("--max-requests", str(RESTART_EVERY), "--max-requests-jitter", "0")
     with gunicorn_server(settings, tmp_path / "gunicorn.log", options=restarts) as server:
         article = next(path for path in reading_paths(server.url) if path.endswith(".html"))

@@ -24,7 +24,6 @@ from tests.gunicorn_server import (
     ARTICLE_PATH,
     Visitor,
     counters_widget,
-    flask_command,
     gunicorn_server,
     health,
     reading_paths,
@@ -241,7 +240,7 @@ def survive_redis_failure(
 
 
 @pytest.fixture
-def demo_site(tmp_path):
+def demo_site(tmp_path, demo_instance):
     """The demo site in a SQLite file, its counters and limits in a Redis of the test's own."""
     with own_redis_server(tmp_path) as redis_server:
         settings = {
@@ -249,8 +248,7 @@ def demo_site(tmp_path):
             "PORTAL_REDIS_URL": redis_server.url,
             "PORTAL_RATING_LIMIT": "",  # every vote comes from 127.0.0.1: the limit is not under test here
         }
-        flask_command(settings, "db", "upgrade")
-        flask_command(settings, "portal", "demo")
+        demo_instance(settings)
         ratings = Ratings(f"sqlite:///{Path(settings['PORTAL_INSTANCE_PATH']) / 'portal.sqlite3'}")
         yield settings, redis_server, ratings
         ratings.engine.dispose()

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.helpers import reader_context
 
 SEED_TITLE = "Hội nghị triển khai nhiệm vụ công tác tuyên truyền, khoa giáo năm 2020"
@@ -30,10 +32,11 @@ def test_copy_link_button_copies_the_address(browser, live_url):
     page = context.new_page()
     try:
         open_seed_article(page, live_url)
+        page.bring_to_front()  # the clipboard answers a focused page only (a CI run waited 30 s for it)
         button = page.get_by_role("button", name="Sao chép liên kết")
         assert button.is_visible()  # shown once the script runs; hidden without it
         button.click()
-        page.get_by_text("Đã sao chép liên kết.").wait_for()
+        expect(page.locator(".copy-status")).to_have_text("Đã sao chép liên kết.")
         assert page.evaluate("navigator.clipboard.readText()") == page.locator("#lien-ket-bai-viet").input_value()
     finally:
         context.close()
