@@ -294,7 +294,9 @@ def test_every_public_route_is_one_page_for_everyone(admin_app, editor):
             assert first.headers["ETag"] and first.headers["Cache-Control"].startswith("public, max-age="), url
     admin_app.config["PAGE_MAX_AGE"] = 0  # nothing kept: each reader's page is rendered for them
     for url in urls:
-        pages = [client.get(url).get_data() for client in (stranger, reader, editor.client)]
+        # A citizen's form carries the signed second it was rendered in (portal/citizens/guard.py):
+        # the same for every reader of a kept page, but three renders may fall in two seconds.
+        pages = [re.sub(rb'name="stamp" type="hidden" value="[^"]+"', b"", client.get(url).get_data()) for client in (stranger, reader, editor.client)]
         assert pages[0] == pages[1] == pages[2], url
 
 
