@@ -64,7 +64,6 @@ def _compile_url_builders_once() -> None:
 _compile_url_builders_once()
 
 
-
 def pytest_collection_modifyitems(items):
     """With PORTAL_TEST_DATABASE_URL, the tests marked ``own_sqlite`` would only repeat the SQLite
     run (.ci/run runs both), and those marked ``ui_only`` check in a browser what the HTTP tests
@@ -89,9 +88,11 @@ def demo_instance(tmp_path_factory) -> Callable[[dict[str, str]], None]:
     template = tmp_path_factory.mktemp("demo-instance") / "instance"
 
     def copy_into(settings: dict[str, str]) -> None:
-        if not template.exists():
-            flask_command({"PORTAL_INSTANCE_PATH": str(template)}, "db", "upgrade")
-            flask_command({"PORTAL_INSTANCE_PATH": str(template)}, "portal", "demo")
+        if not template.exists():  # made beside it and moved in whole: a failed command leaves no half site
+            draft = template.with_name("draft")
+            flask_command({"PORTAL_INSTANCE_PATH": str(draft)}, "db", "upgrade")
+            flask_command({"PORTAL_INSTANCE_PATH": str(draft)}, "portal", "demo")
+            draft.rename(template)
         shutil.copytree(template, settings["PORTAL_INSTANCE_PATH"], dirs_exist_ok=True)
 
     return copy_into
